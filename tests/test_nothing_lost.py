@@ -1,0 +1,95 @@
+"""Nothing is lost: every non-space character of the input ends up in a field, an article or
+the page's unassigned text. Only the separators the reader interprets (the colon after a role,
+the slash in 文/, the □ before a byline) are consumed, at most one per credit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from pathlib import Path
+
+from conftest import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.ingest import ReadOptions, read_page_text
+from viewer.ingest.textutil import horizontal, non_space
+from viewer.model import Credit, Page
+
+STRUCTURAL = set(":：/／□■◇◆●")
+SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
+
+
+def credit_text(credits: list[Credit]) -> list[str]:
+    """Roles once per run of names, as printed (组版:惠爱宏 李晓玲), then the names."""
+    parts, previous = [], None
+    for credit in credits:
+        parts += ([credit.role] if credit.role != previous else []) + [credit.name]
+        previous = credit.role
+    return parts
+
+
+def inventory(page: Page) -> Counter:
+    parts = [page.masthead, *page.unassigned, *credit_text(page.credits)]
+    for article in page.articles:
+        parts += [article.kicker, article.title, article.subtitle, *article.paragraphs]
+        parts += credit_text(article.credits)
+    return Counter(non_space("".join(parts)))
+
+
+def assert_nothing_lost(text: str, page: Page) -> None:
+    expected = Counter(non_space(horizontal(text)))
+    found = inventory(page)
+    missing = expected - found
+    assert set(missing) <= STRUCTURAL, f"lost: {dict(missing)}"
+    credits = len(page.credits) + sum(len(a.credits) for a in page.articles)
+    assert sum(missing.values()) <= credits + len(page.articles)
+    assert not found - expected, f"invented: {dict(found - expected)}"
+
+
+def read(text: str) -> Page:
+    options = ReadOptions(publication="测试报", date=dt.date(2025, 1, 1), page=1)
+    return read_page_text(Path("test.txt"), text, options)
+
+
+def test_seed_loses_nothing():
+    text = "\n".join(SEED_LINES)
+    assert_nothing_lost(text, read(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32))
+def test_seed_with_line_breaks_and_blank_lines_moved(seed: int):
+    rnd = random.Random(seed)
+    lines = []
+    for line in SEED_LINES:
+        if line and rnd.random() < 0.15:  # break a line in two
+            cut = rnd.randrange(len(line) + 1)
+            lines += [line[:cut], line[cut:]]
+        elif not line and rnd.random() < 0.5:  # drop a blank line
+            continue
+        else:
+            lines.append(line)
+        if rnd.random() < 0.1:
+            lines.append("")
+    text = "\n".join(lines)
+    assert_nothing_lost(text, read(text))
+
+
+PAGEISH = st.text(alphabet=st.sampled_from(
+    list("交城县改革攻坚民生提质年月日星期四第版组版责编校对文图记者□/:：，。、“”﹃﹄︵︶ 0123456789AaBb-\n")),
+    max_size=400)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PAGEISH)
+def test_random_text_loses_nothing(text: str):
+    assert_nothing_lost(text, read(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_loses_nothing(text: str):
+    text = text.replace("\r", "\n").replace("\x00", "")
+    assert_nothing_lost(text, read(text))

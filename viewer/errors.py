@@ -1,0 +1,34 @@
+"""Errors a user can read.
+
+The core raises subclasses of :class:`GazetteError`; their ``str()`` is a message fit for a
+person (it names the file and the problem). The CLI prints it on one line, the GUI in a dialog.
+Anything that is not a ``GazetteError`` is a bug and is logged with its traceback.
+"""
+
+
+class GazetteError(Exception):
+    """Base of every error meant for the user."""
+
+
+class InputError(GazetteError):
+    """A file that cannot be read as what it claims to be (bad encoding, truncated, binary)."""
+
+
+class EncodingError(InputError):
+    """The text encoding of a file could not be determined with confidence."""
+
+
+class ImportRefused(GazetteError):
+    """A file was read but cannot be imported as it is (missing date or page, page exists)."""
+
+
+class NotFound(GazetteError):
+    """An article, page or issue that does not exist."""
+
+
+class QueryError(GazetteError):
+    """A search query that cannot be parsed."""
+
+
+class Cancelled(GazetteError):
+    """Long work stopped at the user's request; whatever was in progress was rolled back."""

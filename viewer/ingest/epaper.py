@@ -1,0 +1,213 @@
+"""Read an e-paper page as a PDF text extractor gives it (the format of the seed page).
+
+Layout, top to bottom: the masthead; the page's credits line; then one or more articles, each
+starting with a headline block — vertical (one character per line, blank lines inside, digits
+split over lines) or horizontal (short lines followed by a byline) — then the body, hard-wrapped.
+
+Nothing is dropped: every line ends up in the masthead, the credits, an article, or the page's
+unassigned text (which the import report mentions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.ingest.masthead import Masthead, find_masthead, parse_credits_line
+from viewer.ingest.reflow import reflow
+from viewer.ingest.textutil import clean_line, display_width, horizontal, non_space
+from viewer.model import Article, Credit, Page
+
+VERTICAL_LINE_MAX = 3  # characters on one line of a vertical headline ("画2" is one line)
+VERTICAL_BLOCK_MIN = 4  # lines before a run of short lines counts as a vertical headline
+TITLE_MAX_WIDTH = 30  # em; a horizontal headline line is no wider
+TITLE_MAX_LINES = 3
+NAME_MAX = 10  # characters in one name of a byline (people, or a body such as 县委宣传部)
+
+BYLINE_MARKS = "□■◇◆●"
+# Roles in a byline. One-character roles need their separator (文/, 图：) so that a name such
+# as 文强 is not read as a role; longer ones may stand alone (本报记者 张三).
+_BYLINE_ROLE = re.compile(
+    r"(?P<word>本报记者|特约记者|记者|通讯员|实习生|摄影|撰稿|作者)\s*[/／:：]?"
+    r"|(?P<char>文|图|摄|图片)\s*[/／:：]")
+_NAME_SEPARATORS = re.compile(r"[\s、，,;；]+")
+_PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”\"（）()《》]")
+
+
+def read_epaper_text(text: str, *, publication: str) -> Page | None:
+    """The page, or None when the text has no masthead (it is not an e-paper page)."""
+    lines = text.splitlines()
+    found = find_masthead(lines)
+    if found is None:
+        return None
+    masthead, used = found
+    page = _page_from_masthead(masthead, publication, raw_text=text)
+    rest = [line for i, line in enumerate(lines) if i not in used]
+    body_lines = []
+    for line in rest:
+        credits = parse_credits_line(line)
+        if credits is None:
+            body_lines.append(line)
+        else:
+            page.credits += credits
+    _read_articles(body_lines, page)
+    return page
+
+
+def _page_from_masthead(masthead: Masthead, publication: str, raw_text: str) -> Page:
+    page = Page(publication=publication, date=masthead.date, number=masthead.number,
+                label=masthead.label, section=masthead.section, weekday=masthead.weekday,
+                masthead=masthead.text, raw_text=raw_text, warnings=list(masthead.warnings))
+    if masthead.extra:
+        page.warnings.append(f"masthead words not understood (kept with the masthead): {' '.join(masthead.extra)}")
+    return page
+
+
+def _read_articles(lines: list[str], page: Page) -> None:
+    """Split the lines after the masthead into articles at each headline block."""
+    starts = _headline_starts(lines)
+    if not starts or any(line.strip() for line in lines[:starts[0]]):
+        starts.insert(0, 0)  # text before the first headline: a continuation, or debris
+    for start, end in zip(starts, starts[1:] + [len(lines)]):
+        article = _read_article(lines[start:end])
+        if article.title or article.credits or _is_prose(article.paragraphs):
+            article.seq = len(page.articles) + 1
+            page.articles.append(article)
+        elif article.paragraphs:
+            page.unassigned += article.paragraphs
+    if page.unassigned:
+        page.warnings.append(f"{len(page.unassigned)} piece(s) of text belong to no article")
+
+
+def _is_prose(paragraphs: list[str]) -> bool:
+    return sum(len(p) for p in paragraphs) >= 10
+
+
+def _headline_starts(lines: list[str]) -> list[int]:
+    starts = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+        elif (end := _vertical_block_end(lines, i)) is not None:
+            starts.append(i)
+            i = end
+        elif _horizontal_headline_end(lines, i) is not None:
+            starts.append(i)
+            i = _horizontal_headline_end(lines, i)
+        else:
+            i += 1
+    return starts
+
+
+def _is_vertical_line(line: str) -> bool:
+    return 0 < len(non_space(line)) <= VERTICAL_LINE_MAX
+
+
+def _vertical_block_end(lines: list[str], start: int) -> int | None:
+    """End (exclusive) of a vertical headline block starting at ``start``, or None."""
+    count, end = 0, start
+    for i in range(start, len(lines)):
+        if not lines[i].strip():
+            continue
+        if not _is_vertical_line(lines[i]):
+            break
+        count, end = count + 1, i + 1
+    return end if count >= VERTICAL_BLOCK_MIN else None
+
+
+def _horizontal_headline_end(lines: list[str], start: int) -> int | None:
+    """End (exclusive, after the byline) of a horizontal headline at ``start``, or None."""
+    taken = 0
+    for i in range(start, len(lines)):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if taken and parse_byline(line) is not None:
+            return i + 1
+        if taken == TITLE_MAX_LINES or display_width(line) > TITLE_MAX_WIDTH or line.endswith("。"):
+            return None
+        taken += 1
+    return None
+
+
+def _read_article(lines: list[str]) -> Article:
+    article = Article(raw_text="\n".join(lines).strip("\n"))
+    i = 0
+    end = _vertical_block_end(lines, 0) if lines else None
+    if end is not None:
+        _read_vertical_headline(lines[:end], article)
+        i = end
+    elif (end := _horizontal_headline_end(lines, 0)) is not None:
+        _read_horizontal_headline(lines[:end], article)
+        i = end
+    rest = [line for line in lines[i:] if line.strip()]
+    if not article.credits and rest and (credits := parse_byline(rest[0])) is not None:
+        article.credits, rest = credits, rest[1:]  # a horizontal byline under a vertical headline
+    article.paragraphs = reflow([clean_line(line) for line in rest])
+    return article
+
+
+def _read_vertical_headline(lines: list[str], article: Article) -> None:
+    """Title, subtitle and byline from a vertical block: blank lines separate groups, which
+    matter only in the byline (they separate names)."""
+    groups = ["".join(non_space(line) for line in group) for group in _groups(lines)]
+    byline_at = next((n for n, group in enumerate(groups)
+                      if group[0] in BYLINE_MARKS or _starts_with_byline_role(group)), len(groups))
+    _set_title(horizontal("".join(groups[:byline_at])), article)
+    if byline_at < len(groups):
+        article.credits = parse_byline(" ".join(groups[byline_at:]), strict=False) or []
+
+
+def _read_horizontal_headline(lines: list[str], article: Article) -> None:
+    text_lines = [clean_line(line) for line in lines if line.strip()]
+    article.credits = parse_byline(text_lines[-1]) or []
+    title_lines = text_lines[:-1]
+    subtitle = [line for line in title_lines if line.startswith("—")]
+    title = [line for line in title_lines if not line.startswith("—")]
+    if len(title) >= 2:
+        article.kicker, title = title[0], title[1:]  # 引题 above the main title
+    _set_title("".join(title) + "".join(subtitle), article)
+
+
+def _set_title(text: str, article: Article) -> None:
+    dash = text.find("——")
+    if dash > 0:
+        article.title, article.subtitle = text[:dash], text[dash:]
+    else:
+        article.title = text
+
+
+def _groups(lines: list[str]) -> list[list[str]]:
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _starts_with_byline_role(text: str) -> bool:
+    """A vertical group that opens a byline: ``文/``, or a role word alone or with its separator."""
+    match = _BYLINE_ROLE.match(text)
+    return bool(match and (match.group("char") or match.end() == len(text) or text[match.end() - 1] in "/／:："))
+
+
+def parse_byline(line: str, strict: bool = True) -> list[Credit] | None:
+    """Credits from a byline (``□ 文/冀美丽 图/褚泰杰 田谷仓``, ``本报记者 张三 通讯员 李四``),
+    or None when the line is not one. ``strict`` asks for short, punctuation-free names, which
+    tells a byline from a sentence that starts with 记者."""
+    text = line.strip().lstrip(BYLINE_MARKS).strip()
+    matches = list(_BYLINE_ROLE.finditer(text))
+    if not matches or matches[0].start() != 0:
+        return None
+    credits = []
+    for match, following in zip(matches, matches[1:] + [None]):
+        role = (match.group("word") or match.group("char")).replace("图片", "图")
+        names = [n for n in _NAME_SEPARATORS.split(text[match.end():following.start() if following else None]) if n]
+        if strict and any(len(n) > NAME_MAX or _PUNCTUATION.search(n) for n in names):
+            return None
+        credits += [Credit(role, name) for name in names] or [Credit(role, "")]
+    if strict and all(not c.name for c in credits):
+        return None
+    return credits
