@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
+import threading
+
+import pytest
 
 from conftest import ENCODINGS, NEGATIVE, SEED
 
+from viewer.errors import Cancelled
 from viewer.ingest import ReadOptions
 
 
@@ -129,3 +133,21 @@ def test_folders_recurse_and_other_files_are_skipped(archive, tmp_path):
     report = archive.import_paths([tmp_path / "pages"])
     assert [(o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes] == [
         ("notes.docx", "skipped"), ("p8.txt", "imported")]
+
+
+def test_cancel_between_files_keeps_the_files_before_and_reports_them(archive, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    for page in range(1, 5):
+        (folder / f"p{page}.txt").write_text(seed.replace("8 县域·交城", f"{page} 县域·交城"), encoding="utf-8")
+    cancel = threading.Event()
+
+    def stop_after_two(done, total, message):
+        if done == 2:
+            cancel.set()
+
+    with pytest.raises(Cancelled) as stopped:
+        archive.import_paths([folder], on_progress=stop_after_two, cancel=cancel)
+    assert [o.status for o in stopped.value.partial.outcomes] == ["imported", "imported"]
+    assert counts(archive)[:2] == (2, 2)

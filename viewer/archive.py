@@ -64,10 +64,10 @@ class Archive:
         report = ImportReport()
         files = list(self._expand(paths, report))
         for done, path in enumerate(files):
-            if cancel is not None and cancel.is_set():
-                raise Cancelled(f"import cancelled after {done} of {len(files)} files")
             if on_progress:
                 on_progress(done, len(files), str(path))
+            if cancel is not None and cancel.is_set():
+                raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
             report.outcomes.append(self.import_file(path, options, replace=replace))
         if on_progress:
             on_progress(len(files), len(files), "")

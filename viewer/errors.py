@@ -31,4 +31,11 @@ class QueryError(GazetteError):
 
 
 class Cancelled(GazetteError):
-    """Long work stopped at the user's request; whatever was in progress was rolled back."""
+    """Long work stopped at the user's request; whatever was in progress was rolled back.
+
+    ``partial`` holds what was done before the stop (e.g. the import report of the files
+    imported so far), for the caller to show."""
+
+    def __init__(self, message: str, partial: object = None):
+        super().__init__(message)
+        self.partial = partial
