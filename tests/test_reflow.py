@@ -100,3 +100,8 @@ def test_a_short_line_without_full_stop_is_a_heading():
 
 def test_latin_words_split_over_lines_keep_their_space():
     assert reflow(["The Evening Star", "reported on Monday."]) == ["The Evening Star reported on Monday."]
+
+
+def test_ideographic_space_indents_start_paragraphs():
+    lines = ["第一段很短。", "第二段也很短。", "仍是第二段。"]
+    assert reflow(lines, [True, True, False]) == ["第一段很短。", "第二段也很短。仍是第二段。"]

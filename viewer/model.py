@@ -36,6 +36,7 @@ class Article:
     raw_text: str = ""
     id: int | None = None
     seq: int = 0
+    source_lines: list[int] = field(default_factory=list)  # the page text's lines it was read from
 
 
 @dataclass

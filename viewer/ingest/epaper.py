@@ -14,7 +14,7 @@ import re
 
 from viewer.ingest.masthead import Masthead, find_masthead, parse_credits_line
 from viewer.ingest.reflow import reflow
-from viewer.ingest.textutil import clean_line, display_width, horizontal, non_space
+from viewer.ingest.textutil import clean_line, display_width, horizontal, is_indented, non_space
 from viewer.model import Article, Credit, Page
 
 VERTICAL_LINE_MAX = 3  # characters on one line of a vertical headline ("画2" is one line)
@@ -41,15 +41,17 @@ def read_epaper_text(text: str, *, publication: str) -> Page | None:
         return None
     masthead, used = found
     page = _page_from_masthead(masthead, publication, raw_text=text)
-    rest = [line for i, line in enumerate(lines) if i not in used]
-    body_lines = []
-    for line in rest:
+    body_lines, line_numbers = [], []
+    for number, line in enumerate(lines):
+        if number in used:
+            continue
         credits = parse_credits_line(line)
         if credits is None:
             body_lines.append(line)
+            line_numbers.append(number)
         else:
             page.credits += credits
-    _read_articles(body_lines, page)
+    _read_articles(body_lines, line_numbers, page)
     return page
 
 
@@ -62,13 +64,15 @@ def _page_from_masthead(masthead: Masthead, publication: str, raw_text: str) -> 
     return page
 
 
-def _read_articles(lines: list[str], page: Page) -> None:
-    """Split the lines after the masthead into articles at each headline block."""
+def _read_articles(lines: list[str], line_numbers: list[int], page: Page) -> None:
+    """Split the lines after the masthead into articles at each headline block;
+    ``line_numbers`` are the lines' places in the page text."""
     starts = _headline_starts(lines)
     if not starts or any(line.strip() for line in lines[:starts[0]]):
         starts.insert(0, 0)  # text before the first headline: a continuation, or debris
     for start, end in zip(starts, starts[1:] + [len(lines)]):
         article = _read_article(lines[start:end])
+        article.source_lines = [n for n, line in zip(line_numbers[start:end], lines[start:end]) if line.strip()]
         if article.title or article.credits or _is_prose(article.paragraphs):
             article.seq = len(page.articles) + 1
             page.articles.append(article)
@@ -143,7 +147,7 @@ def _read_article(lines: list[str]) -> Article:
     rest = [line for line in lines[i:] if line.strip()]
     if not article.credits and rest and (credits := parse_byline(rest[0])) is not None:
         article.credits, rest = credits, rest[1:]  # a horizontal byline under a vertical headline
-    article.paragraphs = reflow([clean_line(line) for line in rest])
+    article.paragraphs = reflow([clean_line(line) for line in rest], [is_indented(line) for line in rest])
     return article
 
 

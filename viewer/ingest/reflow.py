@@ -30,8 +30,10 @@ SHORT = 2.5  # em short of the expected width that make a line "short"
 FULL = 3.0  # em; lines this close to the widest nearby count towards the column width
 
 
-def reflow(lines: list[str]) -> list[str]:
-    """Paragraphs from cleaned, non-blank lines (in reading order)."""
+def reflow(lines: list[str], indented: list[bool] | None = None) -> list[str]:
+    """Paragraphs from cleaned, non-blank lines (in reading order). ``indented`` marks lines
+    known to be indented (a text file's leading ideographic spaces, a PDF line's position):
+    those always start a paragraph."""
     if not lines:
         return []
     widths = [display_width(line) for line in lines]
@@ -39,7 +41,7 @@ def reflow(lines: list[str]) -> list[str]:
     paragraphs: list[list[str]] = [[lines[0]]]
     first_line = True
     for i in range(1, len(lines)):
-        if starts_paragraph(widths, columns, i, lines, prev_is_first=first_line):
+        if (indented and indented[i]) or starts_paragraph(widths, columns, i, lines, prev_is_first=first_line):
             paragraphs.append([])
             first_line = True
         else:

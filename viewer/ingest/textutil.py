@@ -44,6 +44,12 @@ def display_width(text: str) -> float:
     return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in text if not c.isspace())
 
 
+def is_indented(line: str) -> bool:
+    """A paragraph's first line as Chinese text files and PDF lines (see ingest.pdf) mark it:
+    leading ideographic spaces. Plain spaces are layout (pdftotext -layout), not indents."""
+    return line.startswith("\u3000")
+
+
 def ends_sentence(line: str) -> bool:
     stripped = line.rstrip().rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in SENTENCE_END
