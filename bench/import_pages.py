@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from viewer.archive import SAMPLE_PAGE, Archive  # noqa: E402
-from viewer.ingest import ReadOptions, read_file  # noqa: E402
+from viewer.ingest import ReadOptions, read_pages  # noqa: E402
 from viewer.model import WEEKDAYS  # noqa: E402
 
 
@@ -61,7 +61,7 @@ def main() -> None:
 
         def read_only():
             for path in paths:
-                read_file(path, path.read_bytes(), ReadOptions())
+                read_pages(path, path.read_bytes(), ReadOptions())
 
         def raw_inserts():
             db = Database(tmp / "raw.sqlite")

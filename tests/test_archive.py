@@ -25,7 +25,8 @@ def test_import_and_show_the_seed(archive):
     [outcome] = report.imported
     article = archive.article(outcome.article_ids[0])
     assert list(article) == ["id", "publication", "date", "weekday", "page", "section", "page_credits", "title",
-                             "subtitle", "kicker", "credits", "paragraphs", "unassigned", "source"]
+                             "subtitle", "kicker", "credits", "paragraphs", "unassigned", "source", "page_image", "regions",
+                             "annotations"]
     assert (article["publication"], article["date"], article["weekday"], article["page"]) == (
         "吕梁日报", "2025-04-03", "星期四", 8)
     assert article["page_credits"]["组版"] == ["惠爱宏", "李晓玲", "张娟娟"]

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.ingest import ReadOptions, read_page_text
-from viewer.ingest.textutil import horizontal, non_space
+from viewer.ingest.textutil import non_space
+from viewer.vertical import horizontal
 from viewer.model import Credit, Page
 
 STRUCTURAL = set(":：/／□■◇◆●")

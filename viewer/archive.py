@@ -13,6 +13,7 @@ having rolled back the file in progress.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -20,13 +21,23 @@ from pathlib import Path
 
 import platformdirs
 
-from viewer.errors import Cancelled, GazetteError, NotFound
-from viewer.ingest import PAGE_SUFFIXES, ReadOptions, read_file, sha256_of
+from viewer.annotation_store import body_text
+from viewer.errors import Cancelled, ExportError, GazetteError, NotFound
+from viewer.export import export_articles
+from viewer.geometry import hit_boxes
+from viewer.ingest import PAGE_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, read_pages, sha256_of
 from viewer.model import ImportOutcome, ImportReport
+from viewer.pictures import store_picture
+from viewer.schedule import missing_dates, publishing_weekdays
 from viewer.store import Store
 
 ProgressCallback = Callable[[int, int, str], None]
 SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "jiaocheng-2025-04-03-p8.txt"
+
+
+def _is_sidecar(text_file: Path) -> bool:
+    """A text file beside a scan of the same name is that scan's text."""
+    return any(text_file.with_suffix(suffix).is_file() for suffix in PICTURE_SUFFIXES)
 
 
 def default_archive_path() -> Path:
@@ -86,23 +97,36 @@ class Archive:
                                  f"already present as {present['publication']} {present['date']} "
                                  f"page {present['label']}")
         try:
-            page = read_file(path, data, options)
+            pages = read_pages(path, data, options)
         except GazetteError as error:
             return ImportOutcome(str(path), "failed", str(error))
-        existing = self.store.page_at(page.publication, page.date.isoformat(), page.label or str(page.number))
-        if existing is not None and not replace:
-            return ImportOutcome(str(path), "failed",
-                                 f"{path}: {page.publication} {page.date} page {page.label} is already in the "
-                                 f"archive from another file ({existing['source_path']}); use --replace")
-        _, article_ids = self.store.save_page(page, replace_page_id=existing["id"] if existing else None)
-        message = f"{page.date} page {page.label}: {len(article_ids)} article(s)"
-        return ImportOutcome(str(path), "imported", message, article_ids, page.warnings)
+        to_save = []
+        for page in pages:
+            existing = self.store.page_at(page.publication, page.date.isoformat(), page.label or str(page.number))
+            if existing is not None and not replace:
+                return ImportOutcome(str(path), "failed",
+                                     f"{path}: {page.publication} {page.date} page {page.label} is already in "
+                                     f"the archive from another file ({existing['source_path']}); use --replace")
+            to_save.append((page, existing["id"] if existing else None))
+        try:
+            for page in pages:
+                if page.picture is not None:
+                    page.image = store_picture(self.root / "pages", page.picture, str(path))
+        except GazetteError as error:
+            return ImportOutcome(str(path), "failed", str(error))
+        saved = self.store.save_pages(to_save)
+        article_ids = [article_id for _, ids in saved for article_id in ids]
+        where = ", ".join(f"{page.date} page {page.label}" for page in pages)
+        warnings = [warning for page in pages for warning in page.warnings]
+        return ImportOutcome(str(path), "imported", f"{where}: {len(article_ids)} article(s)", article_ids, warnings)
 
     def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
         for path in map(Path, paths):
             if path.is_dir():
                 for child in sorted(path.rglob("*")):
                     if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                        if child.suffix.lower() in TEXT_SUFFIXES and _is_sidecar(child):
+                            continue  # read with its scan
                         if child.suffix.lower() in PAGE_SUFFIXES:
                             yield child
                         else:
@@ -111,6 +135,15 @@ class Archive:
                 yield path
             else:
                 report.outcomes.append(ImportOutcome(str(path), "failed", f"{path}: no such file or folder"))
+
+    def hit_boxes(self, article_id: int, text: str) -> list[tuple[int, int, int, int]]:
+        """Boxes on the page picture around each place ``text`` occurs in the article, for
+        outlining search hits; empty when the page text has no positions."""
+        geometry = self.store.article_geometry(article_id)
+        if geometry is None:
+            raise NotFound(f"no article with id {article_id}")
+        raw_text, boxes, lines = geometry
+        return hit_boxes(raw_text, boxes, lines, text) if boxes else []
 
     def load_sample(self) -> ImportReport:
         """Import the bundled sample page (the seed), so a new archive shows a real page."""
@@ -132,3 +165,204 @@ class Archive:
 
     def stats(self) -> dict:
         return {"archive": str(self.root), **self.store.stats()}
+
+    # -- annotations: every method takes the editor's name as ``author`` ------------------------
+
+    def add_note(self, article_id: int, text: str, *, author: str, fmt: str = "plain") -> int:
+        if not text.strip():
+            raise GazetteError("a note needs some text")
+        return self.store.annotations.add_note(article_id, text, author, fmt)
+
+    def add_highlight(self, article_id: int, *, author: str, quote: str | None = None,
+                      span: tuple[int, int] | None = None, comment: str = "", colour: str = "yellow") -> int:
+        """Highlight a passage given by its span in the body text (paragraphs joined by "\n"),
+        or by its words (the first place they occur)."""
+        if span is None:
+            if not quote:
+                raise GazetteError("a highlight needs a passage: its words or its span")
+            text = body_text(self.store.annotations.current(article_id)["paragraphs"])
+            start = text.find(quote)
+            if start < 0:
+                raise GazetteError(f"“{quote}” is not in the text of article {article_id}")
+            span = (start, start + len(quote))
+        return self.store.annotations.add_highlight(article_id, *span, author, comment=comment, colour=colour)
+
+    def update_annotation(self, annotation_id: int, *, text: str | None = None, colour: str | None = None) -> None:
+        self.store.annotations.update_annotation(annotation_id, body=text, colour=colour)
+
+    def delete_annotation(self, annotation_id: int) -> dict:
+        return self.store.annotations.delete_annotation(annotation_id)
+
+    def restore_annotation(self, row: dict) -> None:
+        self.store.annotations.restore_annotation(row)
+
+    def annotations(self, article_id: int) -> list[dict]:
+        return self.store.annotations.listing(article_id)
+
+    def all_annotations(self, **filters: str | None) -> list[dict]:
+        """Notes and highlights of the whole archive; filters: author, tag, since, until."""
+        return self.store.annotations.all_annotations(**filters)
+
+    def annotators(self) -> list[str]:
+        return self.store.annotations.authors()
+
+    def tag(self, article_id: int, tags: list[str], *, author: str) -> list[str]:
+        self.article(article_id)  # NotFound before anything is written
+        return self.store.annotations.add_tags(article_id, tags, author)
+
+    def untag(self, article_id: int, tags: list[str]) -> None:
+        self.store.annotations.remove_tags(article_id, tags)
+
+    def tags_in_use(self) -> list[tuple[str, int]]:
+        return self.store.annotations.all_tags()
+
+    def correct(self, article_id: int, *, author: str, paragraph: int | None = None, text: str | None = None,
+                title: str | None = None, subtitle: str | None = None, kicker: str | None = None) -> int:
+        """A correction, as a new revision of the whole text. ``paragraph`` (from 1) is replaced
+        by ``text``; a line break in it splits the paragraph, an empty text removes it (joining
+        its neighbours is: correct one with both texts, remove the other)."""
+        current = self.store.annotations.current(article_id)
+        changed = {k: v for k, v in (("title", title), ("subtitle", subtitle), ("kicker", kicker)) if v is not None}
+        paragraphs = list(current["paragraphs"])
+        if paragraph is not None:
+            if not 1 <= paragraph <= len(paragraphs):
+                raise GazetteError(f"article {article_id} has paragraphs 1 to {len(paragraphs)}, not {paragraph}")
+            if text is None:
+                raise GazetteError("a corrected paragraph needs its text")
+            paragraphs[paragraph - 1:paragraph] = [p.strip() for p in text.split("\n") if p.strip()]
+            changed["paragraphs"] = paragraphs
+        if not changed:
+            raise GazetteError("nothing to correct: give a paragraph and its text, or a title")
+        summary = ", ".join(f"paragraph {paragraph}" if key == "paragraphs" else key for key in changed)
+        return self.store.annotations.add_revision(article_id, {**current, **changed}, summary, author)
+
+    def revisions(self, article_id: int) -> list[dict]:
+        return self.store.annotations.revisions(article_id)
+
+    def restore_revision(self, article_id: int, revision_id: int | None, *, author: str) -> int:
+        """Make an earlier revision (None: the imported reading) current again, as a new revision."""
+        text = self.store.annotations.revision_text(article_id, revision_id)
+        summary = f"restored revision {revision_id}" if revision_id else "restored the imported reading"
+        return self.store.annotations.add_revision(article_id, text, summary, author)
+
+    def collections(self) -> list[dict]:
+        return self.store.annotations.collections()
+
+    def collection_articles(self, name: str) -> list[int]:
+        return self.store.annotations.collection_articles(name)
+
+    def add_to_collection(self, name: str, article_ids: list[int], *, author: str) -> list[int]:
+        if not name.strip():
+            raise GazetteError("a collection needs a name")
+        return self.store.annotations.add_to_collection(name.strip(), article_ids, author)
+
+    def remove_from_collection(self, name: str, article_ids: list[int]) -> None:
+        self.store.annotations.remove_from_collection(name, article_ids)
+
+    def reorder_collection(self, name: str, article_ids: list[int]) -> None:
+        self.store.annotations.reorder_collection(name, article_ids)
+
+    def delete_collection(self, name: str) -> None:
+        self.store.annotations.delete_collection(name)
+
+
+    # -- browsing (the desktop viewer's tree, calendar and page lists) -----------------------
+
+    def publications(self) -> list[dict]:
+        """``[{id, name, issues, first_date, last_date}]`` by name."""
+        return self.store.publications()
+
+    def issue_years(self, publication_id: int) -> list[dict]:
+        """``[{year, issues}]`` of a publication, oldest first."""
+        return self.store.issue_years(publication_id)
+
+    def issue_months(self, publication_id: int, year: int) -> list[dict]:
+        """``[{month, issues}]`` of a publication's year."""
+        return self.store.issue_months(publication_id, year)
+
+    def issues_in_month(self, publication_id: int, year: int, month: int) -> list[dict]:
+        """``[{id, date, pages, missing_pages}]`` of a publication's month, by date."""
+        first = dt.date(year, month, 1)
+        last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        return self.store.issues_between(publication_id, first.isoformat(), last.isoformat())
+
+    def missing_dates(self, publication_id: int, first: dt.date, last: dt.date) -> list[dt.date]:
+        """Days in ``first``…``last`` the paper should have appeared on (going by the weekdays
+        its issues fall on) but has no issue in the archive."""
+        publication = next((p for p in self.store.publications() if p["id"] == publication_id), None)
+        if publication is None or not publication["issues"]:
+            return []
+        span = (dt.date.fromisoformat(publication["first_date"]), dt.date.fromisoformat(publication["last_date"]))
+        weekdays = publishing_weekdays(self.store.issue_weekday_counts(publication_id), *span)
+        present = [dt.date.fromisoformat(i["date"])
+                   for i in self.store.issues_between(publication_id, first.isoformat(), last.isoformat())]
+        return missing_dates(present, weekdays, first, last, span=span)
+
+    def issue(self, issue_id: int) -> dict:
+        """``{id, date, publication_id, publication}``."""
+        issue = self.store.issue(issue_id)
+        if issue is None:
+            raise NotFound(f"no issue with id {issue_id}")
+        return issue
+
+    def issue_pages(self, issue_id: int) -> list[dict]:
+        """The pages of an issue, ``[{id, number, label, section, image, thumbnail, articles:
+        [{id, seq, title}]}]`` in page order (``image``, ``thumbnail``: see :meth:`page_file`)."""
+        return self.store.issue_pages(issue_id)
+
+    def page(self, page_id: int) -> dict:
+        """One page: masthead facts, ``credits`` (its editors by role), its picture (``image``,
+        ``preview``, ``image_width``, ``image_height``; None without one), ``unassigned`` text
+        and ``articles`` in order, each with its paragraphs, credits and ``region``
+        (``[[x, y, w, h], …]`` in picture pixels, or None)."""
+        page = self.store.page(page_id)
+        if page is None:
+            raise NotFound(f"no page with id {page_id}")
+        return page
+
+    def page_file(self, name: str | None) -> Path | None:
+        """The file a page's ``image``, ``preview`` or ``thumbnail`` names (None for None)."""
+        return self.root / "pages" / name if name else None
+
+    def article_location(self, article_id: int) -> dict:
+        """Where an article sits: ``{page_id, issue_id, publication_id, date}``."""
+        location = self.store.article_location(article_id)
+        if location is None:
+            raise NotFound(f"no article with id {article_id}")
+        return location
+
+    def sections(self) -> list[str]:
+        return self.store.sections()
+
+    # -- export ------------------------------------------------------------------------------
+
+    def article_ids_of_page(self, page_id: int) -> list[int]:
+        """A page's articles in order: the selection "this whole page"."""
+        return self.store.article_ids_of_page(page_id)
+
+    def article_ids_of_issue(self, issue_id: int) -> list[int]:
+        """An issue's articles by page, then in order on the page: "this whole issue"."""
+        return self.store.article_ids_of_issue(issue_id)
+
+    def export(self, article_ids: Iterable[int], fmt: str, out: Path | str, *,
+               one_file_per_article: bool = False, encoding: str = "utf-8", crlf: bool = False,
+               with_annotations: bool = False, on_progress: ProgressCallback | None = None,
+               cancel: threading.Event | None = None) -> list[Path]:
+        """Write the articles, in the order given (each once), to ``out`` as ``fmt`` (one of
+        :data:`viewer.export.FORMATS`); returns the files written. See :mod:`viewer.export`
+        for the formats and options. A cancelled or failed export writes nothing."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            raise ExportError("nothing to export: no articles selected")
+        missing = self.store.missing_article_ids(ids)
+        if missing:
+            raise NotFound(f"no article with id {', '.join(map(str, missing))}")
+        articles = (self._exported_article(i, with_annotations) for i in ids)
+        return export_articles(articles, len(ids), fmt, out, one_file_per_article=one_file_per_article,
+                               encoding=encoding, crlf=crlf, on_progress=on_progress, cancel=cancel)
+
+    def _exported_article(self, article_id: int, with_annotations: bool) -> dict:
+        article = self.article(article_id)
+        if with_annotations:
+            article["annotations"] = []  # annotations (issue 6) are not stored yet: none to add
+        return article

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import click
 from viewer import __version__
 from viewer.archive import Archive
 from viewer.errors import GazetteError
+from viewer.export import ENCODINGS, FORMATS
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
 
 
@@ -133,6 +136,147 @@ def stats_command(archive: Archive, as_json: bool) -> None:
         return
     for key, value in stats.items():
         click.echo(f"{key}: {value}")
+
+
+@cli.command("export")
+@click.argument("article_ids", nargs=-1, type=click.IntRange(min=1))
+@click.option("--query", "-q", help="The articles this search finds, best first.")
+@click.option("--all", "everything", is_flag=True, help="Every article in the archive.")
+@click.option("--collection", help="A collection's articles (collections are not available yet).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True)
+@click.option("--out", required=True, type=click.Path(path_type=Path),
+              help="The file to write; with --one-file-per-article, a folder.")
+@click.option("--one-file-per-article", is_flag=True, help="One file per article, named from date, page and title.")
+@click.option("--with-annotations", is_flag=True,
+              help="Add each article's annotations (JSON); none are stored yet, so the list is empty.")
+@click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), default="utf-8",
+              show_default=True, help="gb18030 for old Windows tools (txt, md, csv).")
+@click.option("--crlf", is_flag=True, help="Windows line ends (txt, md).")
+@_archive_command
+def export_command(archive: Archive, article_ids, query, everything, collection, fmt, out,
+                   one_file_per_article, with_annotations, encoding, crlf) -> None:
+    """Export articles, each with its GB/T 7714 reference, in the order given.
+
+    \b
+    Examples:
+        gazette export 12 15 --out picks.txt
+        gazette export --query 交城 --format docx --out 交城.docx
+        gazette export --all --format md --one-file-per-article --out articles/
+    """
+    if collection is not None:
+        raise click.UsageError("--collection: collections are not available yet")
+    if not (article_ids or query or everything):
+        raise click.UsageError("name the articles to export: ARTICLE_ID..., --query Q or --all")
+    ids = list(article_ids)
+    if everything:
+        ids += [article["id"] for article in archive.list_articles()]
+    files = archive.export(ids, fmt, out, one_file_per_article=one_file_per_article, encoding=encoding,
+                           crlf=crlf, with_annotations=with_annotations)
+    count = len(dict.fromkeys(ids))
+    click.echo(f"exported {count} article(s) to {out}" + (f" ({len(files)} files)" if one_file_per_article else ""))
+
+# -- annotations ------------------------------------------------------------------------------
+
+def _default_editor() -> str:
+    return os.environ.get("GAZETTE_EDITOR") or getpass.getuser()
+
+
+editor_option = click.option("--editor", default=_default_editor, show_default="GAZETTE_EDITOR or your login",
+                             help="Who is annotating (recorded with each annotation).")
+
+
+@cli.command("note")
+@click.argument("article_id", type=int)
+@click.argument("text")
+@editor_option
+@_archive_command
+def note_command(archive: Archive, article_id: int, text: str, editor: str) -> None:
+    """Add a note to an article."""
+    click.echo(f"note {archive.add_note(article_id, text, author=editor)} added to article {article_id}")
+
+
+@cli.command("tag")
+@click.argument("article_id", type=int)
+@click.argument("tags", nargs=-1, required=True)
+@click.option("--remove", is_flag=True, help="Remove the tags instead.")
+@editor_option
+@_archive_command
+def tag_command(archive: Archive, article_id: int, tags: tuple[str, ...], remove: bool, editor: str) -> None:
+    """Tag an article (free words)."""
+    if remove:
+        archive.untag(article_id, list(tags))
+        click.echo(f"removed from article {article_id}: {' '.join(tags)}")
+    else:
+        added = archive.tag(article_id, list(tags), author=editor)
+        click.echo(f"tagged article {article_id}: {' '.join(added) or '(had them all already)'}")
+
+
+@cli.command("highlight")
+@click.argument("article_id", type=int)
+@click.option("--quote", required=True, help="The words to highlight (their first place in the text).")
+@click.option("--comment", default="", help="A comment on the passage.")
+@click.option("--colour", default="yellow", show_default=True)
+@editor_option
+@_archive_command
+def highlight_command(archive: Archive, article_id: int, quote: str, comment: str, colour: str, editor: str) -> None:
+    """Highlight a passage of an article, with an optional comment."""
+    annotation_id = archive.add_highlight(article_id, quote=quote, comment=comment, colour=colour, author=editor)
+    click.echo(f"highlight {annotation_id} added to article {article_id}")
+
+
+@cli.command("correct")
+@click.argument("article_id", type=int)
+@click.option("--paragraph", type=click.IntRange(min=1), help="The paragraph to correct (from 1).")
+@click.option("--text", help="Its corrected text; a line break splits it, empty removes it.")
+@click.option("--title", help="The corrected title.")
+@click.option("--subtitle", help="The corrected subtitle.")
+@editor_option
+@_archive_command
+def correct_command(archive: Archive, article_id: int, paragraph, text, title, subtitle, editor: str) -> None:
+    """Correct an article's text; the original reading is kept and every revision can be restored."""
+    revision = archive.correct(article_id, paragraph=paragraph, text=text, title=title, subtitle=subtitle,
+                               author=editor)
+    click.echo(f"revision {revision} of article {article_id} saved")
+
+
+@cli.group("collection")
+def collection_group() -> None:
+    """Named lists of articles (the unit of an export)."""
+
+
+@collection_group.command("add")
+@click.argument("name")
+@click.argument("article_ids", nargs=-1, type=int, required=True)
+@editor_option
+@_archive_command
+def collection_add(archive: Archive, name: str, article_ids: tuple[int, ...], editor: str) -> None:
+    """Add articles to a collection (made if new)."""
+    added = archive.add_to_collection(name, list(article_ids), author=editor)
+    click.echo(f"{len(added)} article(s) added to “{name}”")
+
+
+@collection_group.command("remove")
+@click.argument("name")
+@click.argument("article_ids", nargs=-1, type=int, required=True)
+@_archive_command
+def collection_remove(archive: Archive, name: str, article_ids: tuple[int, ...]) -> None:
+    """Remove articles from a collection."""
+    archive.remove_from_collection(name, list(article_ids))
+    click.echo(f"removed from “{name}”: {' '.join(map(str, article_ids))}")
+
+
+@collection_group.command("list")
+@click.argument("name", required=False)
+@_archive_command
+def collection_list(archive: Archive, name: str | None) -> None:
+    """The collections, or the articles of one, in order."""
+    if name is None:
+        for collection in archive.collections():
+            click.echo(f"{collection['name']}\t{collection['articles']}")
+        return
+    for article_id in archive.collection_articles(name):
+        article = archive.article(article_id)
+        click.echo(f"{article_id:>6}  {article['date']}  第{article['page']}版  {article['title'] or '（无题）'}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -39,3 +39,8 @@ class Cancelled(GazetteError):
     def __init__(self, message: str, partial: object = None):
         super().__init__(message)
         self.partial = partial
+
+
+class ExportError(GazetteError):
+    """An export that cannot be done as asked (an option that does not fit the format, an output
+    path that cannot be written)."""

@@ -37,6 +37,18 @@ class Article:
     id: int | None = None
     seq: int = 0
     source_lines: list[int] = field(default_factory=list)  # the page text's lines it was read from
+    region: list[tuple[int, int, int, int]] = field(default_factory=list)  # [x, y, w, h] on the picture
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """A page picture stored in the archive; paths are inside its pages/ folder."""
+
+    path: str
+    preview: str
+    thumbnail: str
+    width: int
+    height: int
 
 
 @dataclass
@@ -58,6 +70,9 @@ class Page:
     source_path: str = ""
     sha256: str = ""
     encoding: str = ""
+    picture: bytes | None = None  # the page picture as read (scan) or rendered (PDF), encoded
+    image: PageImage | None = None  # where the picture is stored, once it is
+    char_boxes: list[tuple[int, int, int, int] | None] | None = None  # one per char of raw_text
     id: int | None = None
 
 

@@ -6,14 +6,18 @@ by ``sqlite_utils.Migrations``: each script and its record in one transaction.
 
 from __future__ import annotations
 
+import array
 import datetime as dt
 import json
 import sqlite3
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
+from viewer.annotation_store import AnnotationStore
 from viewer.model import Credit, Page, SearchDoc, format_credits, group_credits
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
@@ -54,6 +58,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=5000")
         schema_migrations().apply(self.db)
+        self.annotations = AnnotationStore(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -92,32 +97,86 @@ class Store:
     def save_page(self, page: Page, *, replace_page_id: int | None = None) -> tuple[int, list[int]]:
         """Insert a page and its articles and credits in one transaction; with
         ``replace_page_id`` that page is deleted first, in the same transaction."""
-        with self.db.atomic():
-            if replace_page_id is not None:
-                self.db.execute("DELETE FROM page WHERE id = ?", [replace_page_id])
-            publication_id = self._id_of("publication", {"name": page.publication})
-            issue_id = self._id_of("issue", {"publication_id": publication_id, "date": page.date.isoformat()})
-            page_id = self.db["page"].insert({
-                "issue_id": issue_id, "number": page.number, "label": page.label or str(page.number),
-                "section": page.section, "weekday": page.weekday, "source_path": page.source_path,
-                "source_sha256": page.sha256, "encoding": page.encoding, "raw_text": page.raw_text,
-                "unassigned": _json(page.unassigned), "warnings": _json(page.warnings),
-                "imported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            }).last_pk
-            self._insert_credits(page.credits, page_id=page_id)
-            article_ids = []
-            for article in page.articles:
-                article_id = self.db["article"].insert({
-                    "page_id": page_id, "seq": article.seq, "title": article.title,
-                    "subtitle": article.subtitle, "kicker": article.kicker,
-                    "paragraphs": _json(article.paragraphs), "raw_text": article.raw_text,
-                }).last_pk
-                self._insert_credits(article.credits, article_id=article_id)
-                article_ids.append(article_id)
+        [(page_id, article_ids)] = self.save_pages([(page, replace_page_id)])
         return page_id, article_ids
 
+    def save_pages(self, pages: list[tuple[Page, int | None]]) -> list[tuple[int, list[int]]]:
+        """Insert pages (each with the id of the page it replaces, or None) in one transaction:
+        the pages of one file go in together or not at all."""
+        with self.db.atomic():
+            return [self._insert_page(page, replace_page_id) for page, replace_page_id in pages]
+
+    def _insert_page(self, page: Page, replace_page_id: int | None) -> tuple[int, list[int]]:
+        """Insert the page, or overwrite the page it replaces in place: an article read again
+        keeps its id (matched by title, else by place on the page), so its annotations, tags
+        and collections stay with it; an article that is gone takes its notes' links with it
+        (they become orphans, see db/0003_annotations.sql)."""
+        publication_id = self._id_of("publication", {"name": page.publication})
+        issue_id = self._id_of("issue", {"publication_id": publication_id, "date": page.date.isoformat()})
+        image = page.image
+        values = {
+            "issue_id": issue_id, "number": page.number, "label": page.label or str(page.number),
+            "section": page.section, "weekday": page.weekday, "source_path": page.source_path,
+            "source_sha256": page.sha256, "encoding": page.encoding, "raw_text": page.raw_text,
+            "unassigned": _json(page.unassigned), "warnings": _json(page.warnings),
+            "imported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "image": image and image.path, "preview": image and image.preview,
+            "thumbnail": image and image.thumbnail, "image_width": image and image.width,
+            "image_height": image and image.height, "char_boxes": pack_boxes(page.char_boxes),
+        }
+        if replace_page_id is None:
+            page_id, kept = self.db["page"].insert(values).last_pk, {}
+        else:
+            page_id, kept = replace_page_id, self._articles_kept(replace_page_id, page)
+            self.db["page"].update(page_id, values)
+            self.db.execute("DELETE FROM credit WHERE page_id = ?", [page_id])
+            gone = [r[0] for r in self.db.execute("SELECT id FROM article WHERE page_id = ?", [page_id])
+                    if r[0] not in kept.values()]
+            self.db.execute("UPDATE annotation SET orphaned = 1 WHERE article_id IN "
+                            f"({','.join('?' * len(gone))})", gone)
+            self.db.execute(f"DELETE FROM article WHERE id IN ({','.join('?' * len(gone))})", gone)
+            self.db.execute("UPDATE article SET seq = -id WHERE page_id = ?", [page_id])  # free the seqs
+        self._insert_credits(page.credits, page_id=page_id)
+        article_ids = []
+        for n, article in enumerate(page.articles):
+            row = {
+                "page_id": page_id, "seq": article.seq, "title": article.title,
+                "subtitle": article.subtitle, "kicker": article.kicker,
+                "paragraphs": _json(article.paragraphs), "raw_text": article.raw_text,
+                "source_lines": _json(article.source_lines),
+                "region": _json([list(box) for box in article.region]) if article.region else None,
+            }
+            if n in kept:
+                article_id = kept[n]
+                self.db["article"].update(article_id, row)
+                self.db.execute("DELETE FROM credit WHERE article_id = ?", [article_id])
+            else:
+                article_id = self.db["article"].insert(row).last_pk
+            self._insert_credits(article.credits, article_id=article_id)
+            article_ids.append(article_id)
+        for article_id in kept.values():
+            self.annotations.reanchor(article_id)  # the highlights find their words in the new text
+        return page_id, article_ids
+
+    def _articles_kept(self, page_id: int, page: Page) -> dict[int, int]:
+        """Which old article each new one is (index in page.articles → article id): same title
+        first, then same place on the page."""
+        old = self._all("SELECT id, seq, title FROM article WHERE page_id = ? ORDER BY seq", [page_id])
+        kept: dict[int, int] = {}
+        for n, article in enumerate(page.articles):
+            match = next((row for row in old if row["title"] and row["title"] == article.title
+                          and row["id"] not in kept.values()), None)
+            if match is not None:
+                kept[n] = match["id"]
+        for n, article in enumerate(page.articles):
+            match = next((row for row in old if row["seq"] == article.seq and row["id"] not in kept.values()), None)
+            if n not in kept and match is not None:
+                kept[n] = match["id"]
+        return kept
+
     def article_ids_of_page(self, page_id: int) -> list[int]:
-        return [r[0] for r in self.db.execute("SELECT id FROM article WHERE page_id = ?", [page_id])]
+        return [r[0] for r in self.db.execute("SELECT id FROM article WHERE page_id = ? ORDER BY seq",
+                                              [page_id])]
 
     def _insert_credits(self, credits: list[Credit], *, page_id: int | None = None,
                         article_id: int | None = None) -> None:
@@ -152,18 +211,34 @@ class Store:
         row = self._one(self._ARTICLE_ROWS + " WHERE article.id = ?", [article_id])
         if row is None:
             return None
-        page = self._one("SELECT unassigned, source_path, source_sha256 FROM page WHERE id = ?",
+        page = self._one("SELECT unassigned, source_path, source_sha256, image FROM page WHERE id = ?",
                          [row["page_id"]])
+        region = self.db.execute("SELECT region FROM article WHERE id = ?", [article_id]).fetchone()[0]
+        text = self.annotations.current(article_id)  # corrected, where an editor corrected it
         return {
             "id": row["id"], "publication": row["publication"], "date": row["date"],
             "weekday": row["weekday"], "page": row["page"], "section": row["section"],
             "page_credits": group_credits(self._credits("page_id", row["page_id"])),
-            "title": row["title"], "subtitle": row["subtitle"], "kicker": row["kicker"],
-            "credits": group_credits(self._credits("article_id", article_id)),
-            "paragraphs": json.loads(row["paragraphs"]),
+            "title": text["title"], "subtitle": text["subtitle"], "kicker": text["kicker"],
+            "credits": group_credits(text["credits"]),
+            "paragraphs": text["paragraphs"],
             "unassigned": json.loads(page["unassigned"]),
             "source": {"path": page["source_path"], "sha256": page["source_sha256"]},
+            "page_image": f"pages/{page['image']}" if page["image"] else None,
+            "regions": json.loads(region) if region else [],
+            "annotations": self.annotations.listing(article_id),
         }
+
+    def article_geometry(self, article_id: int) -> tuple[str, list | None, list[int]] | None:
+        """The article's page text, that text's character boxes (None without positions) and
+        the lines of it the article was read from."""
+        row = self.db.execute("""
+            SELECT page.raw_text, page.char_boxes, article.source_lines
+            FROM article JOIN page ON page.id = article.page_id WHERE article.id = ?""",
+                              [article_id]).fetchone()
+        if row is None:
+            return None
+        return row[0], unpack_boxes(row[1]), json.loads(row[2])
 
     def _credits(self, column: str, owner_id: int) -> list[Credit]:
         rows = self.db.execute(f"SELECT role, person FROM credit WHERE {column} = ? ORDER BY seq, id",
@@ -197,6 +272,24 @@ class Store:
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM article").fetchone()[0]
 
+    # -- selections for export ---------------------------------------------------------------------
+
+    def article_ids_of_issue(self, issue_id: int) -> list[int]:
+        """An issue's articles in page order, then in order on the page."""
+        return [r[0] for r in self.db.execute("""
+            SELECT article.id FROM article JOIN page ON page.id = article.page_id
+            WHERE page.issue_id = ? ORDER BY page.number, page.label, article.seq""", [issue_id])]
+
+    def missing_article_ids(self, ids: Iterable[int]) -> list[int]:
+        """Those of ``ids`` that name no article, in the order given."""
+        ids = list(ids)
+        present: set[int] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            present.update(r[0] for r in self.db.execute(f"SELECT id FROM article WHERE id IN ({marks})", chunk))
+        return [i for i in ids if i not in present]
+
     def stats(self) -> dict:
         count = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         first, last = self.db.execute("SELECT min(date), max(date) FROM issue").fetchone()
@@ -208,6 +301,101 @@ class Store:
             "people": count("SELECT count(DISTINCT person) FROM credit WHERE person != ''"),
             "first_date": first, "last_date": last,
         }
+
+    # -- browsing: publications → years → months → issues → pages → articles -------------------
+    # Each level is one query over an index, so the desktop viewer can load a level only when
+    # it is opened; nothing here reads the whole archive.
+
+    def publications(self) -> list[dict]:
+        return self._all("""
+            SELECT publication.id, publication.name, count(issue.id) AS issues,
+                   min(issue.date) AS first_date, max(issue.date) AS last_date
+            FROM publication LEFT JOIN issue ON issue.publication_id = publication.id
+            GROUP BY publication.id ORDER BY publication.name""")
+
+    def issue_years(self, publication_id: int) -> list[dict]:
+        return self._all("""
+            SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, count(*) AS issues
+            FROM issue WHERE publication_id = ? GROUP BY year ORDER BY year""", [publication_id])
+
+    def issue_months(self, publication_id: int, year: int) -> list[dict]:
+        return self._all("""
+            SELECT CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS issues
+            FROM issue WHERE publication_id = ? AND date BETWEEN ? AND ?
+            GROUP BY month ORDER BY month""", [publication_id, f"{year:04d}-01-01", f"{year:04d}-12-31"])
+
+    def issues_between(self, publication_id: int, first: str, last: str) -> list[dict]:
+        """Issues dated ``first``…``last`` (ISO, inclusive) with their page count and the page
+        numbers missing below the highest one present."""
+        rows = self._all("""
+            SELECT issue.id, issue.date, count(page.id) AS pages,
+                   group_concat(page.number) AS numbers
+            FROM issue LEFT JOIN page ON page.issue_id = issue.id
+            WHERE issue.publication_id = ? AND issue.date BETWEEN ? AND ?
+            GROUP BY issue.id ORDER BY issue.date""", [publication_id, first, last])
+        for row in rows:
+            numbers = {int(n) for n in (row.pop("numbers") or "").split(",") if n}
+            row["missing_pages"] = sorted(set(range(1, max(numbers, default=0) + 1)) - numbers)
+        return rows
+
+    def issue_weekday_counts(self, publication_id: int) -> dict[int, int]:
+        """How many issues fell on each weekday, Monday 0 … Sunday 6."""
+        rows = self.db.execute("""
+            SELECT (CAST(strftime('%w', date) AS INTEGER) + 6) % 7, count(*)
+            FROM issue WHERE publication_id = ? GROUP BY 1""", [publication_id])
+        return dict(rows.fetchall())
+
+    def issue(self, issue_id: int) -> dict | None:
+        return self._one("""
+            SELECT issue.id, issue.date, issue.publication_id, publication.name AS publication
+            FROM issue JOIN publication ON publication.id = issue.publication_id
+            WHERE issue.id = ?""", [issue_id])
+
+    def issue_pages(self, issue_id: int) -> list[dict]:
+        """The pages of an issue in order, each with its articles' ids and titles."""
+        pages = self._all("""
+            SELECT id, number, label, section, image, thumbnail FROM page WHERE issue_id = ?
+            ORDER BY number, label""", [issue_id])
+        by_id = {page["id"]: {**page, "articles": []} for page in pages}
+        for row in self._iter("""
+                SELECT article.id, article.page_id, article.seq, article.title FROM article
+                JOIN page ON page.id = article.page_id WHERE page.issue_id = ?
+                ORDER BY article.seq""", [issue_id]):
+            by_id[row.pop("page_id")]["articles"].append(row)
+        return list(by_id.values())
+
+    def page(self, page_id: int) -> dict | None:
+        """One page with its masthead facts, editors, image and articles (credits included)."""
+        page = self._one("""
+            SELECT page.id, page.issue_id, page.number, page.label, page.section, page.weekday,
+                   page.image, page.preview, page.image_width, page.image_height, page.unassigned,
+                   issue.date, publication.name AS publication
+            FROM page JOIN issue ON issue.id = page.issue_id
+            JOIN publication ON publication.id = issue.publication_id
+            WHERE page.id = ?""", [page_id])
+        if page is None:
+            return None
+        page["unassigned"] = json.loads(page["unassigned"])
+        page["credits"] = group_credits(self._credits("page_id", page_id))
+        page["articles"] = []
+        for row in self._iter("""
+                SELECT id, seq, title, subtitle, kicker, paragraphs, region FROM article
+                WHERE page_id = ? ORDER BY seq""", [page_id]):
+            row["paragraphs"] = json.loads(row["paragraphs"])
+            row["region"] = json.loads(row["region"]) if row["region"] else None
+            row["credits"] = group_credits(self._credits("article_id", row["id"]))
+            page["articles"].append(row)
+        return page
+
+    def article_location(self, article_id: int) -> dict | None:
+        return self._one("""
+            SELECT article.page_id, page.issue_id, issue.publication_id, issue.date
+            FROM article JOIN page ON page.id = article.page_id
+            JOIN issue ON issue.id = page.issue_id WHERE article.id = ?""", [article_id])
+
+    def sections(self) -> list[str]:
+        return [row[0] for row in self.db.execute(
+            "SELECT DISTINCT section FROM page WHERE section != '' ORDER BY section")]
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -226,3 +414,23 @@ class Store:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def pack_boxes(boxes: list[tuple[int, int, int, int] | None] | None) -> bytes | None:
+    """Character boxes as compact bytes (see db/0002_page_pictures.sql)."""
+    if boxes is None:
+        return None
+    flat = array.array("i", [v for box in boxes for v in (box or (-1, -1, -1, -1))])
+    if sys.byteorder != "little":
+        flat.byteswap()
+    return zlib.compress(flat.tobytes())
+
+
+def unpack_boxes(blob: bytes | None) -> list[tuple[int, int, int, int] | None] | None:
+    if blob is None:
+        return None
+    flat = array.array("i")
+    flat.frombytes(zlib.decompress(blob))
+    if sys.byteorder != "little":
+        flat.byteswap()
+    return [None if flat[i] < 0 else tuple(flat[i:i + 4]) for i in range(0, len(flat), 4)]

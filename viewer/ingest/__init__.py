@@ -1,25 +1,36 @@
-"""Readers: each turns one source file into a :class:`viewer.model.Page`.
+"""Readers: each turns one source file into :class:`viewer.model.Page` objects.
 
-``read_file`` picks the reader by the file's type; readers never touch the archive.
+``read_pages`` picks the reader by the file's type: page text, page PDF (text with positions
+plus the picture), or a scan (a picture, with its text in a ``.txt`` of the same name beside it
+when there is one). Readers never touch the archive.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.errors import ImportRefused, InputError
+from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
+from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
 from viewer.model import Page
+from viewer.pictures import picture_pages
 
 DEFAULT_PUBLICATION = "未命名报纸"
 TEXT_SUFFIXES = (".txt", ".text")
-PAGE_SUFFIXES = TEXT_SUFFIXES
+PDF_SUFFIXES = (".pdf",)
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp")
+PAGE_SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + PICTURE_SUFFIXES
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a page of text is a few tens of KB; larger is not a page
+# Scans and PDFs are often named by date and page: 2025-04-03_08.jpg, 20250403-08.pdf, …-p8.
+_NAME_DATE_PAGE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})[_-]p?(\d{1,3})(?!\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,15 +45,24 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_file(path: Path, data: bytes, options: ReadOptions) -> Page:
-    """The page in ``data`` (the bytes of ``path``). Raises InputError or ImportRefused."""
-    if path.suffix.lower() not in PAGE_SUFFIXES:
-        raise InputError(f"{path}: not a page file Gazette can read (expected {', '.join(PAGE_SUFFIXES)})")
-    if len(data) > MAX_TEXT_BYTES:
-        raise InputError(f"{path}: {len(data) // 1024 // 1024} MB is too large for a page of text")
-    page = read_text_page(path, data, options)
-    page.source_path, page.sha256 = str(path), sha256_of(data)
-    return page
+def read_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
+    """The pages in ``data`` (the bytes of ``path``). Raises InputError or ImportRefused."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        if len(data) > MAX_TEXT_BYTES:
+            raise InputError(f"{path}: {len(data) // 1024 // 1024} MB is too large for a page of text")
+        pages = [read_text_page(path, data, options)]
+    elif suffix in PDF_SUFFIXES:
+        pages = read_pdf_pages(path, data, _with_name_date(path, options))
+    elif suffix in PICTURE_SUFFIXES:
+        pages = read_scan_pages(path, data, _with_name_date(path, options))
+    else:
+        raise InputError(f"{path}: not a page file Gazette can read "
+                         f"(expected {', '.join(s.lstrip('.') for s in PAGE_SUFFIXES)})")
+    sha256 = sha256_of(data)
+    for page in pages:
+        page.source_path, page.sha256 = str(path), sha256
+    return pages
 
 
 def read_text_page(path: Path, data: bytes, options: ReadOptions) -> Page:
@@ -62,13 +82,86 @@ def read_page_text(path: Path, text: str, options: ReadOptions) -> Page:
     return page
 
 
+def read_pdf_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
+    """One page per PDF page; pages with no masthead take the given page number plus their
+    place in the file. A page with no text layer is a scan."""
+    pages = []
+    for index, pdf_page in enumerate(read_pdf(data, str(path))):
+        page_options = _nth_page(options, index)
+        if pdf_page.has_text:
+            page = read_page_text(path, pdf_page.text, page_options)
+            page.char_boxes = pdf_page.boxes
+            for article in page.articles:
+                article.region = region(page.raw_text, pdf_page.boxes, article.source_lines)
+        else:
+            page = _scan_page(path, page_options, "the PDF page has no text layer: imported as a scan")
+        page.picture = pdf_page.picture
+        pages.append(page)
+    return pages
+
+
+def read_scan_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
+    """A picture (each page of a multi-page TIFF), with the text of ``<name>.txt`` beside it."""
+    pictures = picture_pages(data, str(path))
+    sidecar = sidecar_text(path)
+    pages = []
+    for index, picture in enumerate(pictures):
+        page_options = _nth_page(options, index)
+        if sidecar is not None and len(pictures) == 1:
+            page = read_text_page(sidecar, sidecar.read_bytes(), page_options)
+        else:
+            page = _scan_page(path, page_options, "no text beside the scan: imported as a picture only")
+        page.picture = picture
+        pages.append(page)
+    return pages
+
+
+def sidecar_text(picture: Path) -> Path | None:
+    """The text file beside a scan: same name, .txt."""
+    for suffix in TEXT_SUFFIXES:
+        candidate = picture.with_suffix(suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def date_and_page_from_name(path: Path) -> tuple[dt.date | None, int | None]:
+    match = _NAME_DATE_PAGE.search(path.stem)
+    if match is None:
+        return None, None
+    year, month, day, page = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day), page
+    except ValueError:
+        return None, None
+
+
+def _with_name_date(path: Path, options: ReadOptions) -> ReadOptions:
+    """Options filled, where the user gave nothing, from a file name such as 2025-04-03_08."""
+    date, page = date_and_page_from_name(path)
+    return dataclasses.replace(options, date=options.date or date, page=options.page or page)
+
+
+def _nth_page(options: ReadOptions, index: int) -> ReadOptions:
+    return options if options.page is None else dataclasses.replace(options, page=options.page + index)
+
+
+def _scan_page(path: Path, options: ReadOptions, warning: str) -> Page:
+    _require_date_and_page(path, options, "a scan carries no masthead Gazette can read")
+    return Page(publication=options.publication, date=options.date, number=options.page,
+                label=str(options.page), warnings=[warning])
+
+
 def _plain_page(path: Path, text: str, options: ReadOptions) -> Page:
-    if options.date is None or options.page is None:
-        missing = " and ".join(name for name, value in (("--date", options.date), ("--page", options.page))
-                               if value is None)
-        raise ImportRefused(f"{path}: no masthead with a date and page number; "
-                            f"to import it as plain text, give {missing}")
+    _require_date_and_page(path, options, "no masthead with a date and page number")
     return read_plain_text(text, publication=options.publication, date=options.date, number=options.page)
+
+
+def _require_date_and_page(path: Path, options: ReadOptions, why: str) -> None:
+    missing = " and ".join(name for name, value in (("--date", options.date), ("--page", options.page))
+                           if value is None)
+    if missing:
+        raise ImportRefused(f"{path}: {why}; to import it, give {missing}")
 
 
 def _fill_from_options(path: Path, page: Page, options: ReadOptions) -> None:
@@ -83,4 +176,5 @@ def _fill_from_options(path: Path, page: Page, options: ReadOptions) -> None:
         page.number, page.label = options.page, str(options.page)
     for name, given, read in (("date", options.date, page.date), ("page", options.page, page.number)):
         if given is not None and given != read:
-            page.warnings.append(f"--{name} {given} ignored: the masthead says {read}")
+            page.warnings.append(f"{name} {given} (given, or from the file name) differs from the "
+                                 f"masthead's {read}: the masthead wins")

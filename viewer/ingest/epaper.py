@@ -14,7 +14,8 @@ import re
 
 from viewer.ingest.masthead import Masthead, find_masthead, parse_credits_line
 from viewer.ingest.reflow import reflow
-from viewer.ingest.textutil import clean_line, display_width, horizontal, is_indented, non_space
+from viewer.ingest.textutil import clean_line, display_width, is_indented, non_space
+from viewer.vertical import horizontal
 from viewer.model import Article, Credit, Page
 
 VERTICAL_LINE_MAX = 3  # characters on one line of a vertical headline ("画2" is one line)
@@ -30,6 +31,7 @@ _BYLINE_ROLE = re.compile(
     r"(?P<word>本报记者|特约记者|记者|通讯员|实习生|摄影|撰稿|作者)\s*[/／:：]?"
     r"|(?P<char>文|图|摄|图片)\s*[/／:：]")
 _NAME_SEPARATORS = re.compile(r"[\s、，,;；]+")
+_BYLINE_MARK_SPLIT = re.compile(f"(?=[{BYLINE_MARKS}])")  # a byline mark opens a group of its own
 _PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”\"（）()《》]")
 
 
@@ -155,6 +157,7 @@ def _read_vertical_headline(lines: list[str], article: Article) -> None:
     """Title, subtitle and byline from a vertical block: blank lines separate groups, which
     matter only in the byline (they separate names)."""
     groups = ["".join(non_space(line) for line in group) for group in _groups(lines)]
+    groups = [part for group in groups for part in _BYLINE_MARK_SPLIT.split(group) if part]
     byline_at = next((n for n, group in enumerate(groups)
                       if group[0] in BYLINE_MARKS or _starts_with_byline_role(group)), len(groups))
     _set_title(horizontal("".join(groups[:byline_at])), article)

@@ -5,15 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Vertical presentation forms (as typeset in a vertical headline) → their horizontal mainland forms.
-VERTICAL_FORMS = str.maketrans({
-    "﹁": "‘", "﹂": "’", "﹃": "“", "﹄": "”",
-    "︵": "（", "︶": "）", "︷": "｛", "︸": "｝", "︹": "〔", "︺": "〕",
-    "︻": "【", "︼": "】", "︽": "《", "︾": "》", "︿": "〈", "﹀": "〉",
-    "﹇": "［", "﹈": "］", "︗": "〖", "︘": "〗",
-    "︐": "，", "︑": "、", "︒": "。", "︓": "：", "︔": "；", "︕": "！", "︖": "？",
-    "︙": "…", "︰": "‥", "︱": "—", "︲": "–", "︳": "_", "︴": "_",
-})
+from viewer.vertical import horizontal
 
 # A run of spaces the extractor put between a wide (CJK) character and a narrow one, either way.
 _WIDE = r"[^\x00-\x7f\s]"
@@ -23,10 +15,6 @@ _SPACES_BETWEEN_WIDE = re.compile(rf"(?<={_WIDE})[ \t]+(?={_WIDE})")
 
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)》〉】"
-
-
-def horizontal(text: str) -> str:
-    return text.translate(VERTICAL_FORMS)
 
 
 def remove_extractor_spaces(text: str) -> str:

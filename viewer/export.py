@@ -1,0 +1,454 @@
+"""Export articles as text, Markdown, JSON, CSV or Word, each with its GB/T 7714 reference.
+
+Articles come in the shape of ``gazette show --json`` (:meth:`viewer.store.Store.article`).
+
+**Formats.** ``txt``: a header (kicker, title, subtitle, byline, where it was printed, the
+page's people by role), the paragraphs one per line indented by two ideographic spaces, then
+the reference; articles are separated by a line of ``=``. ``md``: the same as Markdown.
+``json``: a list of the article objects (one object per file with one file per article).
+``csv``: one row per article, always CRLF line ends (RFC 4180), UTF-8 with a BOM so Excel
+reads Chinese. ``docx``: Word, with headings, metadata, paragraphs and the reference.
+
+**Encodings.** txt, md and csv may be written in GB18030 (for old Windows tools; it encodes
+every Unicode character, so nothing is lost); txt and md may use CRLF. JSON and Word are
+always UTF-8.
+
+**Nothing half-written.** A single file is written under a temporary name in the target
+folder, flushed to disk, then renamed over the target. With one file per article, every file
+is written into a new hidden folder beside the target and the set is moved in only at the
+end: into place in one rename when the target folder is new, else file by file (replacing
+files of the same name; should a move fail, the files moved so far are removed). A
+cancelled or failed export removes the temporary file or folder.
+
+**File names** (one file per article) come from date, page and title, made safe on every
+operating system: the characters Windows forbids become their full-width forms, control
+characters go, reserved device names (CON, NUL, COM1 …) are prefixed, the length is bounded
+in characters and UTF-8 bytes, and names that differ only in case get ``-2``, ``-3`` ….
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+import secrets
+import shutil
+import textwrap
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from viewer.citation import citation
+from viewer.errors import Cancelled, ExportError
+
+FORMATS = ("txt", "md", "json", "csv", "docx")
+ENCODINGS = ("utf-8", "gb18030")
+UNTITLED = "（无题）"
+INDENT = "\u3000\u3000"  # two ideographic spaces: a Chinese paragraph's first-line indent
+ARTICLE_SEPARATOR = "=" * 40
+CITATION_LABEL = "引文: "
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+# -- one article as text -----------------------------------------------------------------------
+
+def byline(credits: dict[str, list[str]]) -> str:
+    """``文/冀美丽 图/褚泰杰 田谷仓``, as the byline is printed."""
+    return " ".join(f"{role}/{' '.join(names)}" for role, names in credits.items())
+
+
+def people_by_role(credits: dict[str, list[str]]) -> str:
+    """``组版: 惠爱宏 李晓玲  责编: 王耀``, as ``gazette show`` prints a page's people."""
+    return "  ".join(f"{role}: {' '.join(names)}" for role, names in credits.items())
+
+
+def printed_in(article: dict) -> str:
+    """``吕梁日报 2025-04-03 星期四 第8版 县域·交城``."""
+    parts = (article["publication"], article["date"], article["weekday"], f"第{article['page']}版",
+             article["section"])
+    return " ".join(part for part in parts if part)
+
+
+def header_lines(article: dict) -> list[str]:
+    """Kicker, title, subtitle, byline, where printed, the page's people; empty ones left out."""
+    lines = [article["kicker"], article["title"] or UNTITLED, article["subtitle"],
+             byline(article["credits"]), printed_in(article), people_by_role(article["page_credits"])]
+    return [line for line in lines if line]
+
+
+def article_text(article: dict) -> str:
+    """One article as plain text: header, a blank line, paragraphs, a blank line, reference."""
+    body = [INDENT + paragraph for paragraph in article["paragraphs"]]
+    return "\n".join([*header_lines(article), "", *body, "", CITATION_LABEL + citation(article)]) + "\n"
+
+
+# Characters that would start emphasis, code, links, HTML or entities anywhere in a line, and
+# the ones that start a block (heading, quote, list, rule) at the start of one. Every line is
+# its own paragraph, so no setext underline can form.
+_MD_INLINE = re.compile(r"([\\`*_\[<&~])")
+_MD_LINE_START = re.compile(r"^(?:[#>+-]|\d{1,9}[.)](?=\s|$))")
+
+
+def markdown_escape(text: str) -> str:
+    escaped = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], escaped)
+
+
+def article_markdown(article: dict) -> str:
+    """One article as Markdown: the title a level-1 heading, every other line a paragraph."""
+    lines = [markdown_escape(line) for line in header_lines(article)]
+    title_at = 1 if article["kicker"] else 0
+    lines[title_at] = "# " + lines[title_at]
+    lines += [markdown_escape(paragraph) for paragraph in article["paragraphs"]]
+    lines.append("> " + markdown_escape(CITATION_LABEL + citation(article)))
+    return "\n\n".join(lines) + "\n"
+
+
+def article_json(article: dict) -> str:
+    return json.dumps(article, ensure_ascii=False, indent=2)
+
+
+CSV_COLUMNS = ("id", "publication", "date", "weekday", "page", "section", "kicker", "title", "subtitle",
+               "byline", "page_credits", "text", "citation")
+
+
+def csv_row(article: dict) -> list:
+    return [article["id"], article["publication"], article["date"], article["weekday"], article["page"],
+            article["section"], article["kicker"], article["title"], article["subtitle"],
+            byline(article["credits"]), people_by_role(article["page_credits"]),
+            "\n".join(article["paragraphs"]), citation(article)]
+
+
+# -- writers: one per format, fed one article at a time ------------------------------------------
+
+class Writer:
+    """Writes articles one by one to an open file; :meth:`end` completes the file."""
+
+    suffix = ""
+
+    def __init__(self, stream: IO):
+        self.stream = stream
+        self.count = 0
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        return {"mode": "x", "encoding": encoding, "newline": "\r\n" if crlf else "\n"}
+
+    def add(self, article: dict) -> None:
+        self.write(article)
+        self.count += 1
+
+    def write(self, article: dict) -> None:
+        raise NotImplementedError
+
+    def end(self) -> None:
+        pass
+
+
+class TextWriter(Writer):
+    suffix = ".txt"
+
+    def write(self, article: dict) -> None:
+        if self.count:
+            self.stream.write(f"\n{ARTICLE_SEPARATOR}\n\n")
+        self.stream.write(article_text(article))
+
+
+class MarkdownWriter(Writer):
+    suffix = ".md"
+
+    def write(self, article: dict) -> None:
+        if self.count:
+            self.stream.write("\n---\n\n")
+        self.stream.write(article_markdown(article))
+
+
+class JsonWriter(Writer):
+    """A list, laid out as ``json.dumps(articles, indent=2)`` would, without holding them all."""
+
+    suffix = ".json"
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        return {"mode": "x", "encoding": "utf-8", "newline": "\n"}
+
+    def write(self, article: dict) -> None:
+        self.stream.write(",\n" if self.count else "[\n")
+        self.stream.write(textwrap.indent(article_json(article), "  "))
+
+    def end(self) -> None:
+        self.stream.write("\n]\n" if self.count else "[]\n")
+
+
+class SingleJsonWriter(JsonWriter):
+    """One article per file: the object itself, as ``gazette show --json`` prints it."""
+
+    def write(self, article: dict) -> None:
+        self.stream.write(article_json(article) + "\n")
+
+    def end(self) -> None:
+        pass
+
+
+class CsvWriter(Writer):
+    suffix = ".csv"
+
+    def __init__(self, stream: IO):
+        super().__init__(stream)
+        self.rows = csv.writer(stream)
+        self.rows.writerow(CSV_COLUMNS)
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        # The BOM tells Excel the file is UTF-8; GB18030 is what Excel assumes on Chinese Windows.
+        return {"mode": "x", "encoding": "utf-8-sig" if encoding == "utf-8" else encoding, "newline": ""}
+
+    def write(self, article: dict) -> None:
+        self.rows.writerow(csv_row(article))
+
+
+class DocxWriter(Writer):
+    suffix = ".docx"
+
+    def __init__(self, stream: IO):
+        super().__init__(stream)
+        self.word = WordDocument()
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        return {"mode": "xb"}
+
+    def write(self, article: dict) -> None:
+        self.word.add_article(article)
+
+    def end(self) -> None:
+        self.word.document.save(self.stream)
+
+
+class WordDocument:
+    """A Word document (python-docx) grown one article at a time.
+
+    Paragraphs go in just before the body's closing section properties, found once:
+    ``Document.add_paragraph`` searches the whole body for them on every call, so an export
+    took time growing with the square of its length."""
+
+    BODY_SIZE_PT = 12  # 小四, the usual size of body text in Chinese documents
+    NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # python-docx refuses these
+
+    def __init__(self):
+        import docx  # python-docx loads lxml: only when Word is asked for
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
+        self.document = docx.Document()
+        normal = self.document.styles["Normal"]
+        normal.font.size = Pt(self.BODY_SIZE_PT)
+        normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+        now = dt.datetime.now(dt.timezone.utc)
+        properties = self.document.core_properties  # not python-docx's own template metadata
+        properties.author, properties.comments, properties.created, properties.modified = "", "", now, now
+        self.heading, self.subtitle = (self.document.styles[name].style_id for name in ("Heading 1", "Subtitle"))
+        self.indent = Pt(2 * self.BODY_SIZE_PT)  # a Chinese paragraph's two-character first-line indent
+        self.end_of_body = self.document.element.body.sectPr
+
+    def paragraph(self, text: str, style_id: str | None = None):
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        if style_id:
+            element.style = style_id  # by id: Paragraph.style, given a name or a style, scans them all
+        self.end_of_body.addprevious(element)
+        paragraph = Paragraph(element, self.document)
+        paragraph.add_run(self.NOT_XML.sub("", text))
+        return paragraph
+
+    def add_article(self, article: dict) -> None:
+        if article["kicker"]:
+            self.paragraph(article["kicker"])
+        self.paragraph(article["title"] or UNTITLED, self.heading)
+        if article["subtitle"]:
+            self.paragraph(article["subtitle"], self.subtitle)
+        for line in (byline(article["credits"]), printed_in(article), people_by_role(article["page_credits"])):
+            if line:
+                self.paragraph(line)
+        for text in article["paragraphs"]:
+            self.paragraph(text).paragraph_format.first_line_indent = self.indent
+        self.paragraph(CITATION_LABEL + citation(article))
+
+
+WRITERS: dict[str, type[Writer]] = {"txt": TextWriter, "md": MarkdownWriter, "json": JsonWriter,
+                                    "csv": CsvWriter, "docx": DocxWriter}
+
+
+def check_options(fmt: str, encoding: str, crlf: bool) -> None:
+    if fmt not in WRITERS:
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if encoding not in ENCODINGS:
+        raise ExportError(f"unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}")
+    if encoding != "utf-8" and fmt in ("json", "docx"):
+        raise ExportError(f"{fmt} files are always UTF-8; GB18030 applies to txt, md and csv")
+    if crlf and fmt not in ("txt", "md"):
+        raise ExportError(f"CRLF line ends apply to txt and md, not {fmt}")
+
+
+# -- safe file names -----------------------------------------------------------------------------
+
+MAX_NAME_CHARS = 80  # NTFS allows 255 UTF-16 units, ext4 and APFS 255 bytes: room for suffixes
+MAX_NAME_BYTES = 200
+_FULL_WIDTH = str.maketrans('/\\:*?"<>|', "／＼：＊？＂＜＞｜")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x1f\x7f\s]+")
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"{device}{n}" for device in ("COM", "LPT") for n in "0123456789¹²³")}
+
+
+def _bounded(text: str, max_chars: int, max_bytes: int) -> str:
+    text = text[:max_chars]
+    while len(text.encode("utf-8")) > max_bytes:
+        text = text[:-1]
+    return text
+
+
+def safe_stem(text: str, max_chars: int = MAX_NAME_CHARS, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """A file name without suffix, valid on Windows, macOS and Linux."""
+    stem = _CONTROL_OR_SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FULL_WIDTH))
+    stem = _bounded(stem.strip(" ."), max_chars, max_bytes).rstrip(" .")  # Windows drops trailing dots
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = _bounded("_" + stem, max_chars, max_bytes)
+    return stem or "_"
+
+
+def article_stem(article: dict) -> str:
+    """``2025-04-03_08_标题``: sorts by date and page in any file manager."""
+    return safe_stem(f"{article['date']}_{article['page']:02d}_{article['title'] or UNTITLED}")
+
+
+class UniqueNames:
+    """Hands out names that differ even where case does not count (Windows, macOS)."""
+
+    def __init__(self):
+        self.taken: set[str] = set()
+
+    def name(self, stem: str, suffix: str) -> str:
+        candidate, n = stem + suffix, 1
+        while candidate.casefold() in self.taken:
+            n += 1
+            tag = f"-{n}"
+            candidate = _bounded(stem, MAX_NAME_CHARS - len(tag), MAX_NAME_BYTES - len(tag)) + tag + suffix
+        self.taken.add(candidate.casefold())
+        return candidate
+
+
+# -- writing files atomically --------------------------------------------------------------------
+
+def _hidden_sibling(path: Path, kind: str) -> Path:
+    return path.with_name(f".{path.name}.{kind}-{secrets.token_hex(4)}")
+
+
+@contextmanager
+def _os_errors_as_export_errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise ExportError(f"{path}: cannot write ({error.strerror or error})") from error
+
+
+def _write_file(path: Path, writer_class: type[Writer], articles: Iterable[dict],
+                encoding: str, crlf: bool) -> None:
+    with open(path, **writer_class.open_arguments(encoding, crlf)) as stream:
+        writer = writer_class(stream)
+        for article in articles:
+            writer.add(article)
+        writer.end()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _export_one_file(articles: Iterable[dict], writer_class: type[Writer], out: Path,
+                     encoding: str, crlf: bool) -> list[Path]:
+    if out.is_dir():
+        raise ExportError(f"{out} is a folder; give a file name, or export one file per article")
+    temporary = _hidden_sibling(out, "partial")
+    try:
+        with _os_errors_as_export_errors(out):
+            _write_file(temporary, writer_class, articles, encoding, crlf)
+            os.replace(temporary, out)
+    except BaseException:  # cancelled, failed or interrupted (Ctrl+C): no half-written file
+        temporary.unlink(missing_ok=True)
+        raise
+    return [out]
+
+
+def _export_file_per_article(articles: Iterable[dict], writer_class: type[Writer], out: Path,
+                             encoding: str, crlf: bool) -> list[Path]:
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file; one file per article needs a folder")
+    staging = _hidden_sibling(out, "partial")
+    names = UniqueNames()
+    try:
+        with _os_errors_as_export_errors(out):
+            staging.mkdir()  # not mkdtemp: its 0700 mode would stay on the exported folder
+            for article in articles:
+                name = names.name(article_stem(article), writer_class.suffix)
+                _write_file(staging / name, writer_class, [article], encoding, crlf)
+            return _move_into(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_into(staging: Path, out: Path) -> list[Path]:
+    names = sorted(path.name for path in staging.iterdir())
+    if not out.exists():
+        staging.rename(out)
+        return [out / name for name in names]
+    moved: list[Path] = []
+    try:
+        for name in names:
+            os.replace(staging / name, out / name)
+            moved.append(out / name)
+    except BaseException:
+        for path in moved:
+            path.unlink(missing_ok=True)
+        raise
+    return moved
+
+
+# -- the export ------------------------------------------------------------------------------------
+
+def _reporting(articles: Iterable[dict], total: int, on_progress: ProgressCallback | None,
+               cancel: threading.Event | None) -> Iterator[dict]:
+    """The articles, checking for cancel and reporting progress before each one."""
+    done = 0
+    for article in articles:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled(f"export cancelled after {done} of {total} articles; nothing was written")
+        if on_progress:
+            on_progress(done, total, article["title"] or UNTITLED)
+        yield article
+        done += 1
+    if on_progress:
+        on_progress(done, total, "")
+
+
+def export_articles(articles: Iterable[dict], total: int, fmt: str, out: Path | str, *,
+                    one_file_per_article: bool = False, encoding: str = "utf-8", crlf: bool = False,
+                    on_progress: ProgressCallback | None = None,
+                    cancel: threading.Event | None = None) -> list[Path]:
+    """Write ``articles`` (``total`` of them, for progress) to ``out``, a file or, with
+    ``one_file_per_article``, a folder. Returns the files written. Raises
+    :class:`~viewer.errors.Cancelled` when ``cancel`` is set, having written nothing."""
+    check_options(fmt, encoding, crlf)
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ExportError(f"{out.parent}: no such folder")
+    articles = _reporting(articles, total, on_progress, cancel)
+    if one_file_per_article:
+        writer_class = SingleJsonWriter if fmt == "json" else WRITERS[fmt]
+        return _export_file_per_article(articles, writer_class, out, encoding, crlf)
+    return _export_one_file(articles, WRITERS[fmt], out, encoding, crlf)
