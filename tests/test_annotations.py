@@ -7,8 +7,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import SEED
+
 from viewer.anchoring import anchor
 from viewer.cli import cli
 from viewer.errors import GazetteError, NotFound

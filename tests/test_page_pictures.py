@@ -7,10 +7,10 @@ import datetime as dt
 import shutil
 
 import pytest
-from PIL import Image
-
 from conftest import DATA, SEED
 from makepages import PARAGRAPHS, png_claiming, scan, seed_like_pdf, textless_pdf
+from PIL import Image
+
 from viewer.ingest import ReadOptions, date_and_page_from_name
 from viewer.ingest.pdf import RENDER_LONG_SIDE, RENDER_MAX_SCALE
 

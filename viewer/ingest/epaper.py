@@ -15,8 +15,8 @@ import re
 from viewer.ingest.masthead import Masthead, find_masthead, parse_credits_line
 from viewer.ingest.reflow import reflow
 from viewer.ingest.textutil import clean_line, display_width, is_indented, non_space
-from viewer.vertical import horizontal
 from viewer.model import Article, Credit, Page
+from viewer.vertical import horizontal
 
 VERTICAL_LINE_MAX = 3  # characters on one line of a vertical headline ("画2" is one line)
 VERTICAL_BLOCK_MIN = 4  # lines before a run of short lines counts as a vertical headline
