@@ -81,7 +81,8 @@ def typeset_page(rnd: random.Random, widths: list[int]) -> tuple[list[str], list
     return paragraphs, [line for line in lines if line]
 
 
-@settings(max_examples=150, deadline=None)
+# Derandomized so CI sees the same 300 pages every run; explored with 12,000 random ones.
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.integers(0, 2**32), st.lists(st.integers(12, 32), min_size=1, max_size=3))
 def test_reflow_recovers_the_paragraphs(seed, widths):
     # Columns of near widths read as one run of uneven lines, and near the change a short line

@@ -67,10 +67,10 @@ def starts_paragraph(widths: list[float], columns: list[float], i: int, lines: l
 def column_widths(widths: list[float], lines: list[str]) -> list[float]:
     """Each line's column width: the commonest width among the fuller lines near it, within
     its run. Justified lines spread a little (punctuation and digits set tighter or looser),
-    so neither the widest line nor the mean tells the column; and lines after a full stop
-    are left out, as they may be first lines, two characters short."""
+    so neither the widest line nor the mean tells the column; and the first line and lines
+    after a full stop are left out, as they may be first lines, two characters short."""
     columns = [0.0] * len(widths)
-    maybe_first = [i > 0 and ends_sentence(lines[i - 1]) for i in range(len(lines))]
+    maybe_first = [i == 0 or ends_sentence(lines[i - 1]) for i in range(len(lines))]
     for start, end in run_bounds(widths):
         for i in range(start, end):
             near = range(max(start, i - WINDOW), min(end, i + WINDOW + 1))
