@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench bench-gui translations clean
 
 $(BIN)/gazette: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,19 @@ test: $(BIN)/gazette
 
 bench: $(BIN)/gazette
 	$(BIN)/python bench/import_pages.py
+
+# The desktop viewer on 100,000 generated articles (built once into /tmp, a few minutes).
+bench-gui: $(BIN)/gazette
+	$(BIN)/python bench/gui_startup.py
+
+# The interface's translations: refresh the .ts sources from the code (new strings come in
+# unfinished: translate them in Qt Linguist), then compile the .qm files the app loads. Both
+# are kept in git, so the app speaks Chinese without these tools.
+translations: $(BIN)/gazette
+	$(BIN)/pyside6-lupdate viewer/gui/*.py -ts resources/i18n/gazette_zh_CN.ts -locations none -no-obsolete
+	$(BIN)/pyside6-lupdate viewer/gui/*.py -pluralonly -ts resources/i18n/gazette_en.ts -locations none \
+		-no-obsolete
+	$(BIN)/pyside6-lrelease resources/i18n/gazette_zh_CN.ts resources/i18n/gazette_en.ts
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

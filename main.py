@@ -4,10 +4,14 @@ import sys
 
 
 def main() -> None:
-    from viewer.cli import main as cli_main
+    if sys.argv[1:]:
+        from viewer.cli import main as cli_main
 
-    # The desktop window is not built yet: with no command, show what the CLI can do.
-    cli_main(sys.argv[1:] or ["--help"])
+        cli_main(sys.argv[1:])
+    else:
+        from viewer.gui.app import main as gui_main
+
+        sys.exit(gui_main())
 
 
 if __name__ == "__main__":

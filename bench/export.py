@@ -87,9 +87,9 @@ def main() -> None:
         timed("reference: json.dumps of the same dicts", len(ids), json_dumps)
         for fmt in args.formats.split(","):
             timed(f"export {fmt}, articles already read", len(ids),
-                  lambda: export_articles(articles, len(ids), fmt, tmp / f"loaded.{fmt}"))
+                  lambda fmt=fmt: export_articles(articles, len(ids), fmt, tmp / f"loaded.{fmt}"))
             timed(f"gazette export {fmt} (Archive.export)", len(ids),
-                  lambda: archive.export(ids, fmt, tmp / f"export.{fmt}"))
+                  lambda fmt=fmt: archive.export(ids, fmt, tmp / f"export.{fmt}"))
             print(f"{'':<46} {(tmp / f'export.{fmt}').stat().st_size / 2**20:>9.1f} MB")
 
 

@@ -15,7 +15,6 @@ Prints one table; ``--keep`` leaves the work folder for a look.
 from __future__ import annotations
 
 import argparse
-import bisect
 import itertools
 import json
 import multiprocessing
@@ -24,7 +23,6 @@ import random
 import resource
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -32,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from viewer.model import SearchDoc, format_credits, Credit  # noqa: E402
+from viewer.model import Credit, SearchDoc, format_credits  # noqa: E402
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华建国志红玲斌宇浩凯鹏飞欣怡子涵梓萱雨轩思源晨曦瑶琪颖婷璐耀宏爱"
@@ -57,7 +55,8 @@ def load_words() -> tuple[list[str], list[int]]:
 class Corpus:
     def __init__(self, n: int, seed: int):
         self.rng = random.Random(seed)
-        self.words, counts = load_words()
+        self.words, self.counts = load_words()
+        counts = self.counts
         self.cum = list(itertools.accumulate(counts))
         self.people = [self.name() for _ in range(400)]
         self.planted: dict[str, set[int]] = {}
@@ -213,6 +212,11 @@ def fts_search(db: sqlite3.Connection, query: str) -> int:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM, not ru_maxrss: a spawned child keeps the
+    ru_maxrss of the parent it was forked from, which here holds the whole corpus."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -231,13 +235,10 @@ def run_child(target, *args):
 
 def make_queries(corpus: Corpus, db_path: Path, per_class: int) -> list[tuple[str, str]]:
     rng = random.Random(7)
-    ranked = sorted(range(len(corpus.words)), key=lambda i: -corpus.cum[i] + (corpus.cum[i - 1] if i else 0))
-    by_length = {}
-    for i in ranked:
-        by_length.setdefault(len(corpus.words[i]), []).append(corpus.words[i])
-    two = by_length[2][:10_000]
-    three_four = (by_length[3] + by_length[4])
-    three_four = sorted(three_four, key=ranked.index)[:10_000] if False else three_four[:10_000]
+    # The 10,000 most frequent words of each class: what people search for, common and not.
+    ranked = sorted(range(len(corpus.words)), key=lambda i: -corpus.counts[i])
+    two = [corpus.words[i] for i in ranked if len(corpus.words[i]) == 2][:10_000]
+    three_four = [corpus.words[i] for i in ranked if len(corpus.words[i]) in (3, 4)][:10_000]
     names = sorted(corpus.planted)
     db = sqlite3.connect(db_path)
     bodies = [r[0] for r in db.execute("SELECT body FROM articles ORDER BY random() LIMIT ?",
@@ -315,8 +316,7 @@ def main() -> None:
         queries = make_queries(corpus, db_path, args.per_class)
         gazette_q = run_child(query_gazette, db_path, index_path, queries)
         fts_q = run_child(query_fts, db_path, queries)
-        report(args.n, gazette_build, fts_build, queries, gazette_q, fts_q,
-               {k: v for k, v in corpus.planted.items()})
+        report(args.n, gazette_build, fts_build, queries, gazette_q, fts_q, corpus.planted)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -7,13 +7,17 @@ import datetime as dt
 import pagegen
 import pytest
 
+from viewer.archive import Archive
 from viewer.errors import NotFound
 from viewer.schedule import missing_dates, publishing_weekdays
 
 
-@pytest.fixture
-def weekday_paper(archive, tmp_path):
-    return pagegen.weekday_paper(archive, tmp_path / "pages")
+@pytest.fixture(scope="module")
+def weekday_paper(tmp_path_factory):
+    """Read only by these tests, so made once for all of them."""
+    folder = tmp_path_factory.mktemp("weekday_paper")
+    with Archive(folder / "archive") as archive:
+        yield pagegen.weekday_paper(archive, folder / "pages")
 
 
 def test_levels(weekday_paper):

@@ -22,6 +22,7 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_CITATION = ("冀美丽. “改革攻坚”与“民生提质”双轮驱动: 交城县八大举措擘画2025年高质量发展新图景[N]. "
                  "吕梁日报, 2025-04-03(8).")
 SLASH_TITLE = "北京/上海:双城记"
+EDITOR = "王编辑"
 UNSAFE = '/\\:*?"<>|'
 
 
@@ -71,12 +72,25 @@ def test_text_gives_back_the_stored_paragraphs(seeded, out):
     assert [paragraphs for _, paragraphs, _ in exported] == [seeded.article(i)["paragraphs"] for i in (1, 2, 3)]
 
 
+def shown_without_annotations(archive, article_id: int) -> dict:
+    article = archive.article(article_id)
+    del article["annotations"]
+    return article
+
+
 def test_json_gives_back_the_articles_as_show_prints_them(seeded, out):
     seeded.export([1, 2, 3], "json", out / "all.json")
     exported = json.loads((out / "all.json").read_text(encoding="utf-8"))
-    assert exported == [seeded.article(i) for i in (1, 2, 3)]
+    assert exported == [shown_without_annotations(seeded, i) for i in (1, 2, 3)]
     assert exported[0]["paragraphs"] == seeded.store.article(1)["paragraphs"]
     assert (out / "all.json").read_text(encoding="utf-8") == json.dumps(exported, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_an_export_gives_the_corrected_text(seeded, out):
+    seeded.correct(1, paragraph=1, text="春日的交城大地，处处涌动着奋进的热潮。", author=EDITOR)
+    seeded.export([1], "txt", out / "x.txt")
+    [(_, paragraphs, _)] = split_text_export((out / "x.txt").read_text(encoding="utf-8"))
+    assert paragraphs[0] == "春日的交城大地，处处涌动着奋进的热潮。"
 
 
 # -- each format, read with its own reader ----------------------------------------------------------
@@ -235,6 +249,12 @@ def test_into_an_existing_folder_keeps_other_files_and_replaces_same_names(seede
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
+def test_into_the_current_folder(seeded, out, monkeypatch):
+    monkeypatch.chdir(out)
+    [written] = seeded.export([1], "md", ".", one_file_per_article=True)
+    assert [p.name for p in out.iterdir()] == [written.name]
+
+
 def test_progress_is_reported_per_article(seeded, out):
     calls = []
     seeded.export([1, 3], "txt", out / "x.txt", on_progress=lambda *call: calls.append(call))
@@ -260,9 +280,41 @@ def test_whole_page_and_whole_issue(seeded):
     assert seeded.article_ids_of_page(page_id) == [2]
 
 
-def test_with_annotations_adds_an_empty_list_until_annotations_exist(seeded, out):
-    seeded.export([1], "json", out / "x.json", with_annotations=True)
-    assert json.loads((out / "x.json").read_text(encoding="utf-8"))[0]["annotations"] == []
+@pytest.fixture
+def annotated(seeded):
+    seeded.add_note(1, "核对政府工作报告原文", author=EDITOR)
+    seeded.add_highlight(1, quote="107.48亿元", comment="与统计公报一致", author=EDITOR)
+    seeded.tag(1, ["两会"], author=EDITOR)
+    return seeded
+
+
+def annotation_lines_of(archive, article_id: int) -> list[str]:
+    day = archive.annotations(article_id)[0]["time"][:10]
+    return [f"笔记（{EDITOR} {day}）: 核对政府工作报告原文", f"划线（{EDITOR} {day}）: “107.48亿元” 与统计公报一致",
+            f"标签（{EDITOR} {day}）: 两会"]
+
+
+def test_annotations_only_when_asked(annotated, out):
+    annotated.export([1, 2], "json", out / "with.json", with_annotations=True)
+    exported = json.loads((out / "with.json").read_text(encoding="utf-8"))
+    assert [a["annotations"] for a in exported] == [annotated.annotations(1), []]
+    annotated.export([1], "json", out / "without.json")
+    assert "annotations" not in json.loads((out / "without.json").read_text(encoding="utf-8"))[0]
+    annotated.export([1], "txt", out / "without.txt")
+    assert "批注" not in (out / "without.txt").read_text(encoding="utf-8")
+
+
+def test_annotations_in_text_markdown_csv_and_word(annotated, out):
+    lines = annotation_lines_of(annotated, 1)
+    for fmt in ("txt", "md", "csv", "docx"):
+        annotated.export([1, 2], fmt, out / f"x.{fmt}", with_annotations=True)
+    text = (out / "x.txt").read_text(encoding="utf-8")
+    assert "\n\n批注:\n" + "".join(f"- {line}\n" for line in lines) + "\n引文: " + SEED_CITATION in text
+    assert "\n\n**批注:**\n\n" + "\n".join(f"- {line}" for line in lines) in (out / "x.md").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO((out / "x.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert [row["annotations"] for row in rows] == ["\n".join(lines), ""]
+    bullets = [p.text for p in docx.Document(str(out / "x.docx")).paragraphs if p.style.name == "List Bullet"]
+    assert bullets == lines
 
 
 # -- file names ----------------------------------------------------------------------------------------------
@@ -324,8 +376,25 @@ def test_cli_export_errors_are_one_line(tmp_path, args, message):
     assert (result.exit_code, result.output) == (1, message)
 
 
-def test_cli_export_needs_a_selection_and_has_no_collections_yet(tmp_path):
+def test_cli_export_what_a_search_finds(seeded, tmp_path):
+    result = run(seeded.root, "export", "--query", "交城", "--format", "json", "--out", tmp_path / "q.json")
+    assert result.exit_code == 0, result.output
+    assert sorted(a["id"] for a in json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))) == [1, 2, 3]
+    run(seeded.root, "export", "--query", "title:双城记", "--format", "json", "--out", tmp_path / "q.json")
+    assert [a["id"] for a in json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))] == [2]
+    result = run(seeded.root, "export", "--query", "上海滩", "--out", tmp_path / "none.txt")
+    assert (result.exit_code, result.output) == (1, "Error: nothing to export: the search for “上海滩” finds no articles\n")
+
+
+def test_cli_export_needs_a_selection(tmp_path):
     result = run(tmp_path, "export", "--out", tmp_path / "x.txt")
     assert result.exit_code == 2 and "name the articles to export" in result.output
-    result = run(tmp_path, "export", "--collection", "剪报", "--out", tmp_path / "x.txt")
-    assert result.exit_code == 2 and "collections are not available yet" in result.output
+
+
+def test_cli_export_a_collection_with_annotations(seeded, tmp_path):
+    seeded.add_to_collection("两会报道", [3, 1], author=EDITOR)
+    result = run(seeded.root, "export", "--collection", "两会报道", "--with-annotations", "--format", "json",
+                 "--out", tmp_path / "c.json")
+    assert result.exit_code == 0, result.output
+    exported = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert [(a["id"], a["annotations"][0]["kind"]) for a in exported] == [(3, "collection"), (1, "collection")]

@@ -14,6 +14,7 @@ having rolled back the file in progress.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -22,15 +23,17 @@ from pathlib import Path
 import platformdirs
 
 from viewer.annotation_store import body_text
-from viewer.errors import Cancelled, ExportError, GazetteError, NotFound
+from viewer.errors import Cancelled, ExportError, GazetteError, IndexStale, NotFound
 from viewer.export import export_articles
 from viewer.geometry import hit_boxes
 from viewer.ingest import PAGE_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, read_pages, sha256_of
 from viewer.model import ImportOutcome, ImportReport
 from viewer.pictures import store_picture
 from viewer.schedule import missing_dates, publishing_weekdays
+from viewer.search import SearchIndex, SearchResult
 from viewer.store import Store
 
+log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int, str], None]
 SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "jiaocheng-2025-04-03-p8.txt"
 
@@ -55,8 +58,11 @@ class Archive:
         except OSError as error:
             raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
         self.store = Store(self.root / "archive.sqlite")
+        self.index = SearchIndex(self.root / "index", self._search_docs)
+        self._check_index()
 
     def close(self) -> None:
+        self.index.close()
         self.store.close()
 
     def __enter__(self) -> Archive:
@@ -114,8 +120,10 @@ class Archive:
                     page.image = store_picture(self.root / "pages", page.picture, str(path))
         except GazetteError as error:
             return ImportOutcome(str(path), "failed", str(error))
+        replaced_ids = [i for _, page_id in to_save if page_id for i in self.store.article_ids_of_page(page_id)]
         saved = self.store.save_pages(to_save)
         article_ids = [article_id for _, ids in saved for article_id in ids]
+        self._index_articles(article_ids, gone=set(replaced_ids) - set(article_ids))
         where = ", ".join(f"{page.date} page {page.label}" for page in pages)
         warnings = [warning for page in pages for warning in page.warnings]
         return ImportOutcome(str(path), "imported", f"{where}: {len(article_ids)} article(s)", article_ids, warnings)
@@ -135,6 +143,55 @@ class Archive:
                 yield path
             else:
                 report.outcomes.append(ImportOutcome(str(path), "failed", f"{path}: no such file or folder"))
+
+    # -- search ------------------------------------------------------------------------------
+    # The index is derived from SQLite. Every import updates it right after its SQLite commit;
+    # if that fails, the archive records the index as stale, and search refuses (IndexStale)
+    # rather than leave articles out silently, until ``reindex`` has rebuilt it.
+
+    def search(self, query: str, *, date_from: dt.date | str | None = None,
+               date_to: dt.date | str | None = None, section: str | None = None,
+               sort: str = "relevance", limit: int = 20, offset: int = 0) -> SearchResult:
+        """Articles containing the query, best first (see :mod:`viewer.searchquery`)."""
+        if self.index_stale:
+            raise IndexStale("the search index is out of date and must be rebuilt before searching: "
+                             "run `gazette reindex` (the app rebuilds it by itself)")
+        return self.index.search(query, date_from=date_from, date_to=date_to, section=section,
+                                 sort=sort, limit=limit, offset=offset)
+
+    def reindex(self, on_progress: ProgressCallback | None = None,
+                cancel: threading.Event | None = None) -> int:
+        """Rebuild the search index from SQLite; return the number of articles indexed.
+        Cancelling keeps the previous index (and whether it was stale)."""
+        total = self.store.article_count()
+        self.index.rebuild(self.store.search_docs(), total, on_progress, cancel)
+        self.store.set_state("index_stale", "0")
+        return total
+
+    @property
+    def index_stale(self) -> bool:
+        """True while the search index may lack articles: the app says it is rebuilding."""
+        return self.store.get_state("index_stale", "0") == "1"
+
+    def _search_docs(self, ids: list[int]) -> dict:
+        return {doc.article_id: doc for doc in self.store.search_docs(ids)}
+
+    def _index_articles(self, article_ids: list[int], gone: Iterable[int] = ()) -> None:
+        """Bring the index up to date with articles just committed to SQLite (or deleted)."""
+        if self.index_stale:
+            return  # the rebuild to come reads them from SQLite
+        try:
+            self.index.delete(gone)
+            self.index.add(self.store.search_docs(article_ids))
+        except Exception:  # whatever broke, SQLite holds the articles: rebuild from there
+            log.exception("updating the search index failed; marked stale")
+            self.store.set_state("index_stale", "1")
+
+    def _check_index(self) -> None:
+        """Mark the index stale when it does not hold as many articles as SQLite (a crash
+        between the SQLite commit and the index write, an index folder deleted …)."""
+        if not self.index_stale and self.index.doc_count() != self.store.article_count():
+            self.store.set_state("index_stale", "1")
 
     def hit_boxes(self, article_id: int, text: str) -> list[tuple[int, int, int, int]]:
         """Boxes on the page picture around each place ``text`` occurs in the article, for
@@ -363,6 +420,6 @@ class Archive:
 
     def _exported_article(self, article_id: int, with_annotations: bool) -> dict:
         article = self.article(article_id)
-        if with_annotations:
-            article["annotations"] = []  # annotations (issue 6) are not stored yet: none to add
+        if not with_annotations:
+            del article["annotations"]  # the writers include annotations an article carries
         return article

@@ -5,6 +5,7 @@ Known errors print one line on stderr and exit non-zero; nothing else is caught 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import getpass
@@ -138,17 +139,65 @@ def stats_command(archive: Archive, as_json: bool) -> None:
         click.echo(f"{key}: {value}")
 
 
+@cli.command("search")
+@click.argument("query")
+@click.option("--from", "date_from", callback=_parse_date, help="Only articles dated on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", callback=_parse_date, help="Only articles dated on or before YYYY-MM-DD.")
+@click.option("--section", help="Only articles of this section (版名), as printed.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True,
+              help="Best first, or oldest first.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True,
+              help="{query, total, hits: [{article_id, title, date, page, section, score, snippet, spans}], facets}")
+@_archive_command
+def search_command(archive: Archive, query: str, date_from, date_to, section, sort, limit, as_json) -> None:
+    """Find every article containing QUERY, best first.
+
+    \b
+    Terms are ANDed; "a phrase"; OR; NOT or -term; fields title: author:
+    photographer: editor: person: section: page: publication:, each role word
+    (责编:王耀 组版:李晓玲), date:2025-04, date:[2025-01-01 TO 2025-06-30].
+    Hits are marked ⟦like this⟧ in snippets.
+
+    \b
+    Examples:
+        gazette search 交城
+        gazette search '"民生提质" 责编:王耀' --from 2025-01-01 --json
+    """
+    result = archive.search(query, date_from=date_from, date_to=date_to, section=section, sort=sort,
+                            limit=limit)
+    if as_json:
+        _print_json(dataclasses.asdict(result))
+        return
+    click.echo(f"{result.total} article(s)")
+    for hit in result.hits:
+        click.echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
+        click.echo(f"        {hit.snippet}")
+
+
+@cli.command("reindex")
+@_archive_command
+def reindex_command(archive: Archive) -> None:
+    """Rebuild the search index from the archive's database, with progress on stderr."""
+    def progress(done: int, total: int, message: str) -> None:
+        click.echo(f"\rindexing {done}/{total}", err=True, nl=False)
+
+    count = archive.reindex(on_progress=progress)
+    click.echo("", err=True)
+    click.echo(f"indexed {count} article(s)")
+
+
 @cli.command("export")
 @click.argument("article_ids", nargs=-1, type=click.IntRange(min=1))
 @click.option("--query", "-q", help="The articles this search finds, best first.")
 @click.option("--all", "everything", is_flag=True, help="Every article in the archive.")
-@click.option("--collection", help="A collection's articles (collections are not available yet).")
+@click.option("--collection", help="A collection's articles, in its order.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True)
 @click.option("--out", required=True, type=click.Path(path_type=Path),
               help="The file to write; with --one-file-per-article, a folder.")
 @click.option("--one-file-per-article", is_flag=True, help="One file per article, named from date, page and title.")
 @click.option("--with-annotations", is_flag=True,
-              help="Add each article's annotations (JSON); none are stored yet, so the list is empty.")
+              help="Add each article's notes, highlights, tags, corrections and collections.")
 @click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), default="utf-8",
               show_default=True, help="gb18030 for old Windows tools (txt, md, csv).")
 @click.option("--crlf", is_flag=True, help="Windows line ends (txt, md).")
@@ -161,19 +210,31 @@ def export_command(archive: Archive, article_ids, query, everything, collection,
     Examples:
         gazette export 12 15 --out picks.txt
         gazette export --query 交城 --format docx --out 交城.docx
+        gazette export --collection 两会报道 --with-annotations --format json --out 两会.json
         gazette export --all --format md --one-file-per-article --out articles/
     """
-    if collection is not None:
-        raise click.UsageError("--collection: collections are not available yet")
-    if not (article_ids or query or everything):
-        raise click.UsageError("name the articles to export: ARTICLE_ID..., --query Q or --all")
+    if not (article_ids or query or collection or everything):
+        raise click.UsageError("name the articles to export: ARTICLE_ID..., --query Q, --collection NAME or --all")
     ids = list(article_ids)
+    if query:
+        ids += _all_hits(archive, query)
+    if collection:
+        ids += archive.collection_articles(collection)
     if everything:
         ids += [article["id"] for article in archive.list_articles()]
     files = archive.export(ids, fmt, out, one_file_per_article=one_file_per_article, encoding=encoding,
                            crlf=crlf, with_annotations=with_annotations)
     count = len(dict.fromkeys(ids))
     click.echo(f"exported {count} article(s) to {out}" + (f" ({len(files)} files)" if one_file_per_article else ""))
+
+
+def _all_hits(archive: Archive, query: str) -> list[int]:
+    """The ids of every article the search finds, best first."""
+    total = archive.search(query, limit=0).total
+    if not total:
+        raise click.ClickException(f"nothing to export: the search for “{query}” finds no articles")
+    return [hit.article_id for hit in archive.search(query, limit=total).hits]
+
 
 # -- annotations ------------------------------------------------------------------------------
 

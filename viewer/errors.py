@@ -30,6 +30,11 @@ class QueryError(GazetteError):
     """A search query that cannot be parsed."""
 
 
+class IndexStale(GazetteError):
+    """The search index is behind the archive (a write to it failed, or it is being rebuilt):
+    searching it could leave articles out, so search refuses until ``reindex`` has run."""
+
+
 class Cancelled(GazetteError):
     """Long work stopped at the user's request; whatever was in progress was rolled back.
 

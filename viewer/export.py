@@ -1,6 +1,8 @@
 """Export articles as text, Markdown, JSON, CSV or Word, each with its GB/T 7714 reference.
 
 Articles come in the shape of ``gazette show --json`` (:meth:`viewer.store.Store.article`).
+Their annotations (notes, highlights, tags, corrections, collections) are written when the
+article carries an ``annotations`` list, i.e. when the export was asked to include them.
 
 **Formats.** ``txt``: a header (kicker, title, subtitle, byline, where it was printed, the
 page's people by role), the paragraphs one per line indented by two ideographic spaces, then
@@ -52,6 +54,9 @@ UNTITLED = "（无题）"
 INDENT = "\u3000\u3000"  # two ideographic spaces: a Chinese paragraph's first-line indent
 ARTICLE_SEPARATOR = "=" * 40
 CITATION_LABEL = "引文: "
+ANNOTATIONS_LABEL = "批注:"
+ANNOTATION_KINDS = {"note": "笔记", "highlight": "划线", "tag": "标签", "correction": "更正",
+                    "collection": "集合"}
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -82,9 +87,29 @@ def header_lines(article: dict) -> list[str]:
     return [line for line in lines if line]
 
 
+def annotation_line(entry: dict) -> str:
+    """``划线（王编辑 2025-04-05）: “107.48亿元” 与统计公报一致``: one entry of
+    :meth:`viewer.archive.Archive.annotations`."""
+    quote = f"“{entry['quote']}”" if entry["quote"] else ""
+    if entry.get("orphaned"):
+        quote += "（原文中已找不到）"
+    text = " ".join(part for part in (quote, entry["text"]) if part)
+    kind = ANNOTATION_KINDS.get(entry["kind"], entry["kind"])
+    return f"{kind}（{entry['author']} {entry['time'][:10]}）: {text}"
+
+
+def annotation_lines(article: dict) -> list[str]:
+    """The article's annotations, when it carries them (the export was asked to include them)."""
+    return [annotation_line(entry) for entry in article.get("annotations", [])]
+
+
 def article_text(article: dict) -> str:
-    """One article as plain text: header, a blank line, paragraphs, a blank line, reference."""
+    """One article as plain text: header, a blank line, paragraphs, a blank line, reference;
+    its annotations, if it carries any, in a block of their own before the reference."""
     body = [INDENT + paragraph for paragraph in article["paragraphs"]]
+    notes = annotation_lines(article)
+    if notes:
+        body += ["", ANNOTATIONS_LABEL, *("- " + line for line in notes)]
     return "\n".join([*header_lines(article), "", *body, "", CITATION_LABEL + citation(article)]) + "\n"
 
 
@@ -106,6 +131,9 @@ def article_markdown(article: dict) -> str:
     title_at = 1 if article["kicker"] else 0
     lines[title_at] = "# " + lines[title_at]
     lines += [markdown_escape(paragraph) for paragraph in article["paragraphs"]]
+    notes = annotation_lines(article)
+    if notes:
+        lines += [f"**{ANNOTATIONS_LABEL}**", "\n".join("- " + markdown_escape(line) for line in notes)]
     lines.append("> " + markdown_escape(CITATION_LABEL + citation(article)))
     return "\n\n".join(lines) + "\n"
 
@@ -115,14 +143,14 @@ def article_json(article: dict) -> str:
 
 
 CSV_COLUMNS = ("id", "publication", "date", "weekday", "page", "section", "kicker", "title", "subtitle",
-               "byline", "page_credits", "text", "citation")
+               "byline", "page_credits", "text", "citation", "annotations")
 
 
 def csv_row(article: dict) -> list:
     return [article["id"], article["publication"], article["date"], article["weekday"], article["page"],
             article["section"], article["kicker"], article["title"], article["subtitle"],
             byline(article["credits"]), people_by_role(article["page_credits"]),
-            "\n".join(article["paragraphs"]), citation(article)]
+            "\n".join(article["paragraphs"]), citation(article), "\n".join(annotation_lines(article))]
 
 
 # -- writers: one per format, fed one article at a time ------------------------------------------
@@ -253,7 +281,8 @@ class WordDocument:
         now = dt.datetime.now(dt.timezone.utc)
         properties = self.document.core_properties  # not python-docx's own template metadata
         properties.author, properties.comments, properties.created, properties.modified = "", "", now, now
-        self.heading, self.subtitle = (self.document.styles[name].style_id for name in ("Heading 1", "Subtitle"))
+        self.heading, self.subtitle, self.bullet = (self.document.styles[name].style_id
+                                                    for name in ("Heading 1", "Subtitle", "List Bullet"))
         self.indent = Pt(2 * self.BODY_SIZE_PT)  # a Chinese paragraph's two-character first-line indent
         self.end_of_body = self.document.element.body.sectPr
 
@@ -275,11 +304,16 @@ class WordDocument:
         self.paragraph(article["title"] or UNTITLED, self.heading)
         if article["subtitle"]:
             self.paragraph(article["subtitle"], self.subtitle)
-        for line in (byline(article["credits"]), printed_in(article), people_by_role(article["page_credits"])):
-            if line:
-                self.paragraph(line)
+        metadata = (byline(article["credits"]), printed_in(article), people_by_role(article["page_credits"]))
+        for line in filter(None, metadata):
+            self.paragraph(line)
         for text in article["paragraphs"]:
             self.paragraph(text).paragraph_format.first_line_indent = self.indent
+        notes = annotation_lines(article)
+        if notes:
+            self.paragraph(ANNOTATIONS_LABEL)
+        for line in notes:
+            self.paragraph(line, self.bullet)
         self.paragraph(CITATION_LABEL + citation(article))
 
 
@@ -444,7 +478,7 @@ def export_articles(articles: Iterable[dict], total: int, fmt: str, out: Path | 
     ``one_file_per_article``, a folder. Returns the files written. Raises
     :class:`~viewer.errors.Cancelled` when ``cancel`` is set, having written nothing."""
     check_options(fmt, encoding, crlf)
-    out = Path(out)
+    out = Path(os.path.abspath(out))  # "." and ".." have no name to put a temporary one beside
     if not out.parent.is_dir():
         raise ExportError(f"{out.parent}: no such folder")
     articles = _reporting(articles, total, on_progress, cancel)

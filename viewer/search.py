@@ -16,34 +16,35 @@ not folded: Python string indices, i.e. code points (``𠵱`` U+20D71 counts 1; 
 2 UTF-16 units, so a Qt view must convert). Subtract the start of a line to get an offset
 into that part. Every occurrence of every query string that is not under NOT is a span;
 spans are sorted and do not overlap. ``Hit.snippet`` is a piece of the printed text around
-the first hit in the body (else in the title), hits marked with :data:`MARK_OPEN` and
-:data:`MARK_CLOSE`, ``…`` where it was cut.
+the first hit in the body (else in the title), from its line on, hits marked with
+:data:`MARK_OPEN` and :data:`MARK_CLOSE`, ``…`` where a line was cut, lines joined by spaces.
 
 **The index** (layout in :mod:`viewer.searchpostings`) stores grams, positions and a few
 columns per article, never the text: snippets and spans are made from the articles that the
 ``load_docs`` callback returns for the page of hits being shown.
 
-**Ranking.** BM25F over two fields: the whole article and the title again, the title weighted
-:data:`TITLE_WEIGHT` times. ``sort="date"`` gives oldest first (then page); ties in relevance
-keep index order.
+**Ranking.** BM25F over two fields, the whole article and the title again (weighted
+:data:`viewer.searchview.TITLE_WEIGHT` times more); equal scores go oldest first.
+``sort="date"`` gives oldest first, then by page.
 
-**Cancelling** ``rebuild``: ``cancel`` is a callable returning True once the user has asked
-to stop (a ``threading.Event().is_set`` fits); the rebuild then raises
-:class:`~viewer.errors.Cancelled` and the previous index stays as it was.
+**Rebuilding** takes ``on_progress(done, total, message)`` and ``cancel``, a
+``threading.Event`` (anything with ``is_set()``) as elsewhere in the core; once it is set the
+rebuild raises :class:`~viewer.errors.Cancelled` and the previous index stays as it was.
+
+A ``SearchIndex`` is used from one thread at a time (the archive's worker).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-import math
 import shutil
-from collections import Counter
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
-from operator import itemgetter
+from itertools import islice
 from pathlib import Path
+
+import numpy as np
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
@@ -51,17 +52,14 @@ from whoosh.index import EmptyIndexError
 from viewer import searchquery as q
 from viewer.errors import Cancelled
 from viewer.model import SearchDoc
-from viewer.searchpostings import BulkWriter, DocRow, Postings, read_postings, schema, unpack_meta
+from viewer.searchpostings import BulkWriter, DocRow, schema
+from viewer.searchview import Evaluation, View
 from viewer.textnorm import fold, fold_with_offsets
 
 MARK_OPEN = "⟦"
 MARK_CLOSE = "⟧"
-TITLE_WEIGHT = 2.0  # on top of the title's weight as part of the article text
-BM25_K1 = 1.2
-BM25_B = 0.75
-BATCH_DOCS = 10_000  # articles per segment written at once; bounds memory while indexing
-MAX_SEGMENTS = 12  # above this, small segments are re-indexed into one
-FACET_SIZE = 20
+BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
+MAX_SEGMENTS = 40  # above this, small segments are re-indexed into one
 SNIPPET_BEFORE = 20
 SNIPPET_LENGTH = 90
 PROGRESS_EVERY = 200
@@ -110,7 +108,7 @@ class SearchIndex:
         self.path = Path(path)
         self.load_docs = load_docs
         self._ix = _open_or_create(self.path)
-        self._view: _View | None = None
+        self._view: View | None = None
 
     def close(self) -> None:
         self._drop_view()
@@ -125,14 +123,16 @@ class SearchIndex:
         self._compact()
 
     def delete(self, ids: Iterable[int]) -> None:
-        self._write([], replace_ids=list(ids))
+        ids = list(ids)
+        if ids:
+            self._write([], replace_ids=ids)
 
     def rebuild(self, docs: Iterable[SearchDoc], total: int,
-                on_progress: Callable[[int, int], None] | None = None,
-                cancel: Callable[[], bool] | None = None) -> None:
+                on_progress: Callable[[int, int, str], None] | None = None,
+                cancel: threading.Event | None = None) -> None:
         """Build a new index from ``docs`` (``total`` of them) beside this one, then swap.
 
-        ``on_progress(done, total)`` is called every few hundred articles and at the end.
+        ``on_progress(done, total, "")`` is called every few hundred articles and at the end.
         """
         fresh_path = self.path.with_name(self.path.name + ".new")
         shutil.rmtree(fresh_path, ignore_errors=True)
@@ -146,7 +146,7 @@ class SearchIndex:
                         writer.add_article(*_prepare(doc))
                         done += 1
                         if on_progress and done % PROGRESS_EVERY == 0:
-                            on_progress(done, total)
+                            on_progress(done, total, "")
                 except BaseException:
                     writer.cancel()
                     raise
@@ -155,7 +155,7 @@ class SearchIndex:
             shutil.rmtree(fresh_path, ignore_errors=True)
             raise
         if on_progress:
-            on_progress(done, total)
+            on_progress(done, total, "")
         self._swap_in(fresh_path)
 
     def search(self, query: str, *, date_from: str | dt.date | None = None,
@@ -170,13 +170,14 @@ class SearchIndex:
             raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
         tree = q.parse(query)
         view = self._current_view()
-        evaluation = _Evaluation(view)
+        evaluation = Evaluation(view)
         matched = evaluation.docs(_with_filters(tree, date_from, date_to))
         if section is not None:
-            matched &= view.docs_in_section(section)
-        scores = evaluation.scores(q.positive_texts(tree), matched)
-        ranked = view.rank(matched, scores, sort, offset + limit)[offset:]
-        hits = self._hits(view, ranked, scores, q.positive_texts(tree))
+            matched = np.intersect1d(matched, view.docs_in_section(section), assume_unique=True)
+        texts = q.positive_texts(tree)
+        scores = evaluation.scores(texts, matched)
+        page = view.rank(matched, scores, sort)[offset:offset + limit]
+        hits = self._hits(view.article_id[matched[page]].tolist(), scores[page].tolist(), texts)
         return SearchResult(query, len(matched), hits, view.facets(matched))
 
     # Writing
@@ -186,7 +187,7 @@ class SearchIndex:
         self._drop_view()
         writer = BulkWriter(self._ix, timeout=10.0)
         try:
-            for docnum in _docnums_of(writer.reader(), set(replace_ids)):
+            for docnum in self._docnums_of(writer, set(replace_ids)):
                 writer.delete_document(docnum)
             for doc in docs:
                 writer.add_article(*_prepare(doc))
@@ -195,6 +196,19 @@ class SearchIndex:
             raise
         kept = [s for s in writer.segments if s.segment_id() not in drop_segments]
         writer.commit(mergetype=lambda _writer, _segments: kept)
+
+    @staticmethod
+    def _docnums_of(writer: BulkWriter, article_ids: set[int]) -> list[int]:
+        """The live doc numbers of ``article_ids`` in the segments ``writer`` writes to."""
+        if not article_ids or not writer.segments:
+            return []
+        found = []
+        with writer.reader() as reader:
+            for leaf, offset in reader.leaf_readers():
+                column = leaf.column_reader("article_id", translate=False).load()
+                found += [offset + d for d, article_id in enumerate(column)
+                          if article_id in article_ids and not leaf.is_deleted(d)]
+        return found
 
     def _compact(self) -> None:
         """Re-index the smallest segments into one while there are too many of them."""
@@ -207,10 +221,12 @@ class SearchIndex:
                 break
             chosen.append(segment)
             count += segment.doc_count()
-        ids = self._current_view().article_ids_in({s.segment_id() for s in chosen})
+        chosen_ids = {s.segment_id() for s in chosen}
+        view = self._current_view()
+        ids = view.article_id[view.docs_in_segments(chosen_ids)].tolist()
         docs = self.load_docs(ids)
         self._write([docs[i] for i in ids if i in docs], replace_ids=[],
-                    drop_segments=frozenset(s.segment_id() for s in chosen))
+                    drop_segments=frozenset(chosen_ids))
 
     def _swap_in(self, fresh_path: Path) -> None:
         self._drop_view()
@@ -224,12 +240,12 @@ class SearchIndex:
 
     # Reading
 
-    def _current_view(self) -> _View:
+    def _current_view(self) -> View:
         latest = self._ix.latest_generation()
         if self._view is None or self._view.generation != latest:
             self._drop_view()
             self._ix = _open_or_create(self.path)
-            self._view = _View(self._ix)
+            self._view = View(self._ix)
         return self._view
 
     def _drop_view(self) -> None:
@@ -237,18 +253,16 @@ class SearchIndex:
             self._view.close()
             self._view = None
 
-    def _hits(self, view: _View, ranked: list[int], scores: dict[int, float],
-              texts: list[q.Text]) -> list[Hit]:
-        ids = [view.article_id[d] for d in ranked]
+    def _hits(self, ids: list[int], scores: list[float], texts: list[q.Text]) -> list[Hit]:
         docs = self.load_docs(ids)
         hits = []
-        for docnum, article_id in zip(ranked, ids):
+        for article_id, score in zip(ids, scores):
             doc = docs.get(article_id)
             if doc is None:  # deleted from SQLite, index not yet told
                 continue
             spans = hit_spans(doc, texts)
             hits.append(Hit(article_id, doc.title, doc.date, doc.page, doc.section,
-                            round(scores.get(docnum, 0.0), 4), snippet(doc, spans), spans))
+                            round(score, 4), snippet(doc, spans), spans))
         return hits
 
 
@@ -285,7 +299,7 @@ def snippet(doc: SearchDoc, spans: list[tuple[int, int]]) -> str:
     line_start = text.rfind("\n", 0, anchor) + 1
     start = max(line_start, anchor - SNIPPET_BEFORE)
     end = min(len(text), start + SNIPPET_LENGTH)
-    pieces = ["…" if start > 0 else ""]
+    pieces = ["…" if start > line_start else ""]
     cursor = start
     for span_start, span_end in spans:
         if span_end <= start or span_start >= end:
@@ -313,18 +327,6 @@ def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str]:
     return row, fold(doc.title), fold(article_text(doc))
 
 
-def _docnums_of(reader, article_ids: set[int]) -> list[int]:
-    """The live doc numbers of ``article_ids`` in the index ``reader`` reads."""
-    if not article_ids or not reader.doc_count_all():
-        return []
-    found = []
-    for leaf, offset in reader.leaf_readers():
-        column = leaf.column_reader("article_id", translate=False).load()
-        found += [offset + d for d, article_id in enumerate(column)
-                  if article_id in article_ids and not leaf.is_deleted(d)]
-    return found
-
-
 def _open_or_create(path: Path):
     path.mkdir(parents=True, exist_ok=True)
     storage = FileStorage(str(path), supports_mmap=False)  # see DESIGN.md: mmap doubles RAM
@@ -345,10 +347,11 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _checked(docs: Iterable[SearchDoc], cancel: Callable[[], bool] | None):
+def _checked(docs: Iterable[SearchDoc], cancel: threading.Event | None):
     for count, doc in enumerate(docs):
-        if cancel and count % PROGRESS_EVERY == 0 and cancel():
-            raise Cancelled("Rebuilding the search index was cancelled.")
+        if cancel is not None and count % PROGRESS_EVERY == 0 and cancel.is_set():
+            raise Cancelled(f"rebuilding the search index cancelled after {count} articles; "
+                            "the previous index is kept")
         yield doc
 
 
@@ -358,243 +361,3 @@ def _with_filters(tree, date_from, date_to):
     low = q.date_bounds(str(date_from))[0] if date_from is not None else None
     high = q.date_bounds(str(date_to))[1] if date_to is not None else None
     return q.And((tree, q.Range("date", low, high)))
-
-
-class _View:
-    """One generation of the index, opened for searching, with its columns in memory."""
-
-    def __init__(self, ix):
-        self.generation = ix.latest_generation()
-        self.reader = ix.reader()
-        self.leaves = self.reader.leaf_readers() if self.reader.doc_count_all() else []
-        self.article_id: list[int] = []
-        self.date: list[int] = []
-        self.page: list[int] = []
-        self.text_length: list[int] = []
-        self.title_length: list[int] = []
-        self.section: list[str] = []
-        self.publication: list[str] = []
-        self.page_label: list[str] = []
-        self.credits: list[tuple] = []
-        self.segment_of: list[str] = []
-        self.deleted: set[int] = set()
-        for leaf, offset in self.leaves:
-            self._load_leaf(leaf, offset)
-        self.live = set(range(len(self.article_id))) - self.deleted
-        self._date_order = sorted(self.live, key=lambda d: (self.date[d], self.page[d], d))
-        self._rank_by_date = {d: rank for rank, d in enumerate(self._date_order)}
-        live_count = max(len(self.live), 1)
-        self.avg_text_length = sum(self.text_length[d] for d in self.live) / live_count or 1.0
-        self.avg_title_length = sum(self.title_length[d] for d in self.live) / live_count or 1.0
-        self._postings_cache: dict[tuple[str, str], Postings | None] = {}
-
-    def _load_leaf(self, leaf, offset: int) -> None:
-        for name in ("article_id", "date", "page", "text_length", "title_length"):
-            getattr(self, name).extend(leaf.column_reader(name, translate=False).load())
-        for meta in leaf.column_reader("meta", translate=False):
-            section, publication, page_label, credits = unpack_meta(meta)
-            self.section.append(section)
-            self.publication.append(publication)
-            self.page_label.append(page_label)
-            self.credits.append(credits)
-        self.segment_of.extend([leaf.segment().segment_id()] * leaf.doc_count_all())
-        if leaf.has_deletions():
-            self.deleted.update(offset + d for d in leaf.deleted_docs())
-
-    def close(self) -> None:
-        self.reader.close()
-
-    def article_ids_in(self, segment_ids: set[str]) -> list[int]:
-        return [self.article_id[d] for d in sorted(self.live) if self.segment_of[d] in segment_ids]
-
-    def postings(self, field: str, term: str) -> Postings | None:
-        """``term``'s postings over all segments, as global doc numbers."""
-        key = (field, term)
-        if key not in self._postings_cache:
-            if len(self._postings_cache) > 256:
-                self._postings_cache.clear()
-            self._postings_cache[key] = self._read_postings(field, term)
-        return self._postings_cache[key]
-
-    def _read_postings(self, field: str, term: str) -> Postings | None:
-        parts = [(p, offset) for leaf, offset in self.leaves
-                 if (p := read_postings(leaf, field, term)) is not None]
-        if not parts:
-            return None
-        if len(parts) == 1 and parts[0][1] == 0:
-            return parts[0][0]
-        ids = [d + offset for p, offset in parts for d in p.ids]
-        weights = parts[0][0].weights
-        for p, _ in parts[1:]:
-            weights.extend(p.weights)
-        positions = None
-        if parts[0][0].positions is not None:
-            positions = parts[0][0].positions
-            for p, _ in parts[1:]:
-                positions.extend(p.positions)
-        return Postings(ids, weights, positions)
-
-    def docs_in_date_range(self, low: int | None, high: int | None) -> set[int]:
-        return {d for d in self.live
-                if (low is None or self.date[d] >= low) and (high is None or self.date[d] <= high)
-                and self.date[d]}
-
-    def docs_in_section(self, section: str) -> set[int]:
-        wanted = fold(section)
-        return {d for d in self.live if fold_cached(self.section[d]) == wanted}
-
-    def docs_matching_meta(self, name: str, value: str) -> set[int]:
-        if name == "page":
-            return {d for d in self.live if fold_cached(self.page_label[d]) == value
-                    or str(self.page[d]) == value}
-        column = self.section if name == "section" else self.publication
-        return {d for d in self.live if value in fold_cached(column[d])}
-
-    def docs_in_page_range(self, low: int | None, high: int | None) -> set[int]:
-        return {d for d in self.live if self.page[d] >= 0
-                and (low is None or self.page[d] >= low) and (high is None or self.page[d] <= high)}
-
-    def docs_crediting(self, name: str, roles: tuple[str, ...] | None) -> set[int]:
-        return {d for d in self.live
-                if any((roles is None or role in roles) and name in fold_cached(person)
-                       for role, person in self.credits[d])}
-
-    def rank(self, matched: set[int], scores: dict[int, float], sort: str, count: int) -> list[int]:
-        if sort == "date":
-            return heapq.nsmallest(count, matched, key=self._rank_by_date.__getitem__)
-        scored = heapq.nlargest(count, ((d, scores.get(d, 0.0)) for d in matched),
-                                key=itemgetter(1))
-        return [d for d, _ in scored]
-
-    def facets(self, matched: set[int]) -> dict[str, dict[str, int]]:
-        years = Counter(self.date[d] // 10000 for d in matched if self.date[d])
-        sections = Counter(self.section[d] for d in matched if self.section[d])
-        people = Counter(chain.from_iterable(
-            {name for _, name in self.credits[d]} for d in matched))
-        return {
-            "year": {str(year): years[year] for year in sorted(years)},
-            "section": dict(sections.most_common(FACET_SIZE)),
-            "person": dict(people.most_common(FACET_SIZE)),
-        }
-
-
-_fold_cache: dict[str, str] = {}
-
-
-def fold_cached(text: str) -> str:
-    """``fold`` for the few distinct section, publication and person names."""
-    if text not in _fold_cache:
-        if len(_fold_cache) > 100_000:
-            _fold_cache.clear()
-        _fold_cache[text] = fold(text)
-    return _fold_cache[text]
-
-
-class _Evaluation:
-    """Evaluates one query tree against a view: sets of doc numbers, then BM25F scores."""
-
-    def __init__(self, view: _View):
-        self.view = view
-        self._occurrences: dict[tuple[str, str], dict[int, int]] = {}
-
-    def docs(self, node) -> set[int]:
-        view = self.view
-        if isinstance(node, q.Everything):
-            return set(view.live)
-        if isinstance(node, q.Text):
-            return set(self.occurrences("title" if node.title_only else "text", node.text))
-        if isinstance(node, q.Person):
-            return view.docs_crediting(node.name, node.roles)
-        if isinstance(node, q.Meta):
-            return view.docs_matching_meta(node.field, node.value)
-        if isinstance(node, q.Range):
-            if node.field == "date":
-                return view.docs_in_date_range(node.low, node.high)
-            return view.docs_in_page_range(node.low, node.high)
-        if isinstance(node, q.Not):
-            return view.live - self.docs(node.part)
-        if isinstance(node, q.Or):
-            return set().union(*(self.docs(part) for part in node.parts))
-        return self._and(node.parts)
-
-    def _and(self, parts) -> set[int]:
-        positive = [p for p in parts if not isinstance(p, q.Not)]
-        result = (set.intersection(*sorted((self.docs(p) for p in positive), key=len))
-                  if positive else set(self.view.live))
-        for part in parts:
-            if isinstance(part, q.Not) and result:
-                result -= self.docs(part.part)
-        return result
-
-    def occurrences(self, field: str, text: str) -> dict[int, int]:
-        """Doc number → how often the folded ``text`` occurs in ``field`` (live docs only)."""
-        key = (field, text)
-        if key not in self._occurrences:
-            found = _term_counts(self.view, field, text) if len(text) <= 2 \
-                else _phrase_counts(self.view, field, text)
-            deleted = self.view.deleted
-            self._occurrences[key] = {d: n for d, n in found.items() if d not in deleted} \
-                if deleted else found
-        return self._occurrences[key]
-
-    def scores(self, texts: list[q.Text], matched: set[int]) -> dict[int, float]:
-        """BM25F score of each matched doc over the query's positive text terms."""
-        view = self.view
-        total: dict[int, float] = {}
-        live_count = len(view.live)
-        for text in texts:
-            title = self.occurrences("title", text.text)
-            body = title if text.title_only else self.occurrences("text", text.text)
-            idf = math.log(1 + (live_count - len(body) + 0.5) / (len(body) + 0.5))
-            for d in matched.intersection(body):
-                weighted = (TITLE_WEIGHT * title.get(d, 0) / _norm(view.title_length[d],
-                                                                   view.avg_title_length)
-                            + body[d] / _norm(view.text_length[d], view.avg_text_length))
-                total[d] = total.get(d, 0.0) + idf * weighted * (BM25_K1 + 1) / (weighted + BM25_K1)
-        return total
-
-
-def _norm(length: int, average: float) -> float:
-    return 1 - BM25_B + BM25_B * length / average
-
-
-def _term_counts(view: _View, field: str, term: str) -> dict[int, int]:
-    postings = view.postings(field, term)
-    return dict(zip(postings.ids, postings.weights)) if postings else {}
-
-
-def _phrase_counts(view: _View, field: str, text: str) -> dict[int, int]:
-    """Docs where ``text`` (3+ characters) occurs: its bigrams at the right distances."""
-    bigrams = {text[i:i + 2] for i in range(len(text) - 1)}
-    postings = {b: view.postings(field, b) for b in bigrams}
-    if any(p is None for p in postings.values()):
-        return {}
-    candidates = set.intersection(*sorted((set(p.ids) for p in postings.values()), key=len))
-    if not candidates:
-        return {}
-    # Bigrams at offsets 0, 2, 4 … and the last one cover every character of the text.
-    cover = sorted({*range(0, len(text) - 1, 2), len(text) - 2})
-    where = [(offset, _positions_in(postings[text[offset:offset + 2]], candidates))
-             for offset in cover]
-    counts = {}
-    for d in candidates:
-        starts = set(where[0][1][d])
-        for offset, positions in where[1:]:
-            starts.intersection_update(p - offset for p in positions[d])
-            if not starts:
-                break
-        if starts:
-            counts[d] = len(starts)
-    return counts
-
-
-def _positions_in(postings: Postings, docs: set[int]) -> dict[int, memoryview]:
-    """For each doc of ``docs``, the positions of ``postings`` in it."""
-    result = {}
-    cursor = 0
-    positions = postings.positions
-    for d, weight in zip(postings.ids, postings.weights):
-        if d in docs:
-            result[d] = positions[cursor:cursor + weight]
-        cursor += weight
-    return result

@@ -1,38 +1,41 @@
 """How the search index is laid out in Whoosh, and the fast paths that write and read it.
 
-One Whoosh document per article. Two indexed fields hold the article's folded text as
-character grams (see :mod:`viewer.textnorm` for folding):
+One Whoosh document per article. Two indexed fields hold folded text (:mod:`viewer.textnorm`):
+``text``, the whole article text, and ``title``, the title again so it can be searched alone
+and weighted above the body. In each field:
 
-- ``text``: the whole article text (title, kicker, subtitle, byline, paragraphs);
-- ``title``: the title again, so it can be searched alone and weighted above the body.
+- every **character** is a term, with its positions, so any string can be checked exactly;
+- a **bigram** (two characters) is a term, with its positions, only if it is common in its
+  segment: at least :data:`VOCABULARY_MIN_DOCS` of the segment's first
+  :data:`VOCABULARY_SAMPLE` articles contain it. Those are ~70% of all bigram occurrences
+  and make common words cheap to find; the rare ones, which are most distinct bigrams, would
+  each cost a term-dictionary entry per segment for a posting or two. Every vocabulary
+  bigram occurs in its segment (in the sample), so within a segment a bigram is a term **if
+  and only if** it is in that segment's vocabulary; a query bigram that is no term there is
+  checked through its characters' positions instead.
 
-Each field indexes every **unigram** (one character; weight = how often it occurs) and every
-**bigram** (two characters; weight = how often, value = where, as positions in the folded
-field text). A query of one or two characters is one term; a longer one is the bigrams that
-cover it, checked against their positions, so results are exact without storing the text.
-Per-article data lives in Whoosh columns: the article id, date, page, lengths, and a ``meta``
-string with section, publication, page label and credits.
+Per-article data lives in Whoosh columns: the article id, date, page, field lengths, and a
+``meta`` string with section, publication, page label and credits. The text is not stored.
 
 Whoosh's own writer sends each posting through a sorting pool one Python call at a time
-(35 articles/s here, 50 kB on disk per article). :class:`BulkWriter` instead collects a batch
-of articles as per-term arrays and writes each term's posting blocks whole, in Whoosh's
-``W3`` layout (``whoosh3`` codec). Blocks hold up to :data:`BLOCK_SIZE` postings: the ids as
-deltas, the weights as an integer array, and for bigrams one array of all the block's
-positions (posting *i* owns the next ``weight[i]`` of them). Whoosh's readers, term
-dictionary, columns, deletions and segment files are used as they are; the block payload is
-read back by :func:`read_postings`. Because that payload is ours, segments are never merged by
-Whoosh (``commit(merge=False)``): small segments are re-indexed instead (see ``viewer.search``).
+(35 articles/s here, 50 kB on disk per article). :class:`BulkWriter` keeps a batch's folded
+texts, turns them into (term, doc, position) arrays with numpy, sorts them (in a few passes
+over ranges of terms, to bound memory), and writes each term's posting blocks whole, in the ``W3`` codec's file layout (block header, block
+info, data) with our own block data: doc-number deltas and weights, and apart from them the
+positions, each zlib-compressed, so finding candidates never decompresses positions.
+Whoosh's term dictionary, columns, deletions, segments and TOC are used as they are; block
+data is read by :class:`TermPostings`. Because the block data is ours, Whoosh must never
+merge these segments (commit with ``merge=False`` or a ``mergetype`` that only drops
+segments), and Whoosh's own matchers cannot read them.
 """
 
 from __future__ import annotations
 
-import itertools
 import pickle
 import zlib
-from array import array
-from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from whoosh import columns, fields, formats
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.reading import TermNotFound
@@ -41,24 +44,30 @@ from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 BLOCK_SIZE = 1024
-_COMPRESSION = 1  # zlib level: 1 is nearly as small as 3 here and faster to write
+VOCABULARY_SAMPLE = 1000
+VOCABULARY_MIN_DOCS = 3
+_ZLIB_LEVEL = 1  # nearly as small as level 3 on this data, and faster
+_CODE_BITS = 21  # Unicode code points fit in 21 bits; a bigram key is two of them
+_CHUNK = 1 << 20  # characters whose bigram keys are made at once
+_PARTS = 3  # passes over ranges of terms when sorting a batch's postings
+_NEWLINE = 10
 _META_SEPARATOR = "\x1f"
 _CREDIT_SEPARATOR = "\x1e"
 _ROLE_SEPARATOR = "\x1d"
 
 
 class GramFormat(formats.Format):
-    """Postings of character grams: weight = frequency; bigram blocks also carry positions."""
+    """Postings of characters and bigrams: weight = frequency; positions in our block data."""
 
     def fixed_value_size(self):
-        return None  # values are our own block payload, not one item per posting
+        return None
 
     def supports(self, name):
         return name in ("frequency", "weight")
 
 
 class GramField(fields.FieldType):
-    """A field filled only by :class:`BulkWriter` from pre-computed grams."""
+    """A field filled only by :class:`BulkWriter` from folded text."""
 
     def __init__(self):
         self.format = GramFormat()
@@ -93,7 +102,7 @@ class DocRow:
     page_label: str
     section: str
     publication: str
-    credits: tuple[tuple[str, str], ...]  # (role, folded name), article and page credits
+    credits: tuple[tuple[str, str], ...]  # (role, name as printed), article and page credits
 
 
 def pack_meta(row: DocRow) -> bytes:
@@ -109,49 +118,31 @@ def unpack_meta(data: bytes) -> tuple[str, str, str, tuple[tuple[str, str], ...]
     return section, publication, page_label, pairs
 
 
-class _FieldPostings:
-    """One field's postings for a batch: per term the doc numbers, weights and positions."""
-
-    def __init__(self):
-        self.ids: dict[str, array] = defaultdict(lambda: array("I"))
-        self.weights: dict[str, array] = defaultdict(lambda: array("H"))
-        self.positions: dict[str, array] = defaultdict(lambda: array("I"))
-        self.lengths = array("I")  # per doc
-
-    def add(self, docnum: int, text: str) -> None:
-        ids, weights, positions = self.ids, self.weights, self.positions
-        bigram_positions: dict[str, list[int]] = defaultdict(list)
-        for pos, bigram in enumerate(map(str.__add__, text, text[1:])):
-            bigram_positions[bigram].append(pos)
-        for bigram, where in bigram_positions.items():
-            ids[bigram].append(docnum)
-            weights[bigram].append(min(len(where), 0xFFFF))
-            positions[bigram].extend(where)
-        for char in set(text):
-            ids[char].append(docnum)
-            weights[char].append(min(text.count(char), 0xFFFF))
-        self.lengths.append(len(text))
+def term_of_key(key: int) -> str:
+    """A character key is its code point; a bigram key is (first + 1) << 21 | second."""
+    if key >> _CODE_BITS:
+        return chr((key >> _CODE_BITS) - 1) + chr(key & ((1 << _CODE_BITS) - 1))
+    return chr(key)
 
 
 class BulkWriter(SegmentWriter):
     """A Whoosh segment writer that takes folded articles and writes whole posting lists.
 
-    ``add_article`` per article, then ``commit(merge=False)`` (or with a ``mergetype`` that
-    drops segments being replaced). ``delete_document`` works as in Whoosh.
+    ``add_article`` per article, then ``commit`` with ``merge=False`` or a ``mergetype`` that
+    only drops segments (never Whoosh's merging). ``delete_document`` works as in Whoosh.
     """
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, compound=False, **kwargs)
-        self._fields = {"text": _FieldPostings(), "title": _FieldPostings()}
+        self._texts: dict[str, list[str]] = {"text": [], "title": []}
 
     def add_article(self, row: DocRow, title: str, text: str) -> None:
-        """Add one article: its row and its folded title and folded article text."""
+        """Add one article: its row, its folded title and its folded article text."""
         self._check_state()
-        docnum = self.docnum
-        self._fields["text"].add(docnum, text)
-        self._fields["title"].add(docnum, title)
+        self._texts["text"].append(text)
+        self._texts["title"].append(title)
         perdoc = self.perdocwriter
-        perdoc.start_doc(docnum)
+        perdoc.start_doc(self.docnum)
         for name, value in (("text", text), ("title", title)):
             perdoc.add_field(name, self.schema[name], None, len(value))
         for name, value in (("article_id", row.article_id), ("date", row.date),
@@ -163,97 +154,270 @@ class BulkWriter(SegmentWriter):
         self._added = True
 
     def _flush_segment(self):
-        # Replaces SegmentWriter's: our postings come from self._fields, not the pool.
+        # Replaces SegmentWriter's: our postings come from self._texts, not from its pool.
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
-        for name in sorted(self._fields):
-            postings = self._fields[name]
+        for name in sorted(self._texts):
+            texts = self._texts[name]
             fieldwriter.start_field(name, self.schema[name])
-            for term in sorted(postings.ids):
-                _write_term(fieldwriter, term, postings)
+            entries = _write_postings(fieldwriter._postfile, texts)
+            for term, info in sorted(entries):
+                key = pack_ushort(fieldwriter._fieldid) + term.encode("utf-8")
+                fieldwriter._tindex.add(key, info)
             fieldwriter.finish_field()
-        self._fields.clear()
+        self._texts.clear()
         fieldwriter.close()
 
 
-def _write_term(fieldwriter, term: str, postings: _FieldPostings) -> None:
-    """Write one term's posting blocks and its entry in the term dictionary."""
-    postfile = fieldwriter._postfile
-    ids, weights = postings.ids[term], postings.weights[term]
-    positions = postings.positions.get(term)
-    lengths = postings.lengths
-    info = W3TermInfo()
-    info._weight, info._df = float(sum(weights)), len(ids)
-    info._minid, info._maxid = ids[0], ids[-1]
-    info._maxweight = float(max(weights))
+def _write_postings(postfile, texts: list[str]) -> list[tuple[str, bytes]]:
+    """Write the postings of one field for the batch ``texts``; return (term, term info)s."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    docs = np.repeat(np.arange(len(texts), dtype=np.uint32), lengths)
+    positions = np.arange(len(codes), dtype=np.uint32)
+    positions -= np.repeat((np.cumsum(lengths) - lengths).astype(np.uint32), lengths)
+    vocabulary, where, which = _vocabulary_bigrams(codes, docs, lengths)
+    names = [term_of_key(k) for k in vocabulary.tolist()]
+    entries = _write_kind(postfile, which, where, docs, positions, lengths, names.__getitem__)
+    del where, which
+    chars = np.flatnonzero(codes != _NEWLINE).astype(np.uint32)
+    entries += _write_kind(postfile, codes[chars], chars, docs, positions, lengths, chr)
+    return entries
+
+
+def _write_kind(postfile, terms: np.ndarray, where: np.ndarray, docs: np.ndarray,
+                positions: np.ndarray, lengths: np.ndarray, name) -> list[tuple[str, bytes]]:
+    """Write the postings of term ``terms[i]`` occurring at ``where[i]`` (in the batch's
+    docs and positions), in :data:`_PARTS` passes over ranges of terms to bound memory."""
+    entries = []
+    if not len(terms):
+        return entries
+    bounds = np.unique(np.percentile(terms, np.linspace(0, 100, _PARTS + 1)).astype(np.int64))
+    bounds[-1] += 1
+    for low, high in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        selected = np.flatnonzero((terms >= low) & (terms < high))
+        keys = terms[selected].astype(np.uint64)
+        keys <<= np.uint64(32)
+        keys |= where[selected].astype(np.uint64)
+        del selected
+        keys.sort()  # by term, then by place in the batch: docs and positions ascending
+        low_high = keys.view(np.uint32).reshape(-1, 2)  # the two 32-bit halves, no copy
+        index, term = (low_high[:, 0], low_high[:, 1]) if np.little_endian else \
+            (low_high[:, 1], low_high[:, 0])
+        entries += _write_terms(postfile, term, docs[index], positions[index], lengths, name)
+        del keys, low_high, index, term
+    return entries
+
+
+def _vocabulary_bigrams(codes: np.ndarray, docs: np.ndarray, lengths: np.ndarray):
+    """The sorted keys of the batch's vocabulary bigrams, and where they occur: the index
+    of each occurrence's first character, and which vocabulary bigram it is."""
+    sample_end = min(int(lengths[:VOCABULARY_SAMPLE].sum()), len(codes) - 1)
+    keys = _bigram_keys(codes, 0, sample_end)
+    sample = np.flatnonzero(docs[:sample_end] == docs[1:sample_end + 1])
+    # Key and doc in one number (the sample's doc numbers fit in 10 bits): one unique pass.
+    key_docs = np.unique((keys[sample] << 10) | docs[sample].astype(np.uint64))
+    candidates, doc_counts = np.unique(key_docs >> 10, return_counts=True)
+    vocabulary = candidates[doc_counts >= VOCABULARY_MIN_DOCS]
+    wheres, whiches = [], []
+    # In chunks: the 8-byte keys of a whole batch at once are the largest arrays of a build.
+    for start in range(0, len(codes) - 1, _CHUNK) if len(vocabulary) else ():
+        end = min(start + _CHUNK, len(codes) - 1)
+        keys = _bigram_keys(codes, start, end)
+        which = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
+        known = (vocabulary[which] == keys) & (docs[start:end] == docs[start + 1:end + 1])
+        where = np.flatnonzero(known)
+        whiches.append(which[where].astype(np.uint32))
+        wheres.append((where + start).astype(np.uint32))
+    if not wheres:
+        return vocabulary, np.empty(0, np.uint32), np.empty(0, np.uint32)
+    return vocabulary, np.concatenate(wheres), np.concatenate(whiches)
+
+
+def _bigram_keys(codes: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Keys of the bigrams starting at ``codes[start:end]``: (first + 1) << 21 | second."""
+    keys = codes[start:end].astype(np.uint64)
+    keys += 1
+    keys <<= _CODE_BITS
+    keys |= codes[start + 1:end + 1]
+    return keys
+
+
+def _write_terms(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.ndarray,
+                 lengths: np.ndarray, name) -> list[tuple[str, bytes]]:
+    """Write postings sorted by term (``keys``), then doc, then position; a term's text is
+    ``name(key)``."""
+    if not len(keys):
+        return []
+    new_posting = np.ones(len(keys), dtype=bool)
+    new_posting[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+    posting_starts = np.flatnonzero(new_posting)
+    del new_posting
+    posting_ids = docs[posting_starts]
+    posting_keys = keys[posting_starts]
+    weights = np.diff(np.append(posting_starts, len(keys))).astype(np.uint32)
+    term_starts = np.flatnonzero(np.diff(posting_keys, prepend=posting_keys[0] + 1))
+    term_ends = np.append(term_starts[1:], len(posting_keys))
+    entries = []
+    for start, end in zip(term_starts.tolist(), term_ends.tolist()):
+        position_start = int(posting_starts[start])
+        position_end = int(posting_starts[end]) if end < len(posting_starts) else len(keys)
+        info = _write_term(postfile, posting_ids[start:end], weights[start:end],
+                           positions[position_start:position_end], lengths)
+        key = int(posting_keys[start])
+        entries.append((name(key), info))
+    return entries
+
+
+def _write_term(postfile, ids: np.ndarray, weights: np.ndarray, positions: np.ndarray,
+                lengths: np.ndarray) -> bytes:
+    """Write one term's posting blocks; return its term info for the term dictionary."""
+    doc_lengths = lengths[ids]
+    info = W3TermInfo(weight=float(weights.sum()), df=len(ids),
+                      maxweight=float(weights.max()), minid=int(ids[0]), maxid=int(ids[-1]),
+                      minlength=int(doc_lengths.min()), maxlength=int(doc_lengths.max()))
     start = postfile.tell()
     postfile.write(WHOOSH3_HEADER_MAGIC)
-    position_start = 0
+    position_ends = np.cumsum(weights)
     for block_start in range(0, len(ids), BLOCK_SIZE):
-        block = slice(block_start, block_start + BLOCK_SIZE)
-        block_ids, block_weights = ids[block], weights[block]
-        block_lengths = list(map(lengths.__getitem__, block_ids))  # docnums start at 0
-        position_end = position_start + sum(block_weights) if positions is not None else 0
-        payload = (
-            _deltas(block_ids),
-            None if max(block_weights) == 1 else block_weights,
-            positions[position_start:position_end] if positions is not None else None,
-        )
-        position_start = position_end
-        data = zlib.compress(pickle.dumps(payload, 5), _COMPRESSION)
-        min_length, max_length = min(block_lengths), max(block_lengths)
-        last = block_start + BLOCK_SIZE >= len(ids)
-        block_info = pickle.dumps((len(block_ids), block_ids[-1], float(max(block_weights)),
-                                   _COMPRESSION, length_to_byte(min_length),
-                                   length_to_byte(max_length)), 2)
+        block_end = min(block_start + BLOCK_SIZE, len(ids))
+        first_position = int(position_ends[block_start - 1]) if block_start else 0
+        last_position = int(position_ends[block_end - 1])
+        block_ids = ids[block_start:block_end]
+        block_weights = weights[block_start:block_end]
+        block_lengths = doc_lengths[block_start:block_end]
+        data = _block_data(block_ids, block_weights, positions[first_position:last_position])
+        # The block info tuple is Whoosh's: count, last id, max weight, compression (0: the
+        # data compresses its parts itself), min and max field length as bytes.
+        block_info = pickle.dumps((len(block_ids), int(block_ids[-1]),
+                                   float(block_weights.max()), 0,
+                                   length_to_byte(int(block_lengths.min())),
+                                   length_to_byte(int(block_lengths.max()))), 2)
         size = len(block_info) + len(data)
-        postfile.write_int(-size if last else size)
+        postfile.write_int(-size if block_end == len(ids) else size)
         postfile.write(block_info)
         postfile.write(data)
-        info._minlength = min_length if info._minlength is None else min(info._minlength, min_length)
-        info._maxlength = max(info._maxlength, max_length)
     info.set_extent(start, postfile.tell() - start)
-    key = pack_ushort(fieldwriter._fieldid) + term.encode("utf-8")
-    fieldwriter._tindex.add(key, info.to_bytes())
+    return info.to_bytes()
 
 
-def _deltas(ids: array) -> array:
-    deltas = array("I", ids)
-    deltas[1:] = array("I", map(int.__sub__, ids[1:], ids[:-1]))
-    largest = max(deltas)
-    typecode = "B" if largest < 0x100 else "H" if largest < 0x10000 else "I"
-    return deltas if typecode == "I" else array(typecode, deltas)
+def _block_data(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray) -> bytes:
+    deltas = np.diff(ids.astype(np.int64), prepend=0)
+    ids_part = b"".join((_smallest(deltas).tobytes(), _smallest(weights).tobytes()))
+    parts = (
+        _smallest(deltas).dtype.char, _smallest(weights).dtype.char,
+        zlib.compress(ids_part, _ZLIB_LEVEL),
+        _smallest(positions).dtype.char, zlib.compress(_smallest(positions).tobytes(), _ZLIB_LEVEL),
+    )
+    return pickle.dumps(parts, 5)
+
+
+def _smallest(numbers: np.ndarray) -> np.ndarray:
+    largest = int(numbers.max()) if len(numbers) else 0
+    dtype = np.uint8 if largest < 0x100 else np.uint16 if largest < 0x10000 else np.uint32
+    return numbers.astype(dtype, copy=False)
 
 
 @dataclass
-class Postings:
-    """One term's postings in one segment: doc numbers, weights, and bigram positions."""
+class _Block:
+    count: int
+    last_id: int
+    offset: int
+    length: int
+    _parts: tuple | None = None
+    _ids: np.ndarray | None = None
+    _weights: np.ndarray | None = None
+    _positions: np.ndarray | None = None
 
-    ids: list[int]
-    weights: array
-    positions: array | None
+    def ids_and_weights(self, postfile) -> tuple[np.ndarray, np.ndarray]:
+        if self._ids is None:
+            ids_type, weights_type, packed, _, _ = self._data(postfile)
+            raw = zlib.decompress(packed)
+            deltas = np.frombuffer(raw, dtype=ids_type, count=self.count)
+            self._ids = np.cumsum(deltas, dtype=np.int64)
+            self._weights = np.frombuffer(raw, dtype=weights_type, count=self.count,
+                                          offset=deltas.nbytes).astype(np.int64)
+        return self._ids, self._weights
+
+    def positions(self, postfile) -> np.ndarray:
+        if self._positions is None:
+            _, _, _, positions_type, packed = self._data(postfile)
+            self._positions = np.frombuffer(zlib.decompress(packed), dtype=positions_type)
+        return self._positions
+
+    def _data(self, postfile) -> tuple:
+        if self._parts is None:
+            self._parts = pickle.loads(postfile.get(self.offset, self.length))
+        return self._parts
 
 
-def read_postings(segment_reader, field: str, term: str) -> Postings | None:
-    """All postings of ``term`` in one segment (deleted documents included), or None."""
-    try:
-        matcher = segment_reader._terms.matcher(field, term.encode("utf-8"), GramFormat())
-    except TermNotFound:
-        return None
-    ids: list[int] = []
-    weights = array("H")
-    positions = array("I")
-    has_positions = False
-    while matcher.is_active():
-        matcher._read_data()
-        deltas, block_weights, block_positions = matcher._data
-        ids.extend(itertools.accumulate(deltas))
-        if block_weights is None:
-            weights.extend(itertools.repeat(1, len(deltas)))
-        else:
-            weights.extend(block_weights)
-        if block_positions is not None:
-            has_positions = True
-            positions.extend(block_positions)
-        matcher._next_block()
-    return Postings(ids, weights, positions if has_positions else None)
+class TermPostings:
+    """One term's postings in one segment, decoded block by block as they are needed.
+
+    Doc numbers are the segment's own and include deleted documents.
+    """
+
+    def __init__(self, segment_reader, field: str, term: str):
+        terms = segment_reader._terms
+        self._info = terms.term_info(field, term.encode("utf-8"))  # raises TermNotFound
+        self.doc_frequency = self._info.doc_frequency()
+        self._postfile = terms._postfile
+        self._table: tuple[list[_Block], np.ndarray] | None = None  # read when first needed
+
+    @staticmethod
+    def lookup(segment_reader, field: str, term: str) -> TermPostings | None:
+        try:
+            return TermPostings(segment_reader, field, term)
+        except TermNotFound:
+            return None
+
+    @property
+    def _blocks(self) -> list[_Block]:
+        if self._table is None:
+            blocks = self._block_table()
+            self._table = blocks, np.array([block.last_id for block in blocks])
+        return self._table[0]
+
+    def _block_table(self) -> list[_Block]:
+        """Walk the term's block headers (count, last id …) without reading block data."""
+        postfile = self._postfile
+        offset, _ = self._info.extent()
+        postfile.seek(offset + len(WHOOSH3_HEADER_MAGIC))
+        blocks = []
+        while True:
+            length = postfile.read_int()
+            block_start = postfile.tell()
+            count, last_id = postfile.read_pickle()[:2]
+            data_start = postfile.tell()
+            blocks.append(_Block(count, last_id, data_start,
+                                 block_start + abs(length) - data_start))
+            if length < 0:
+                return blocks
+            postfile.seek(block_start + length)
+
+    def _blocks_for(self, docs: np.ndarray | None) -> list[_Block]:
+        """The blocks that may hold any of the sorted ``docs`` (all blocks for None)."""
+        blocks = self._blocks
+        if docs is None:
+            return blocks
+        wanted = np.unique(np.searchsorted(self._table[1], docs))
+        return [blocks[i] for i in wanted.tolist() if i < len(blocks)]
+
+    def counts(self, docs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(doc numbers, weights) of all postings, or of the blocks that may hold ``docs``."""
+        blocks = self._blocks_for(docs)
+        if not blocks:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        pairs = [block.ids_and_weights(self._postfile) for block in blocks]
+        return np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])
+
+    def starts(self, docs: np.ndarray, offset: int) -> np.ndarray:
+        """``doc << 32 | position - offset`` for each occurrence in the sorted ``docs``."""
+        keys = []
+        for block in self._blocks_for(docs):
+            ids, weights = block.ids_and_weights(self._postfile)
+            wanted = np.repeat(np.isin(ids, docs, assume_unique=True), weights)
+            doc_of = np.repeat(ids, weights)[wanted]
+            position = block.positions(self._postfile)[wanted].astype(np.int64) - offset
+            keys.append((doc_of << 32) | (position & 0xFFFFFFFF))
+        return np.concatenate(keys) if keys else np.empty(0, np.int64)

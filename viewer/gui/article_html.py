@@ -1,0 +1,132 @@
+"""An article (the ``Archive.article`` dict) as the HTML the article pane shows, with search
+hits marked and every name a ``person:`` link.
+
+Hit spans are offsets into the article's search text (:func:`viewer.search.article_text`):
+title, kicker, subtitle, byline and paragraphs, one per line. :func:`text_parts` rebuilds
+those lines from the dict so a span can be placed in the part it falls in.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import quote
+
+from viewer.gui.qt import translate
+from viewer.gui.style import HIT_STYLE
+from viewer.model import Credit, format_credits
+
+PERSON_SCHEME = "person"
+FIRST_HIT_ANCHOR = "first-hit"
+TITLE, KICKER, SUBTITLE, BYLINE, FIRST_PARAGRAPH = range(5)
+
+Run = tuple[str, str | None]  # a piece of text and the link it is, if any
+
+
+def text_parts(article: dict) -> list[str]:
+    """The lines of the article's search text, in the order search gives them."""
+    return [article["title"], article["kicker"], article["subtitle"], _byline(article["credits"]),
+            *article["paragraphs"]]
+
+
+def _byline(credits: dict[str, list[str]]) -> str:
+    return format_credits([Credit(role, name) for role, names in credits.items() for name in names])
+
+
+def hit_texts(article: dict, spans: list[tuple[int, int]]) -> list[str]:
+    """The distinct strings the spans mark, as printed in the article."""
+    text = "\n".join(text_parts(article))
+    return list(dict.fromkeys(text[start:end] for start, end in spans))
+
+
+def spans_by_part(parts: list[str], spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """``spans`` over the joined text, split into spans within each part (matches never cross
+    a line; a span that would is cut at the line's end)."""
+    result: list[list[tuple[int, int]]] = [[] for _ in parts]
+    start_of_part = 0
+    for n, part in enumerate(parts):
+        end_of_part = start_of_part + len(part)
+        for start, end in spans:
+            if start < end_of_part and end > start_of_part:
+                result[n].append((max(start, start_of_part) - start_of_part,
+                                  min(end, end_of_part) - start_of_part))
+        start_of_part = end_of_part + 1
+    return result
+
+
+def marked_parts(article: dict, spans: list[tuple[int, int]] = ()) -> list[str]:
+    """Each line of the article's search text as HTML, the hits in it marked."""
+    parts = text_parts(article)
+    return [_marked([(part, None)], marks, [False]) for part, marks in zip(parts, spans_by_part(parts, list(spans)))]
+
+
+def person_link(name: str) -> str:
+    return f"{PERSON_SCHEME}:{quote(name)}"
+
+
+def render(article: dict, spans: list[tuple[int, int]] = ()) -> str:
+    parts = text_parts(article)
+    marks = spans_by_part(parts, list(spans))
+    first_hit = [bool(spans)]  # the anchor goes before the first mark drawn, in reading order
+
+    def part(n: int, runs: list[Run] | None = None) -> str:
+        return _marked(runs or [(parts[n], None)], marks[n], first_hit)
+
+    html = []
+    if article["kicker"]:
+        html.append(f'<p style="color:#6b5a2e; margin-bottom:0">{part(KICKER)}</p>')
+    title = part(TITLE) if article["title"] else escape(translate("ArticleView", "(untitled)"))
+    html.append(f'<h2 style="margin-top:4px; margin-bottom:4px">{title}</h2>')
+    if article["subtitle"]:
+        html.append(f'<p style="font-size:large; margin-top:0">{part(SUBTITLE)}</p>')
+    html.append(f'<p style="color:#555">{escape(_dateline(article))}</p>')
+    if article["credits"]:
+        html.append(f"<p>{part(BYLINE, _credit_runs(article['credits']))}</p>")
+    if article["page_credits"]:
+        label = escape(translate("ArticleView", "Page editors:"))
+        editors = _marked(_credit_runs(article["page_credits"], separator=": ", between="　"), [], [False])
+        html.append(f'<p style="color:#555">{label} {editors}</p>')
+    html.append("<hr/>")
+    for n in range(len(article["paragraphs"])):
+        html.append(f'<p style="line-height:150%">　　{part(FIRST_PARAGRAPH + n)}</p>')
+    return "\n".join(html)
+
+
+def _dateline(article: dict) -> str:
+    page = translate("ArticleView", "page {page}").format(page=article["page"])
+    return " · ".join(x for x in (f"{article['date']} {article['weekday']}".strip(), article["publication"],
+                                  page, article["section"]) if x)
+
+
+def _credit_runs(credits: dict[str, list[str]], separator: str = "/", between: str = " ") -> list[Run]:
+    """Credits as runs whose text joins to ``format_credits`` (with the default separators),
+    each name a link."""
+    runs: list[Run] = []
+    for n, (role, names) in enumerate(credits.items()):
+        runs.append(((between if n else "") + role + separator, None))
+        for m, name in enumerate(names):
+            if m:
+                runs.append((" ", None))
+            runs.append((name, person_link(name)))
+    return runs
+
+
+def _marked(runs: list[Run], spans: list[tuple[int, int]], first_hit: list[bool]) -> str:
+    """The runs as HTML, the characters within ``spans`` marked as hits."""
+    html = []
+    offset = 0
+    for text, link in runs:
+        pieces, cursor = [], 0
+        for start, end in spans:
+            start, end = max(start - offset, 0), min(end - offset, len(text))
+            if start >= end:
+                continue
+            pieces.append(escape(text[cursor:start]))
+            anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if first_hit[0] else ""
+            first_hit[0] = False
+            pieces.append(f'{anchor}<span style="{HIT_STYLE}">{escape(text[start:end])}</span>')
+            cursor = end
+        pieces.append(escape(text[cursor:]))
+        body = "".join(pieces)
+        html.append(f'<a href="{escape(link)}">{body}</a>' if link else body)
+        offset += len(text)
+    return "".join(html)

@@ -1,0 +1,106 @@
+"""Importing from the window: choose files or a folder (or drop them), import them on the
+writer thread with a progress dialog whose Cancel works, then show the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.errors import Cancelled
+from viewer.gui import errors
+from viewer.gui.import_report import ImportReportDialog
+from viewer.gui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, Qt, QWidget, Signal
+from viewer.gui.tasks import Task, TaskRunner
+from viewer.ingest import PAGE_SUFFIXES
+from viewer.model import ImportReport
+
+
+class ImportFlow(QObject):
+    archive_changed = Signal()  # after every import, however it ended
+    report_shown = Signal(object)  # the ImportReportDialog
+
+    def __init__(self, window: QWidget, runner: TaskRunner):
+        super().__init__(window)
+        self.window = window
+        self.runner = runner
+        self.task: Task | None = None
+        self.progress: QProgressDialog | None = None
+        self.report_dialog: ImportReportDialog | None = None
+
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(PAGE_SUFFIXES))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Import page files"), "",
+            self.tr("Page files ({patterns});;All files (*)").format(patterns=patterns))
+        if paths:
+            self.start(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of pages"))
+        if folder:
+            self.start([folder])
+
+    def start(self, paths: list[str | Path]) -> Task | None:
+        if self.task is not None:
+            QMessageBox.information(self.window, self.tr("Importing"),
+                                    self.tr("An import is already running; wait for it to finish."))
+            return None
+        paths = [Path(p) for p in paths]
+        self.progress = QProgressDialog(self.tr("Preparing the import…"), self.tr("Cancel"), 0, 0, self.window)
+        self.progress.setObjectName("importProgress")
+        self.progress.setWindowTitle(self.tr("Importing"))
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)  # reading goes on meanwhile
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setMinimumWidth(480)
+        self.task = self.runner.write(lambda work: work.archive.import_paths(
+            paths, on_progress=work.progress, cancel=work.cancel), "import")
+        self.progress.canceled.connect(self.cancel)
+        self.task.progressed.connect(self._progressed)
+        self.task.finished.connect(self._finished)
+        self.task.cancelled.connect(self._cancelled)
+        self.task.failed.connect(self._failed)
+        self.task.ended.connect(self._ended)
+        self.progress.show()
+        return self.task
+
+    def cancel(self) -> None:
+        if self.task is not None and not self.task.done:
+            self.task.cancel()
+            self.progress.setLabelText(self.tr("Cancelling after the file being imported…"))
+
+    def _progressed(self, done: int, total: int, path: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        if path and not self.task.cancel_event.is_set():
+            self.progress.setLabelText(self.tr("Importing {name} ({done} of {total})").format(
+                name=Path(path).name, done=done + 1, total=total))
+
+    def _finished(self, report: ImportReport) -> None:
+        self._show_report(report)
+
+    def _cancelled(self, error: Cancelled) -> None:
+        report = error.partial if isinstance(error.partial, ImportReport) else ImportReport()
+        self._show_report(report, note=self.tr("Import cancelled: the files imported before it stopped are kept."))
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_progress()
+        errors.report(self.window, error)
+
+    def _ended(self) -> None:
+        self._close_progress()
+        self.task = None
+        self.archive_changed.emit()
+
+    def _show_report(self, report: ImportReport, note: str = "") -> None:
+        self._close_progress()
+        self.report_dialog = ImportReportDialog(report, self.window, note=note)
+        self.report_dialog.open()
+        self.report_shown.emit(self.report_dialog)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)  # closing a progress dialog signals cancel
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None

@@ -1,0 +1,326 @@
+"""The main window: browse and search on the left, the page in the centre, the article on the
+right, the search field above everything. It puts the parts together and routes between
+them; each part lives in its own module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from viewer.archive import Archive
+from viewer.gui import about, article_html, errors, i18n
+from viewer.gui.actions import Actions
+from viewer.gui.article_pane import ArticlePane
+from viewer.gui.browse_panel import BrowsePanel
+from viewer.gui.import_flow import ImportFlow
+from viewer.gui.index_keeper import IndexKeeper
+from viewer.gui.page_picture import Picture
+from viewer.gui.page_view import PageView
+from viewer.gui.qt import (
+    QApplication,
+    QDragEnterEvent,
+    QDropEvent,
+    QEvent,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QToolBar,
+)
+from viewer.gui.search_controller import SearchController
+from viewer.gui.search_panel import SearchField, SearchPanel
+from viewer.gui.search_request import SearchRequest
+from viewer.gui.settings import Settings
+from viewer.gui.tasks import TaskRunner
+from viewer.gui.welcome import Welcome
+from viewer.search import Hit
+
+BROWSE_TAB, SEARCH_TAB = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, root: Path, settings: Settings, open_archive: Callable[[Path], None]):
+        super().__init__()
+        self.setObjectName("gazetteWindow")
+        self.settings = settings
+        self.open_archive = open_archive
+        self.archive = Archive(root)  # the GUI thread's own connection, for reading
+        self.runner = TaskRunner(self.archive.root, self)
+        self.article_id: int | None = None
+        self._painted = False
+        self._closed = False  # work that ends after the window closes must leave it alone
+
+        self.search = SearchController(self.runner, self)
+        self.search_field = SearchField()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_panel = SearchPanel(self.search, self.search_field)
+        self.browse = BrowsePanel(self.archive)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("leftTabs")
+        self.tabs.addTab(self.browse, "")
+        self.tabs.addTab(self.search_panel, "")
+        self.page_view = PageView(self.runner)
+        self.welcome = Welcome()
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.page_view)
+        self.centre.addWidget(self.welcome)
+        self.article_pane = ArticlePane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (self.tabs, self.centre, self.article_pane):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 620, 450])
+        self.setCentralWidget(self.splitter)
+
+        toolbar = QToolBar()
+        toolbar.setObjectName("searchBar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_field)
+        self.addToolBar(toolbar)
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+        self.actions = Actions(self)
+        self.imports = ImportFlow(self, self.runner)
+        self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
+        self._connect()
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self._restore()
+        self._show_contents()
+
+    # -- wiring -----------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a = self.actions
+        a.new_archive.triggered.connect(self.choose_new_archive)
+        a.open_archive.triggered.connect(self.choose_archive)
+        a.recent_chosen.connect(self._switch_archive)
+        a.import_files.triggered.connect(self.imports.choose_files)
+        a.import_folder.triggered.connect(self.imports.choose_folder)
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.copy)
+        a.copy_citation.triggered.connect(self.article_pane.copy_citation)
+        a.find.triggered.connect(self.focus_search)
+        a.zoom_in.triggered.connect(self.page_view.zoom_in)
+        a.zoom_out.triggered.connect(self.page_view.zoom_out)
+        a.fit_width.triggered.connect(self.page_view.fit_width)
+        a.fit_page.triggered.connect(self.page_view.fit_page)
+        a.show_browse.toggled.connect(self.tabs.setVisible)
+        a.show_article.toggled.connect(self.article_pane.setVisible)
+        a.language_chosen.connect(self.set_language)
+        a.about.triggered.connect(lambda: about.show_about(self, str(self.archive.root)))
+
+        self.browse.issue_chosen.connect(self.open_issue)
+        self.browse.page_chosen.connect(lambda page_id: self.open_page(page_id, first_article=True))
+        self.browse.article_chosen.connect(self.open_article)
+        self.page_view.article_clicked.connect(self.open_article)
+        self.page_view.zoom_changed.connect(self._show_zoom)
+        self.page_view.picture_failed.connect(lambda error: errors.report(self, error))
+        self.article_pane.person_clicked.connect(self.search_person)
+        self.article_pane.citation_copied.connect(
+            lambda text: self.statusBar().showMessage(self.tr("Citation copied: {text}").format(text=text), 5000))
+        self.search_field.textChanged.connect(self._search_typed)
+        self.search_panel.hit_opened.connect(self.open_hit)
+        self.search.failed.connect(lambda error: errors.report(self, error))
+        self.search.index_stale.connect(self.index_keeper.ensure_fresh)
+        self.index_keeper.rebuilt.connect(self._search_again)
+        self.welcome.sample_wanted.connect(self.load_sample)
+        self.welcome.import_wanted.connect(self.imports.choose_files)
+        self.imports.archive_changed.connect(self.archive_changed)
+
+    # -- opening things ---------------------------------------------------------------------------
+
+    def open_issue(self, issue_id: int) -> None:
+        pages = self.browse.pages_model.pages()
+        if pages:
+            self.open_page(pages[0]["id"], first_article=True)
+
+    def open_page(self, page_id: int, *, first_article: bool = False) -> None:
+        page = self.archive.page(page_id)
+        self.page_view.show_page(page, self._picture_of(page))
+        if first_article and page["articles"]:
+            self.open_article(page["articles"][0]["id"])
+
+    def open_article(self, article_id: int, spans: list[tuple[int, int]] = ()) -> None:
+        article = self.archive.article(article_id)
+        location = self.archive.article_location(article_id)
+        if self.page_view.page is None or self.page_view.page["id"] != location["page_id"]:
+            self.open_page(location["page_id"])
+        if self.page_view.picture_layer is not None:
+            self.page_view.mark_hits([box for text in article_html.hit_texts(article, spans)
+                                      for box in self.archive.hit_boxes(article_id, text)])
+        else:
+            self.page_view.mark_text_hits(article_id, spans)
+        self.page_view.outline_article(article_id)
+        self.article_pane.show_article(article, spans)
+        self.browse.reveal(location, article_id)
+        self.article_id = article_id
+
+    def open_hit(self, hit: Hit) -> None:
+        self.open_article(hit.article_id, hit.spans)
+
+    def _picture_of(self, page: dict) -> Picture | None:
+        if not page["image"] or not page["image_width"]:
+            return None
+        return Picture(self.archive.page_file(page["image"]), page["image_width"], page["image_height"],
+                       self.archive.page_file(page["preview"]))
+
+    # -- search -----------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.tabs.setVisible(True)
+        self.actions.show_browse.setChecked(True)
+        self.tabs.setCurrentIndex(SEARCH_TAB)
+        self._fill_sections()
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def search_person(self, name: str) -> None:
+        """A name was clicked: every article that person wrote, photographed or edited."""
+        self.focus_search()
+        self.search.set_request(SearchRequest(person=name, sort=self.search.request.sort))
+
+    def _search_typed(self, text: str) -> None:
+        if text.strip() and self.tabs.currentIndex() != SEARCH_TAB:
+            self.tabs.setCurrentIndex(SEARCH_TAB)
+            self._fill_sections()
+
+    def _fill_sections(self) -> None:
+        if self.search_panel.section.count() == 0:
+            self.search_panel.set_sections(self.archive.sections())
+
+    # -- the archive --------------------------------------------------------------------------------
+
+    def load_sample(self) -> None:
+        self.welcome.load_sample.setEnabled(False)
+        task = self.runner.write(lambda work: work.archive.load_sample(), "load the sample")
+        task.failed.connect(lambda error: errors.report(self, error))
+        task.ended.connect(self.archive_changed)
+
+    def archive_changed(self) -> None:
+        """After an import: read the browse lists again and show what there is."""
+        if self._closed:
+            return
+        self.welcome.load_sample.setEnabled(True)
+        self.browse.refresh()
+        self.search_panel.section.clear()
+        self.index_keeper.ensure_fresh()
+        self._search_again()
+        self._show_contents()
+        self._open_something()
+
+    def _search_again(self) -> None:
+        if not self.search.request.is_blank():
+            self.search.run()
+
+    def _show_contents(self) -> None:
+        """An empty archive offers the sample; any other shows its pages."""
+        self.centre.setCurrentWidget(self.welcome if self.archive.is_empty() else self.page_view)
+
+    def _open_something(self) -> None:
+        if self.page_view.page is None and not self.archive.is_empty():
+            self.browse.choose_latest_issue()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What can wait until the window is on screen: the newest issue, the search index
+        (checked, and warmed up on the reader thread)."""
+        if self._closed:
+            return
+        self._open_something()
+        self.index_keeper.ensure_fresh()
+        self.search.warm_up()
+
+    def choose_archive(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open an archive folder"), str(self.archive.root))
+        if folder:
+            self._switch_archive(Path(folder))
+
+    def choose_new_archive(self) -> None:
+        folder, _ = QFileDialog.getSaveFileName(self, self.tr("New archive: choose a name for its folder"),
+                                                str(self.archive.root.parent))
+        if folder:
+            self._switch_archive(Path(folder))
+
+    def _switch_archive(self, root: Path) -> None:
+        if self.runner.busy_writing():
+            self.statusBar().showMessage(self.tr("Wait for the import to finish before opening another archive."),
+                                         5000)
+            return
+        self.open_archive(root)
+
+    # -- edit, view, language --------------------------------------------------------------------
+
+    def copy(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and focused is not self and hasattr(focused, "copy"):
+            focused.copy()
+        else:
+            self.article_pane.copy()
+
+    def set_language(self, code: str) -> None:
+        self.settings.set_language(code)
+        i18n.install(code or i18n.system_language())  # every widget gets a LanguageChange
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{zoom * 100:.0f} %")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Gazette — {archive}").format(archive=self.archive.root))
+        self.tabs.setTabText(BROWSE_TAB, self.tr("Browse"))
+        self.tabs.setTabText(SEARCH_TAB, self.tr("Search"))
+        self.actions.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- drag and drop --------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.imports.start(paths)
+
+    # -- remembering ----------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        if not self.settings.restore_window(self):
+            self.resize(1400, 900)
+        for action, widget, name in ((self.actions.show_browse, self.tabs, "browse"),
+                                     (self.actions.show_article, self.article_pane, "article")):
+            visible = self.settings.panel_visible(name)
+            action.setChecked(visible)
+            widget.setVisible(visible)
+        self.settings.remember_archive(self.archive.root)
+        self.actions.set_recent(self.settings.recent_archives(), self.archive.root)
+        self.actions.set_language(self.settings.language())
+
+    def closeEvent(self, event) -> None:
+        self._closed = True
+        self.settings.save_window(self, {"browse": self.actions.show_browse.isChecked(),
+                                         "article": self.actions.show_article.isChecked()})
+        self.imports.cancel()
+        self.index_keeper.cancel()
+        self.runner.shutdown()
+        self.archive.close()
+        super().closeEvent(event)
+

@@ -1,0 +1,64 @@
+"""What the window remembers between runs (QSettings): the archive last open, recent archives,
+the language, and the window's geometry, splitters and panels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from viewer.gui.qt import QMainWindow, QSettings, QSplitter
+
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None):
+        self.store = store if store is not None else QSettings()
+
+    def last_archive(self) -> Path | None:
+        value = self.store.value("archive/last")
+        return Path(value) if value else None
+
+    def recent_archives(self) -> list[Path]:
+        value = self.store.value("archive/recent") or []
+        return [Path(p) for p in ([value] if isinstance(value, str) else value)]
+
+    def remember_archive(self, root: Path) -> None:
+        """``root`` is open: it becomes the last archive and heads the recent ones."""
+        recent = [str(root)] + [str(p) for p in self.recent_archives() if p != root]
+        self.store.setValue("archive/last", str(root))
+        self.store.setValue("archive/recent", recent[:MAX_RECENT])
+
+    def language(self) -> str:
+        """"zh_CN", "en", or "" to follow the system."""
+        return self.store.value("ui/language") or ""
+
+    def set_language(self, language: str) -> None:
+        self.store.setValue("ui/language", language)
+
+    def save_window(self, window: QMainWindow, panels: dict[str, bool]) -> None:
+        self.store.setValue("window/geometry", window.saveGeometry())
+        self.store.setValue("window/state", window.saveState())
+        for splitter in window.findChildren(QSplitter):
+            if splitter.objectName():
+                self.store.setValue(f"window/splitter/{splitter.objectName()}", splitter.saveState())
+        for name, visible in panels.items():
+            self.store.setValue(f"window/panel/{name}", visible)
+
+    def restore_window(self, window: QMainWindow) -> bool:
+        """Restore geometry and splitters; False when there was nothing saved."""
+        geometry = self.store.value("window/geometry")
+        if geometry is None:
+            return False
+        window.restoreGeometry(geometry)
+        state = self.store.value("window/state")
+        if state is not None:
+            window.restoreState(state)
+        for splitter in window.findChildren(QSplitter):
+            saved = self.store.value(f"window/splitter/{splitter.objectName()}")
+            if splitter.objectName() and saved is not None:
+                splitter.restoreState(saved)
+        return True
+
+    def panel_visible(self, name: str) -> bool:
+        value = self.store.value(f"window/panel/{name}", True)
+        return value not in (False, "false")

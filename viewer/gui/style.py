@@ -1,0 +1,26 @@
+"""Colours, fonts and sizes shared by the widgets."""
+
+from __future__ import annotations
+
+from viewer.gui.qt import QApplication, QColor, QFont
+
+# Han glyphs differ between Chinese and Japanese fonts; asking for these families in order
+# keeps Qt from falling back to a Japanese face for Chinese text.
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei",
+                "PingFang SC"]
+
+HIT_BACKGROUND = "#ffd54f"  # search hits in the article and in snippets
+HIT_STYLE = f"background-color:{HIT_BACKGROUND}; color:#000000"  # dark on yellow, even in a selected row
+HIT_OUTLINE = QColor("#e65100")  # the open article's block or region on the page
+REGION_FILL = QColor(255, 193, 7, 40)
+HIT_FILL = QColor(255, 213, 79, 110)  # search hits marked on a page picture
+WARNING_COLOR = QColor("#b23c17")  # issues with missing pages, missing dates
+ISSUE_DATE_COLOR = QColor("#1565c0")
+PAPER_COLOR = QColor("#fffdf7")
+DESK_COLOR = QColor("#6d6d6d")
+
+
+def apply_cjk_font(app: QApplication) -> None:
+    font = QFont(app.font())
+    font.setFamilies([*CJK_FAMILIES, app.font().family()])
+    app.setFont(font)

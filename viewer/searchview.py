@@ -1,0 +1,354 @@
+"""One generation of the search index opened for searching, and query evaluation over it.
+
+Sets of articles are sorted numpy arrays of global doc numbers (segment offset + the
+segment's doc number); per-article data (dates, sections, credits …) is loaded from the
+Whoosh columns into arrays once per generation, so filters, facets and ranking cost a few
+vectorised passes instead of a Python loop per matching article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+from whoosh import columns
+
+from viewer import searchquery as q
+from viewer.searchpostings import TermPostings, unpack_meta
+from viewer.textnorm import fold
+
+TITLE_WEIGHT = 2.0  # on top of the title's weight as part of the article text
+BM25_K1 = 1.2
+BM25_B = 0.75
+FACET_SIZE = 20
+CACHE_SIZE = 512  # decoded terms and query strings kept between searches
+
+_EMPTY = np.empty(0, dtype=np.int64)
+
+
+class _Codes:
+    """Distinct strings of one column, each with a small integer code."""
+
+    def __init__(self):
+        self.names: list[str] = []
+        self._code: dict[str, int] = {}
+        self.folded: list[str] = []
+
+    def code(self, name: str) -> int:
+        if name not in self._code:
+            self._code[name] = len(self.names)
+            self.names.append(name)
+            self.folded.append(fold(name))
+        return self._code[name]
+
+    def matching(self, wanted) -> np.ndarray:
+        """Codes whose folded name satisfies ``wanted(folded_name)``."""
+        return np.array([c for c, name in enumerate(self.folded) if wanted(name)], dtype=np.int64)
+
+
+class View:
+    """The index at one generation, with its per-article columns in memory."""
+
+    def __init__(self, ix):
+        self.generation = ix.latest_generation()
+        self.reader = ix.reader()
+        self.leaves = self.reader.leaf_readers() if self.reader.doc_count_all() else []
+        self.sections, self.publications, self.page_labels = _Codes(), _Codes(), _Codes()
+        self.people, self.credit_pairs = _Codes(), _Codes()
+        columns = {name: [] for name in ("article_id", "date", "page", "text_length",
+                                         "title_length")}
+        codes = {"section": [], "publication": [], "page_label": []}
+        credit_docs, credit_pairs, person_docs, person_codes = [], [], [], []
+        alive = []
+        for leaf, offset in self.leaves:
+            for name, values in columns.items():
+                values.append(_numeric_column(leaf, name))
+            for docnum, meta in enumerate(leaf.column_reader("meta", translate=False)):
+                section, publication, page_label, credits = unpack_meta(meta)
+                codes["section"].append(self.sections.code(section))
+                codes["publication"].append(self.publications.code(publication))
+                codes["page_label"].append(self.page_labels.code(page_label))
+                for role, name in credits:
+                    credit_docs.append(offset + docnum)
+                    credit_pairs.append(self.credit_pairs.code(role + "\x00" + name))
+                for person in {name for _, name in credits}:
+                    person_docs.append(offset + docnum)
+                    person_codes.append(self.people.code(person))
+            segment_alive = np.ones(leaf.doc_count_all(), dtype=bool)
+            segment_alive[list(leaf.deleted_docs_set)] = False
+            alive.append(segment_alive)
+        for name, values in columns.items():
+            setattr(self, name, np.concatenate(values) if values else _EMPTY)
+        for name, values in codes.items():
+            setattr(self, name + "_code", np.array(values, dtype=np.int64))
+        self.credit_doc, self.credit_pair = np.array(credit_docs, np.int64), np.array(credit_pairs, np.int64)
+        self.person_doc, self.person_code = np.array(person_docs, np.int64), np.array(person_codes, np.int64)
+        self.alive = np.concatenate(alive) if alive else np.empty(0, dtype=bool)
+        self.live_docs = np.flatnonzero(self.alive)
+        order = np.lexsort((np.arange(len(self.date)), self.page, self.date))
+        self.date_rank = np.empty(len(order), dtype=np.int64)
+        self.date_rank[order] = np.arange(len(order))
+        self.avg_text_length = float(self.text_length[self.live_docs].mean()) if len(self.live_docs) else 1.0
+        self.avg_title_length = max(float(self.title_length[self.live_docs].mean()), 1.0) \
+            if len(self.live_docs) else 1.0
+        self._postings: OrderedDict = OrderedDict()
+        self._occurrences: OrderedDict = OrderedDict()
+
+    def close(self) -> None:
+        self.reader.close()
+
+    def docs_in_segments(self, segment_ids: set[str]) -> np.ndarray:
+        """Live doc numbers in the segments named by ``segment_ids``."""
+        inside = np.zeros(len(self.alive), dtype=bool)
+        for leaf, offset in self.leaves:
+            if leaf.segment().segment_id() in segment_ids:
+                inside[offset:offset + leaf.doc_count_all()] = True
+        return np.flatnonzero(inside & self.alive)
+
+    # Text
+
+    def occurrences(self, field: str, text: str, within: np.ndarray | None = None
+                    ) -> tuple[np.ndarray, np.ndarray]:
+        """(doc numbers, occurrence counts) of live docs whose ``field`` contains ``text``.
+
+        With ``within`` (sorted doc numbers) only the segments holding some of them are read,
+        so the result is complete for those docs only (and is not remembered).
+        """
+        key = (field, text)
+        if key in self._occurrences:
+            self._occurrences.move_to_end(key)
+            return self._occurrences[key]
+        docs, counts = [], []
+        for leaf, offset in self.leaves:
+            if within is not None and not _any_between(within, offset, offset + leaf.doc_count_all()):
+                continue
+            found_docs, found_counts = _segment_occurrences(leaf, field, text, self._lookup)
+            docs.append(found_docs + offset)
+            counts.append(found_counts)
+        docs = np.concatenate(docs) if docs else _EMPTY
+        counts = np.concatenate(counts) if counts else _EMPTY
+        live = self.alive[docs]
+        result = (docs[live], counts[live])
+        if within is None:
+            _remember(self._occurrences, key, result)
+        return result
+
+    def _lookup(self, leaf, field: str, term: str) -> TermPostings | None:
+        key = (id(leaf), field, term)
+        if key in self._postings:
+            self._postings.move_to_end(key)
+            return self._postings[key]
+        postings = TermPostings.lookup(leaf, field, term)
+        _remember(self._postings, key, postings)
+        return postings
+
+    # Everything else
+
+    def docs_in_date_range(self, low: int | None, high: int | None) -> np.ndarray:
+        keep = self.alive & (self.date > 0)
+        if low is not None:
+            keep &= self.date >= low
+        if high is not None:
+            keep &= self.date <= high
+        return np.flatnonzero(keep)
+
+    def docs_in_page_range(self, low: int | None, high: int | None) -> np.ndarray:
+        keep = self.alive & (self.page >= 0)
+        if low is not None:
+            keep &= self.page >= low
+        if high is not None:
+            keep &= self.page <= high
+        return np.flatnonzero(keep)
+
+    def docs_in_section(self, section: str) -> np.ndarray:
+        wanted = fold(section)
+        return self._docs_with(self.section_code, self.sections.matching(lambda s: s == wanted))
+
+    def docs_matching_meta(self, name: str, value: str) -> np.ndarray:
+        if name == "page":
+            labels = self._docs_with(self.page_label_code,
+                                     self.page_labels.matching(lambda s: s == value))
+            numbers = self.docs_in_page_range(int(value), int(value)) if value.isdigit() else _EMPTY
+            return np.union1d(labels, numbers)
+        if name == "section":
+            return self._docs_with(self.section_code, self.sections.matching(lambda s: value in s))
+        return self._docs_with(self.publication_code,
+                               self.publications.matching(lambda s: value in s))
+
+    def docs_crediting(self, name: str, roles: tuple[str, ...] | None) -> np.ndarray:
+        def wanted(pair: str) -> bool:
+            role, person = pair.split("\x00", 1)
+            return (roles is None or role in roles) and name in person
+        pairs = self.credit_pairs.matching(wanted)
+        docs = np.unique(self.credit_doc[np.isin(self.credit_pair, pairs)])
+        return docs[self.alive[docs]]
+
+    def _docs_with(self, column: np.ndarray, codes: np.ndarray) -> np.ndarray:
+        return np.flatnonzero(self.alive & np.isin(column, codes))
+
+    def rank(self, matched: np.ndarray, scores: np.ndarray, sort: str) -> np.ndarray:
+        """Indices into ``matched`` in result order: by date (oldest first), or by score
+        (equal scores oldest first)."""
+        ranks = self.date_rank[matched]
+        return np.argsort(ranks) if sort == "date" else np.lexsort((ranks, -scores))
+
+    def facets(self, matched: np.ndarray) -> dict[str, dict[str, int]]:
+        years = self.date[matched] // 10000
+        year_values, year_counts = np.unique(years[years > 0], return_counts=True)
+        section_counts = np.bincount(self.section_code[matched], minlength=len(self.sections.names))
+        in_matched = np.isin(self.person_doc, matched)
+        person_counts = np.bincount(self.person_code[in_matched], minlength=len(self.people.names))
+        return {
+            "year": {str(y): int(n) for y, n in zip(year_values.tolist(), year_counts.tolist())},
+            "section": _top(self.sections.names, section_counts),
+            "person": _top(self.people.names, person_counts),
+        }
+
+
+def _numeric_column(leaf, name: str) -> np.ndarray:
+    """A Whoosh numeric column of one segment as an array, read in one piece.
+
+    Whoosh writes fixed-size big-endian values up to the last one that is not the default;
+    its reader would unpack them one Python call per article (a second at 100,000)."""
+    reader = leaf.column_reader(name, translate=False)
+    if not isinstance(reader, columns.NumericColumn.Reader):  # no column file: all default
+        return np.asarray(reader.load() if hasattr(reader, "load") else list(reader), dtype=np.int64)
+    values = np.full(leaf.doc_count_all(), reader._default, dtype=np.int64)
+    raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
+    values[:reader._count] = np.frombuffer(raw, dtype=">" + reader._typecode)
+    return values
+
+
+def _top(names: list[str], counts: np.ndarray) -> dict[str, int]:
+    order = np.argsort(-counts, kind="stable")[:FACET_SIZE + 1]
+    return {names[i]: int(counts[i]) for i in order.tolist() if counts[i] and names[i]}
+
+
+def _remember(cache: OrderedDict, key, value) -> None:
+    cache[key] = value
+    if len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+
+
+class Evaluation:
+    """Evaluates one query tree: sorted arrays of doc numbers, then BM25F scores."""
+
+    def __init__(self, view: View):
+        self.view = view
+
+    def docs(self, node) -> np.ndarray:
+        view = self.view
+        if isinstance(node, q.Everything):
+            return view.live_docs
+        if isinstance(node, q.Text):
+            return view.occurrences("title" if node.title_only else "text", node.text)[0]
+        if isinstance(node, q.Person):
+            return view.docs_crediting(node.name, node.roles)
+        if isinstance(node, q.Meta):
+            return view.docs_matching_meta(node.field, node.value)
+        if isinstance(node, q.Range):
+            if node.field == "date":
+                return view.docs_in_date_range(node.low, node.high)
+            return view.docs_in_page_range(node.low, node.high)
+        if isinstance(node, q.Not):
+            return np.setdiff1d(view.live_docs, self.docs(node.part), assume_unique=True)
+        if isinstance(node, q.Or):
+            result = _EMPTY
+            for part in node.parts:
+                result = np.union1d(result, self.docs(part))
+            return result
+        return self._and(node.parts)
+
+    def _and(self, parts) -> np.ndarray:
+        positive = sorted((self.docs(p) for p in parts if not isinstance(p, q.Not)), key=len)
+        result = positive[0] if positive else self.view.live_docs
+        for docs in positive[1:]:
+            result = np.intersect1d(result, docs, assume_unique=True)
+        for part in parts:
+            if isinstance(part, q.Not) and len(result):
+                result = np.setdiff1d(result, self.docs(part.part), assume_unique=True)
+        return result
+
+    def scores(self, texts: list[q.Text], matched: np.ndarray) -> np.ndarray:
+        """BM25F score of each doc of ``matched`` over the query's positive text terms."""
+        view = self.view
+        total = np.zeros(len(matched))
+        live_count = len(view.live_docs)
+        for text in texts:
+            body_docs, body_counts = view.occurrences("title" if text.title_only else "text", text.text)
+            idf = math.log(1 + (live_count - len(body_docs) + 0.5) / (len(body_docs) + 0.5))
+            keep = np.isin(body_docs, matched, assume_unique=True)
+            docs, in_body = body_docs[keep], body_counts[keep]
+            # Titles are part of the text: only the segments of the docs scored need reading.
+            title_docs, title_counts = (body_docs, body_counts) if text.title_only \
+                else view.occurrences("title", text.text, within=docs)
+            in_title = _lookup_counts(title_docs, title_counts, docs)
+            weighted = (TITLE_WEIGHT * in_title / _norm(view.title_length[docs], view.avg_title_length)
+                        + in_body / _norm(view.text_length[docs], view.avg_text_length))
+            total[np.searchsorted(matched, docs)] += idf * weighted * (BM25_K1 + 1) / (weighted + BM25_K1)
+        return total
+
+
+def _any_between(docs: np.ndarray, start: int, end: int) -> bool:
+    """Whether the sorted ``docs`` hold a doc number in [start, end)."""
+    at = np.searchsorted(docs, start)
+    return bool(at < len(docs) and docs[at] < end)
+
+
+def _lookup_counts(docs: np.ndarray, counts: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """``counts`` of ``wanted`` docs within sorted ``docs`` (0 where absent)."""
+    at = np.minimum(np.searchsorted(docs, wanted), max(len(docs) - 1, 0))
+    if not len(docs):
+        return np.zeros(len(wanted))
+    return np.where(docs[at] == wanted, counts[at], 0)
+
+
+def _norm(lengths: np.ndarray, average: float) -> np.ndarray:
+    return 1 - BM25_B + BM25_B * lengths / average
+
+
+def _segment_occurrences(leaf, field: str, text: str, lookup) -> tuple[np.ndarray, np.ndarray]:
+    """(doc numbers, occurrence counts) of ``text`` in one segment; ``lookup`` finds terms.
+
+    One character, or two that are a term, is read directly. Anything else is checked by
+    positions: the text's bigrams that are terms, plus the characters no such bigram
+    covers, must all occur at the right distances from one start.
+    """
+    if len(text) == 1 or (len(text) == 2 and lookup(leaf, field, text)):
+        term = lookup(leaf, field, text)
+        return term.counts() if term else (_EMPTY, _EMPTY)
+    grams = _covering_grams(leaf, field, text, lookup)
+    if grams is None:
+        return _EMPTY, _EMPTY
+    grams.sort(key=lambda gram: gram[1].doc_frequency)
+    candidates = grams[0][1].counts()[0]
+    for _, term in grams[1:]:
+        candidates = np.intersect1d(candidates, term.counts(candidates)[0], assume_unique=True)
+        if not len(candidates):
+            return _EMPTY, _EMPTY
+    starts = None
+    for offset, term in grams:
+        found = term.starts(candidates, offset)
+        starts = found if starts is None else np.intersect1d(starts, found, assume_unique=True)
+        if not len(starts):
+            return _EMPTY, _EMPTY
+    return np.unique(starts >> 32, return_counts=True)
+
+
+def _covering_grams(leaf, field: str, text: str, lookup) -> list | None:
+    """(offset, term) for each bigram of ``text`` that is a term and each character that no
+    such bigram covers; None when a needed character does not occur in the segment."""
+    grams = []
+    covered = set()
+    for offset in range(len(text) - 1):
+        term = lookup(leaf, field, text[offset:offset + 2])
+        if term:
+            grams.append((offset, term))
+            covered.update((offset, offset + 1))
+    for offset in sorted(set(range(len(text))) - covered):
+        term = lookup(leaf, field, text[offset])
+        if term is None:
+            return None
+        grams.append((offset, term))
+    return grams
