@@ -4,7 +4,7 @@
     .venv/bin/python bench/search.py --n 100000 # the issue's goal size
 
 The corpus is Chinese text sampled from the word frequencies of jieba's dictionary
-(``pip install jieba``; only its ``dict.txt`` is used, 349,046 words with counts), in
+(``pip install -e '.[bench]'``; only its ``dict.txt`` is used, 349,046 words with counts), in
 articles of 800–2,500 characters, with names and numbers planted in known articles. Both
 engines index it in child processes (so each one's peak memory is its own) and answer the
 same query mix; every answer is a total count plus the top 20 with snippets. FTS5's trigram
