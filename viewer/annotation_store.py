@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from html.parser import HTMLParser
 
 from sqlite_utils import Database
 
@@ -108,8 +109,9 @@ class AnnotationStore:
             "kind": "highlight", "body": comment, "start": start, "end": end, "quote": text[start:end],
             "prefix": prefix, "suffix": suffix, "colour": colour}, author)
 
-    def update_annotation(self, annotation_id: int, *, body: str | None = None, colour: str | None = None) -> None:
-        changes = {k: v for k, v in (("body", body), ("colour", colour)) if v is not None}
+    def update_annotation(self, annotation_id: int, *, body: str | None = None, colour: str | None = None,
+                          fmt: str | None = None) -> None:
+        changes = {k: v for k, v in (("body", body), ("colour", colour), ("format", fmt)) if v is not None}
         with self.db.atomic():
             self.db["annotation"].update(annotation_id, {**changes, "modified": now()})
 
@@ -121,6 +123,11 @@ class AnnotationStore:
         with self.db.atomic():
             self.db.execute("DELETE FROM annotation WHERE id = ?", [annotation_id])
         return row
+
+    def article_of(self, annotation_id: int) -> int | None:
+        """The article the annotation is on; None when it has lost its article (or is gone)."""
+        row = self.db.execute("SELECT article_id FROM annotation WHERE id = ?", [annotation_id]).fetchone()
+        return row[0] if row else None
 
     def restore_annotation(self, row: dict) -> None:
         with self.db.atomic():
@@ -276,7 +283,8 @@ class AnnotationStore:
 
     def listing(self, article_id: int) -> list[dict]:
         """Everything on the article as one list: kind, text, quote, span, author, time."""
-        entries = [{"kind": row["kind"], "id": row["id"], "text": row["body"], "quote": row["quote"],
+        entries = [{"kind": row["kind"], "id": row["id"], "text": row["body"], "format": row["format"],
+                    "quote": row["quote"],
                     "span": [row["start"], row["end"]] if row["kind"] == "highlight" else None,
                     "colour": row["colour"], "orphaned": bool(row["orphaned"]),
                     "author": row["author"], "time": row["created"]} for row in self.annotations(article_id)]
@@ -291,6 +299,56 @@ class AnnotationStore:
     def credits_now(self, article_id: int) -> dict[str, list[str]]:
         return group_credits(self.current(article_id)["credits"])
 
+    def for_search(self, article_ids: list[int] | None = None) -> dict[int, dict]:
+        """The editors' work that search indexes, for the given articles (None: all of them),
+        keyed by article id; articles with none are left out. Each entry holds ``revisions``
+        (oldest first, shaped as :meth:`revision_text` gives them, with ``current`` true for the
+        one the article reads as now, as :meth:`current` decides), ``notes`` (the text of each
+        note, and each highlight's quote and comment), ``tags``, ``collections`` and
+        ``annotators`` (who noted, highlighted, tagged or corrected it)."""
+        where, params = ("", []) if article_ids is None else \
+            (f"WHERE article_id IN ({','.join('?' * len(article_ids))})", list(article_ids))
+        work: dict[int, dict] = {}
+
+        def entry(article_id: int) -> dict:
+            return work.setdefault(article_id, {"revisions": [], "notes": [], "tags": [], "collections": [],
+                                                "annotators": []})
+
+        current: dict[int, dict] = {}  # article id → its latest revision made since its page was imported
+        for row in self._all(f"""
+                SELECT article_id, r.title, r.subtitle, r.kicker, r.paragraphs, r.credits, r.author,
+                       r.created >= p.imported_at AS since_import
+                FROM article_revision r JOIN article a ON a.id = r.article_id JOIN page p ON p.id = a.page_id
+                {where} ORDER BY r.id""", params):
+            revision = {"title": row["title"], "subtitle": row["subtitle"], "kicker": row["kicker"],
+                        "paragraphs": json.loads(row["paragraphs"]),
+                        "credits": [Credit(role, name) for role, name in json.loads(row["credits"])],
+                        "current": False}
+            entry(row["article_id"])["revisions"].append(revision)
+            entry(row["article_id"])["annotators"].append(row["author"])
+            if row["since_import"]:
+                current[row["article_id"]] = revision
+        for revision in current.values():
+            revision["current"] = True
+        for row in self._all(f"SELECT article_id, kind, body, format, quote, author FROM annotation {where} "
+                             "ORDER BY id", params):
+            if row["article_id"] is not None:
+                texts = [row["quote"], row["body"]] if row["kind"] == "highlight" else \
+                    [note_text(row["body"], row["format"])]
+                entry(row["article_id"])["notes"] += [text for text in texts if text]
+                entry(row["article_id"])["annotators"].append(row["author"])
+        for row in self._all(f"SELECT article_id, tag, author FROM article_tag {where} ORDER BY created, tag",
+                             params):
+            entry(row["article_id"])["tags"].append(row["tag"])
+            entry(row["article_id"])["annotators"].append(row["author"])
+        for row in self._all(f"SELECT article_id, name FROM collection_item JOIN collection "
+                             f"ON collection.id = collection_item.collection_id {where} ORDER BY name",
+                             params):
+            entry(row["article_id"])["collections"].append(row["name"])
+        for article in work.values():
+            article["annotators"] = list(dict.fromkeys(article["annotators"]))
+        return work
+
     def _all(self, sql: str, params: list | None = None) -> list[dict]:
         cursor = self.db.execute(sql, params or [])
         columns = [d[0] for d in cursor.description]
@@ -299,6 +357,42 @@ class AnnotationStore:
     def _one(self, sql: str, params: list | None = None) -> dict | None:
         rows = self._all(sql, params)
         return rows[0] if rows else None
+
+
+def note_text(body: str, fmt: str) -> str:
+    """A note's text as search sees it: a rich-text (html) note without its markup."""
+    if fmt != "html":
+        return body
+    parser = _HtmlText()
+    parser.feed(body)
+    parser.close()
+    return "".join(parser.pieces)
+
+
+class _HtmlText(HTMLParser):
+    """Collects the text a rich-text note shows: not its head or styles; blocks as lines."""
+
+    HIDDEN = frozenset(("head", "style", "script"))
+    BREAKS = frozenset(("br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"))
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.HIDDEN:
+            self._hidden += 1
+        elif tag in self.BREAKS:
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self._hidden = max(self._hidden - 1, 0)
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.pieces.append(data)
 
 
 def _json(value: object) -> str:

@@ -151,13 +151,15 @@ class Archive:
 
     def search(self, query: str, *, date_from: dt.date | str | None = None,
                date_to: dt.date | str | None = None, section: str | None = None,
-               sort: str = "relevance", limit: int = 20, offset: int = 0) -> SearchResult:
-        """Articles containing the query, best first (see :mod:`viewer.searchquery`)."""
+               has_notes: bool | None = None, sort: str = "relevance", limit: int = 20,
+               offset: int = 0) -> SearchResult:
+        """Articles containing the query, best first (see :mod:`viewer.searchquery`);
+        ``has_notes`` True keeps those with a note or highlight, False those without."""
         if self.index_stale:
             raise IndexStale("the search index is out of date and must be rebuilt before searching: "
                              "run `gazette reindex` (the app rebuilds it by itself)")
         return self.index.search(query, date_from=date_from, date_to=date_to, section=section,
-                                 sort=sort, limit=limit, offset=offset)
+                                 has_notes=has_notes, sort=sort, limit=limit, offset=offset)
 
     def reindex(self, on_progress: ProgressCallback | None = None,
                 cancel: threading.Event | None = None) -> int:
@@ -209,7 +211,8 @@ class Archive:
     # -- reading -----------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return self.store.article_count() == 0
+        """No pages at all (a scan imported without text is a page with no articles)."""
+        return not self.store.has_pages()
 
     def list_articles(self) -> list[dict]:
         return self.store.list_articles()
@@ -224,11 +227,16 @@ class Archive:
         return {"archive": str(self.root), **self.store.stats()}
 
     # -- annotations: every method takes the editor's name as ``author`` ------------------------
+    # Search indexes notes, highlights, tags, collections, annotators and the corrected text, so
+    # each change to them updates the article in the index after its SQLite commit, as an
+    # import does (a failed index write marks the index stale).
 
     def add_note(self, article_id: int, text: str, *, author: str, fmt: str = "plain") -> int:
         if not text.strip():
             raise GazetteError("a note needs some text")
-        return self.store.annotations.add_note(article_id, text, author, fmt)
+        note_id = self.store.annotations.add_note(article_id, text, author, fmt)
+        self._index_articles([article_id])
+        return note_id
 
     def add_highlight(self, article_id: int, *, author: str, quote: str | None = None,
                       span: tuple[int, int] | None = None, comment: str = "", colour: str = "yellow") -> int:
@@ -242,16 +250,31 @@ class Archive:
             if start < 0:
                 raise GazetteError(f"“{quote}” is not in the text of article {article_id}")
             span = (start, start + len(quote))
-        return self.store.annotations.add_highlight(article_id, *span, author, comment=comment, colour=colour)
+        highlight_id = self.store.annotations.add_highlight(article_id, *span, author, comment=comment,
+                                                            colour=colour)
+        self._index_articles([article_id])
+        return highlight_id
 
-    def update_annotation(self, annotation_id: int, *, text: str | None = None, colour: str | None = None) -> None:
-        self.store.annotations.update_annotation(annotation_id, body=text, colour=colour)
+    def update_annotation(self, annotation_id: int, *, text: str | None = None, colour: str | None = None,
+                          fmt: str | None = None) -> None:
+        """Change a note's text (and its format, "plain" or "html") or a highlight's comment or colour."""
+        self.store.annotations.update_annotation(annotation_id, body=text, colour=colour, fmt=fmt)
+        if text is not None or fmt is not None:  # a colour is not searched
+            self._index_annotated(self.store.annotations.article_of(annotation_id))
 
     def delete_annotation(self, annotation_id: int) -> dict:
-        return self.store.annotations.delete_annotation(annotation_id)
+        row = self.store.annotations.delete_annotation(annotation_id)
+        self._index_annotated(row["article_id"])
+        return row
 
     def restore_annotation(self, row: dict) -> None:
         self.store.annotations.restore_annotation(row)
+        self._index_annotated(row["article_id"])
+
+    def _index_annotated(self, article_id: int | None) -> None:
+        """Update the article whose annotation changed (None: an orphan, its article gone)."""
+        if article_id is not None:
+            self._index_articles([article_id])
 
     def annotations(self, article_id: int) -> list[dict]:
         return self.store.annotations.listing(article_id)
@@ -265,10 +288,14 @@ class Archive:
 
     def tag(self, article_id: int, tags: list[str], *, author: str) -> list[str]:
         self.article(article_id)  # NotFound before anything is written
-        return self.store.annotations.add_tags(article_id, tags, author)
+        added = self.store.annotations.add_tags(article_id, tags, author)
+        if added:
+            self._index_articles([article_id])
+        return added
 
     def untag(self, article_id: int, tags: list[str]) -> None:
         self.store.annotations.remove_tags(article_id, tags)
+        self._index_articles([article_id])
 
     def tags_in_use(self) -> list[tuple[str, int]]:
         return self.store.annotations.all_tags()
@@ -291,16 +318,24 @@ class Archive:
         if not changed:
             raise GazetteError("nothing to correct: give a paragraph and its text, or a title")
         summary = ", ".join(f"paragraph {paragraph}" if key == "paragraphs" else key for key in changed)
-        return self.store.annotations.add_revision(article_id, {**current, **changed}, summary, author)
+        revision_id = self.store.annotations.add_revision(article_id, {**current, **changed}, summary, author)
+        self._index_articles([article_id])
+        return revision_id
 
     def revisions(self, article_id: int) -> list[dict]:
         return self.store.annotations.revisions(article_id)
+
+    def current_revision(self, article_id: int) -> int | None:
+        """The id of the revision the article reads as now; None for the imported reading."""
+        return self.store.annotations.current(article_id)["revision"]
 
     def restore_revision(self, article_id: int, revision_id: int | None, *, author: str) -> int:
         """Make an earlier revision (None: the imported reading) current again, as a new revision."""
         text = self.store.annotations.revision_text(article_id, revision_id)
         summary = f"restored revision {revision_id}" if revision_id else "restored the imported reading"
-        return self.store.annotations.add_revision(article_id, text, summary, author)
+        restored_id = self.store.annotations.add_revision(article_id, text, summary, author)
+        self._index_articles([article_id])
+        return restored_id
 
     def collections(self) -> list[dict]:
         return self.store.annotations.collections()
@@ -311,16 +346,21 @@ class Archive:
     def add_to_collection(self, name: str, article_ids: list[int], *, author: str) -> list[int]:
         if not name.strip():
             raise GazetteError("a collection needs a name")
-        return self.store.annotations.add_to_collection(name.strip(), article_ids, author)
+        added = self.store.annotations.add_to_collection(name.strip(), article_ids, author)
+        self._index_articles(added)
+        return added
 
     def remove_from_collection(self, name: str, article_ids: list[int]) -> None:
         self.store.annotations.remove_from_collection(name, article_ids)
+        self._index_articles(article_ids)
 
     def reorder_collection(self, name: str, article_ids: list[int]) -> None:
         self.store.annotations.reorder_collection(name, article_ids)
 
     def delete_collection(self, name: str) -> None:
+        article_ids = self.store.annotations.collection_articles(name)
         self.store.annotations.delete_collection(name)
+        self._index_articles(article_ids)
 
 
     # -- browsing (the desktop viewer's tree, calendar and page lists) -----------------------

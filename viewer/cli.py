@@ -156,8 +156,10 @@ def search_command(archive: Archive, query: str, date_from, date_to, section, so
     \b
     Terms are ANDed; "a phrase"; OR; NOT or -term; fields title: author:
     photographer: editor: person: section: page: publication:, each role word
-    (责编:王耀 组版:李晓玲), date:2025-04, date:[2025-01-01 TO 2025-06-30].
-    Hits are marked ⟦like this⟧ in snippets.
+    (责编:王耀 组版:李晓玲), date:2025-04, date:[2025-01-01 TO 2025-06-30];
+    what editors added: note: tag: collection: annotator: has:notes.
+    Hits are marked ⟦like this⟧ in snippets; a snippet beginning 〔更正前〕
+    comes from the text as it read before a correction.
 
     \b
     Examples:

@@ -122,7 +122,10 @@ def format_credits(credits: list[Credit]) -> str:
 
 @dataclass
 class SearchDoc:
-    """What the search index needs to know of one article; built from SQLite by the store."""
+    """What the search index needs to know of one article; built from SQLite by the store.
+
+    The text is the article's current one (as corrected by editors); what editors added
+    comes after the page credits."""
 
     article_id: int
     publication: str
@@ -137,3 +140,10 @@ class SearchDoc:
     paragraphs: list[str]
     credits: dict[str, list[str]]  # the article's roles → names (文, 图, 记者 …)
     page_credits: dict[str, list[str]]  # the page's roles → names (组版, 责编, 校对 …)
+    # Lines of the imported reading and of each revision that the current text lacks, so that
+    # search finds the text as first printed (and as corrected before) too.
+    earlier_readings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # notes, highlight comments and quotes, as text
+    tags: list[str] = field(default_factory=list)
+    collections: list[str] = field(default_factory=list)
+    annotators: list[str] = field(default_factory=list)  # who noted, highlighted, tagged or corrected

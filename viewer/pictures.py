@@ -65,6 +65,7 @@ def store_picture(pages_dir: Path, data: bytes, source: str) -> PageImage:
     """Store ``data`` (an encoded picture) with its preview and thumbnail; decode errors and
     truncated files raise InputError before anything is written."""
     picture = open_picture(data, source)
+    size = picture.size  # before reducing: ``draft`` and ``thumbnail`` shrink the picture in place
     digest = hashlib.sha256(data).hexdigest()
     suffix = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "GIF": ".gif", "BMP": ".bmp",
               "WEBP": ".webp"}.get(picture.format or "", ".img")
@@ -77,7 +78,7 @@ def store_picture(pages_dir: Path, data: bytes, source: str) -> PageImage:
     _write_once(pages_dir / f"{name}{suffix}", data)
     _write_once(pages_dir / f"{name}.preview.jpg", _jpeg(preview))
     _write_once(pages_dir / f"{name}.thumb.jpg", _jpeg(thumbnail))
-    return PageImage(f"{name}{suffix}", f"{name}.preview.jpg", f"{name}.thumb.jpg", *picture.size)
+    return PageImage(f"{name}{suffix}", f"{name}.preview.jpg", f"{name}.thumb.jpg", *size)
 
 
 def _reduced(picture: Image.Image, size: int, source: str) -> Image.Image:

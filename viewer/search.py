@@ -11,10 +11,21 @@ A query string matches when its folded form (:mod:`viewer.textnorm`: width, case
 forms, traditional → simplified, extractor spaces) is a substring of the folded form of one
 line. Matches never cross a line.
 
+**Corrected and original text.** An article's text is its current one, as editors corrected
+it (``SearchDoc`` is built from it). Its ``earlier_readings`` — the lines of the imported
+reading and of earlier revisions that the current text lacks — are indexed after it, so a
+query finds an article by what was first printed as well as by the correction. A string found
+only there has no spans (they would point at text no longer shown); the hit's snippet is then
+the earlier line, marked as hits are and prefixed with :data:`EARLIER_READING`.
+
+**What editors added** is searched only through its own fields (:mod:`viewer.searchquery`):
+``note:`` over the text of notes, highlight comments and quotes, ``tag:``, ``collection:``,
+``annotator:``, ``has:notes``. They never give spans; the facets add ``tag``.
+
 **Spans.** ``Hit.spans`` are ``[start, end)`` offsets into ``article_text(doc)`` as printed,
 not folded: Python string indices, i.e. code points (``𠵱`` U+20D71 counts 1; Qt counts it
 2 UTF-16 units, so a Qt view must convert). Subtract the start of a line to get an offset
-into that part. Every occurrence of every query string that is not under NOT is a span;
+into that part. Every occurrence of every query string on the text (not under NOT) is a span;
 spans are sorted and do not overlap. ``Hit.snippet`` is a piece of the printed text around
 the first hit in the body (else in the title), from its line on, hits marked with
 :data:`MARK_OPEN` and :data:`MARK_CLOSE`, ``…`` where a line was cut, lines joined by spaces.
@@ -23,9 +34,10 @@ the first hit in the body (else in the title), from its line on, hits marked wit
 columns per article, never the text: snippets and spans are made from the articles that the
 ``load_docs`` callback returns for the page of hits being shown.
 
-**Ranking.** BM25F over two fields, the whole article and the title again (weighted
-:data:`viewer.searchview.TITLE_WEIGHT` times more); equal scores go oldest first.
-``sort="date"`` gives oldest first, then by page.
+**Ranking.** BM25F over two fields, the whole article (earlier readings included) and the
+title again (weighted :data:`viewer.searchview.TITLE_WEIGHT` times more); equal scores go
+oldest first. Only terms on the text score: ``note:`` and the other fields narrow, so a query
+made of them alone comes out oldest first. ``sort="date"`` gives oldest first, then by page.
 
 **Rebuilding** takes ``on_progress(done, total, message)`` and ``cancel``, a
 ``threading.Event`` (anything with ``is_set()``) as elsewhere in the core; once it is set the
@@ -58,6 +70,7 @@ from viewer.textnorm import fold, fold_with_offsets
 
 MARK_OPEN = "⟦"
 MARK_CLOSE = "⟧"
+EARLIER_READING = "〔更正前〕"  # begins a snippet taken from the text as it read before a correction
 BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
 MAX_SEGMENTS = 40  # above this, small segments are re-indexed into one
 SNIPPET_BEFORE = 20
@@ -160,18 +173,20 @@ class SearchIndex:
 
     def search(self, query: str, *, date_from: str | dt.date | None = None,
                date_to: str | dt.date | None = None, section: str | None = None,
-               sort: str = "relevance", limit: int = 20, offset: int = 0) -> SearchResult:
+               has_notes: bool | None = None, sort: str = "relevance", limit: int = 20,
+               offset: int = 0) -> SearchResult:
         """Articles matching ``query`` (see :mod:`viewer.searchquery`), one page of them.
 
-        ``date_from``/``date_to`` (ISO dates, inclusive) and ``section`` (exact section name)
-        narrow the query; ``sort`` is ``"relevance"`` or ``"date"``.
+        ``date_from``/``date_to`` (ISO dates, inclusive), ``section`` (exact section name) and
+        ``has_notes`` (True: only articles with a note or highlight; False: only those
+        without) narrow the query; ``sort`` is ``"relevance"`` or ``"date"``.
         """
         if sort not in ("relevance", "date"):
             raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
         tree = q.parse(query)
         view = self._current_view()
         evaluation = Evaluation(view)
-        matched = evaluation.docs(_with_filters(tree, date_from, date_to))
+        matched = evaluation.docs(_with_filters(tree, date_from, date_to, has_notes))
         if section is not None:
             matched = np.intersect1d(matched, view.docs_in_section(section), assume_unique=True)
         texts = q.positive_texts(tree)
@@ -261,18 +276,24 @@ class SearchIndex:
             if doc is None:  # deleted from SQLite, index not yet told
                 continue
             spans = hit_spans(doc, texts)
+            shown = snippet(doc, spans) if spans else earlier_snippet(doc, texts) or snippet(doc, [])
             hits.append(Hit(article_id, doc.title, doc.date, doc.page, doc.section,
-                            round(score, 4), snippet(doc, spans), spans))
+                            round(score, 4), shown, spans))
         return hits
 
 
 def hit_spans(doc: SearchDoc, texts: list[q.Text]) -> list[tuple[int, int]]:
     """Spans in ``article_text(doc)`` of every occurrence of the folded ``texts``."""
-    folded = fold_with_offsets(article_text(doc))
-    title_end = folded.text.find("\n")
+    return _spans_in(article_text(doc), texts)
+
+
+def _spans_in(printed: str, texts: list[q.Text]) -> list[tuple[int, int]]:
+    """Spans in ``printed`` of the folded ``texts``; title terms only in its first line."""
+    folded = fold_with_offsets(printed)
+    title_end = len(folded.text.partition("\n")[0])
     found: list[tuple[int, int]] = []
     for text in texts:
-        limit = title_end if text.title_only else len(folded.text)
+        limit = title_end if text.field == "title" else len(folded.text)
         start = folded.text.find(text.text, 0, limit)
         while start >= 0:
             found.append(folded.source_span(start, start + len(text.text)))
@@ -296,6 +317,22 @@ def snippet(doc: SearchDoc, spans: list[tuple[int, int]]) -> str:
     body_start = len(text) - sum(len(p) + 1 for p in doc.paragraphs) + 1
     in_body = [s for s in spans if s[0] >= body_start]
     anchor = (in_body or spans or [(body_start, body_start)])[0][0]
+    return _snippet_at(text, spans, anchor)
+
+
+def earlier_snippet(doc: SearchDoc, texts: list[q.Text]) -> str:
+    """The first line of the earlier readings holding a query string, marked and prefixed
+    with :data:`EARLIER_READING`; "" when none does."""
+    body_texts = [text for text in texts if text.field == "text"]
+    for line in doc.earlier_readings if body_texts else ():
+        spans = _spans_in(line, body_texts)
+        if spans:
+            return EARLIER_READING + _snippet_at(line, spans, spans[0][0])
+    return ""
+
+
+def _snippet_at(text: str, spans: list[tuple[int, int]], anchor: int) -> str:
+    """Some printed text from a little before ``anchor`` within its line, hits marked."""
     line_start = text.rfind("\n", 0, anchor) + 1
     start = max(line_start, anchor - SNIPPET_BEFORE)
     end = min(len(text), start + SNIPPET_LENGTH)
@@ -311,8 +348,8 @@ def snippet(doc: SearchDoc, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces).replace("\n", " ")
 
 
-def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str]:
-    """What :class:`BulkWriter` takes for one article: its row, folded title and text."""
+def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:
+    """What :class:`BulkWriter` takes for one article: its row, folded title, text and notes."""
     credits = tuple((role, name) for group in (doc.credits, doc.page_credits)
                     for role, names in group.items() for name in names)
     row = DocRow(
@@ -323,8 +360,12 @@ def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str]:
         section=doc.section,
         publication=doc.publication,
         credits=credits,
+        tags=tuple(doc.tags),
+        collections=tuple(doc.collections),
+        annotators=tuple(doc.annotators),
     )
-    return row, fold(doc.title), fold(article_text(doc))
+    text = "\n".join([article_text(doc), *doc.earlier_readings])
+    return row, fold(doc.title), fold(text), fold("\n".join(doc.notes))
 
 
 def _open_or_create(path: Path):
@@ -355,9 +396,12 @@ def _checked(docs: Iterable[SearchDoc], cancel: threading.Event | None):
         yield doc
 
 
-def _with_filters(tree, date_from, date_to):
-    if date_from is None and date_to is None:
-        return tree
-    low = q.date_bounds(str(date_from))[0] if date_from is not None else None
-    high = q.date_bounds(str(date_to))[1] if date_to is not None else None
-    return q.And((tree, q.Range("date", low, high)))
+def _with_filters(tree, date_from, date_to, has_notes):
+    filters = []
+    if date_from is not None or date_to is not None:
+        low = q.date_bounds(str(date_from))[0] if date_from is not None else None
+        high = q.date_bounds(str(date_to))[1] if date_to is not None else None
+        filters.append(q.Range("date", low, high))
+    if has_notes is not None:
+        filters.append(q.HasNotes() if has_notes else q.Not(q.HasNotes()))
+    return q.And((tree, *filters)) if filters else tree

@@ -1,8 +1,9 @@
 """How the search index is laid out in Whoosh, and the fast paths that write and read it.
 
-One Whoosh document per article. Two indexed fields hold folded text (:mod:`viewer.textnorm`):
-``text``, the whole article text, and ``title``, the title again so it can be searched alone
-and weighted above the body. In each field:
+One Whoosh document per article. Three indexed fields hold folded text (:mod:`viewer.textnorm`):
+``text``, the whole article text (with the lines of its earlier readings after it), ``title``,
+the title again so it can be searched alone and weighted above the body, and ``note``, what
+editors wrote on the article (empty for most). In each field:
 
 - every **character** is a term, with its positions, so any string can be checked exactly;
 - a **bigram** (two characters) is a term, with its positions, only if it is common in its
@@ -15,7 +16,8 @@ and weighted above the body. In each field:
   checked through its characters' positions instead.
 
 Per-article data lives in Whoosh columns: the article id, date, page, field lengths, and a
-``meta`` string with section, publication, page label and credits. The text is not stored.
+``meta`` string with section, publication, page label, credits, tags, collections and
+annotators. The text is not stored.
 
 Whoosh's own writer sends each posting through a sorting pool one Python call at a time
 (35 articles/s here, 50 kB on disk per article). :class:`BulkWriter` keeps a batch's folded
@@ -83,11 +85,13 @@ def schema() -> fields.Schema:
     return fields.Schema(
         text=GramField(),
         title=GramField(),
+        note=GramField(),
         article_id=fields.COLUMN(columns.NumericColumn("I")),
         date=fields.COLUMN(columns.NumericColumn("I")),  # YYYYMMDD, 0 when unknown
         page=fields.COLUMN(columns.NumericColumn("i", default=-1)),  # -1 when unknown
         text_length=fields.COLUMN(columns.NumericColumn("I")),
         title_length=fields.COLUMN(columns.NumericColumn("I")),
+        note_length=fields.COLUMN(columns.NumericColumn("I")),
         meta=fields.COLUMN(columns.VarBytesColumn()),
     )
 
@@ -103,19 +107,31 @@ class DocRow:
     section: str
     publication: str
     credits: tuple[tuple[str, str], ...]  # (role, name as printed), article and page credits
+    tags: tuple[str, ...] = ()
+    collections: tuple[str, ...] = ()
+    annotators: tuple[str, ...] = ()
 
 
 def pack_meta(row: DocRow) -> bytes:
     credits = _CREDIT_SEPARATOR.join(role + _ROLE_SEPARATOR + name for role, name in row.credits)
-    parts = (row.section, row.publication, row.page_label, credits)
+    parts = [row.section, row.publication, row.page_label, credits]
+    labels = (row.tags, row.collections, row.annotators)
+    if any(labels):  # most articles have none: leave them out, and reading the column stays fast
+        parts += [_CREDIT_SEPARATOR.join(names) for names in labels]
     return _META_SEPARATOR.join(parts).encode("utf-8")
 
 
-def unpack_meta(data: bytes) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
-    section, publication, page_label, credits = data.decode("utf-8").split(_META_SEPARATOR)
+def unpack_meta(data: bytes) -> tuple[str, str, str, tuple[tuple[str, str], ...],
+                                      tuple[tuple[str, ...], ...]]:
+    """Section, publication, page label, credits, and (tags, collections, annotators) or ()
+    when the article has none of them."""
+    section, publication, page_label, credits, *labels = data.decode("utf-8").split(_META_SEPARATOR)
     pairs = tuple(tuple(c.split(_ROLE_SEPARATOR, 1)) for c in credits.split(_CREDIT_SEPARATOR)
                   if c)
-    return section, publication, page_label, pairs
+    if not labels:
+        return section, publication, page_label, pairs, ()
+    return section, publication, page_label, pairs, \
+        tuple(tuple(names.split(_CREDIT_SEPARATOR)) if names else () for names in labels)
 
 
 def term_of_key(key: int) -> str:
@@ -134,20 +150,20 @@ class BulkWriter(SegmentWriter):
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, compound=False, **kwargs)
-        self._texts: dict[str, list[str]] = {"text": [], "title": []}
+        self._texts: dict[str, list[str]] = {"text": [], "title": [], "note": []}
 
-    def add_article(self, row: DocRow, title: str, text: str) -> None:
-        """Add one article: its row, its folded title and its folded article text."""
+    def add_article(self, row: DocRow, title: str, text: str, note: str) -> None:
+        """Add one article: its row and its folded title, article text and note text."""
         self._check_state()
-        self._texts["text"].append(text)
-        self._texts["title"].append(title)
         perdoc = self.perdocwriter
         perdoc.start_doc(self.docnum)
-        for name, value in (("text", text), ("title", title)):
+        for name, value in (("text", text), ("title", title), ("note", note)):
+            self._texts[name].append(value)
             perdoc.add_field(name, self.schema[name], None, len(value))
         for name, value in (("article_id", row.article_id), ("date", row.date),
                             ("page", row.page), ("text_length", len(text)),
-                            ("title_length", len(title)), ("meta", pack_meta(row))):
+                            ("title_length", len(title)), ("note_length", len(note)),
+                            ("meta", pack_meta(row))):
             perdoc.add_column_value(name, self.schema[name].column_type, value)
         perdoc.finish_doc()
         self.docnum += 1

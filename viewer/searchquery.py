@@ -16,7 +16,15 @@ A word or phrase matches every article whose folded text contains it (see
   (either end may be ``*``);
 - people, by any name containing the value: ``author:`` (文, 记者, 通讯员 …),
   ``photographer:`` (图, 摄影 …), ``editor:`` (any page role), ``person:`` (anyone), and each
-  role by its own word: ``责编:王耀``, ``组版:李晓玲``.
+  role by its own word: ``责编:王耀``, ``组版:李晓玲``;
+- what editors added: ``note:`` their notes, highlight comments and highlighted quotes
+  contain the value (a word or phrase, as in the text); ``tag:`` a tag equal to it;
+  ``collection:`` a collection of that name; ``annotator:`` someone whose name contains it
+  noted, highlighted, tagged or corrected the article; ``has:notes`` any note or highlight.
+
+A plain word never matches notes, only the article's text: results stay exactly the articles
+whose text holds the string, and hits can be marked in that text. The text includes earlier
+readings (see :mod:`viewer.search`).
 
 Whoosh's own query parser is not used: it never reports an error (bad syntax silently becomes
 literal text or matches nothing), and it sends terms through an analyzer, where we need
@@ -40,16 +48,18 @@ PERSON_FIELDS = {
     "person": None,  # any role
 }
 META_FIELDS = ("section", "publication", "page", "date")
-FIELD_NAMES = ("title", *PERSON_FIELDS, *META_FIELDS)
+LABEL_FIELDS = ("tag", "collection", "annotator")
+FIELD_NAMES = ("title", *PERSON_FIELDS, *META_FIELDS, "note", *LABEL_FIELDS, "has")
 ROLE_WORDS = frozenset((*PAGE_ROLES, *AUTHOR_ROLES, *PHOTO_ROLES))
 
 
 @dataclass(frozen=True)
 class Text:
-    """Articles whose folded text (or title, when ``title_only``) contains ``text``."""
+    """Articles whose folded ``field`` contains ``text``: the article ``"text"``, its
+    ``"title"`` or its ``"note"`` text."""
 
     text: str
-    title_only: bool = False
+    field: str = "text"
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,20 @@ class Meta:
 
     field: str
     value: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """Articles with a ``tag`` or ``collection`` whose folded name is ``value``, or an
+    ``annotator`` whose folded name contains it."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class HasNotes:
+    """Articles with at least one note or highlight."""
 
 
 @dataclass(frozen=True)
@@ -121,9 +145,10 @@ def parse(query: str) -> object:
 
 
 def positive_texts(tree: object) -> list[Text]:
-    """The text terms that make an article match (not those under NOT), for marking hits."""
+    """The terms on the article's text that make it match (not those under NOT, nor notes),
+    for ranking and marking hits."""
     if isinstance(tree, Text):
-        return [tree]
+        return [tree] if tree.field != "note" else []
     if isinstance(tree, (And, Or)):
         return [text for part in tree.parts for text in positive_texts(part)]
     return []
@@ -143,6 +168,9 @@ def _tokenize(query: str) -> list[_Token]:
             tokens.append(_Token("phrase", phrase))
         else:
             word = match.group("word")
+            while word.startswith("-") and len(word) > 1:  # a minus of its own, so -tag:x is a field
+                tokens.append(_Token("word", "-"))
+                word = word[1:]
             token, pos = _word_token(query, word, pos)
             tokens.append(token)
     return tokens
@@ -232,13 +260,8 @@ class _Parser:
             raise QueryError("The query ends with an operator: AND, OR, NOT or - needs a term after it.")
         if token.kind == "word" and token.field is None and token.text in ("AND", "OR"):
             raise QueryError(f"{token.text} needs a term on each side.")
-        if self.at_operator("NOT"):
+        if self.at_operator("NOT") or self.at_operator("-"):
             self.take()
-            return Not(self.parse_unary())
-        if token.kind == "word" and token.field is None and token.text.startswith("-"):
-            token.text = token.text[1:]
-            if not token.text:
-                self.take()
             return Not(self.parse_unary())
         if token.kind == "open":
             self.take()
@@ -266,13 +289,19 @@ def _term(token: _Token):
     if field == "page":
         value = token.text.strip()
         return Range("page", int(value), int(value)) if value.isdigit() else Meta("page", fold_query(value))
+    if field == "has":
+        if token.text.strip().lower() != "notes":
+            raise QueryError(f"has: takes notes only (has:notes), not “{token.text}”.")
+        return HasNotes()
     text = fold_query(token.text)
     if not text:
         raise QueryError(f"Nothing to search for in “{token.text}”.")
-    if field is None or field == "title":
-        return Text(text, title_only=field == "title")
+    if field is None or field in ("title", "note"):
+        return Text(text, field or "text")
     if field in META_FIELDS:
         return Meta(field, text)
+    if field in LABEL_FIELDS:
+        return Label(field, text)
     roles = PERSON_FIELDS[field] if field in PERSON_FIELDS else (field,)
     return Person(text, roles)
 

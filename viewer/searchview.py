@@ -47,6 +47,35 @@ class _Codes:
         return np.array([c for c, name in enumerate(self.folded) if wanted(name)], dtype=np.int64)
 
 
+class _Labels:
+    """A column with any number of names per article (its people, tags …): (doc, code) pairs."""
+
+    def __init__(self):
+        self.codes = _Codes()
+        self.doc = self.code = _EMPTY  # filled by freeze() once every doc is added
+        self._docs: list[int] = []
+        self._codes: list[int] = []
+
+    def add(self, doc: int, names) -> None:
+        """Give ``doc`` the distinct ``names`` (each doc counts once per name)."""
+        for name in names:
+            self._docs.append(doc)
+            self._codes.append(self.codes.code(name))
+
+    def freeze(self) -> None:
+        self.doc, self.code = np.array(self._docs, np.int64), np.array(self._codes, np.int64)
+        self._docs, self._codes = [], []
+
+    def docs_matching(self, wanted) -> np.ndarray:
+        """Sorted docs with a name whose folded form satisfies ``wanted(folded_name)``."""
+        return np.unique(self.doc[np.isin(self.code, self.codes.matching(wanted))])
+
+    def counts(self, matched: np.ndarray) -> dict[str, int]:
+        """The most frequent names among the ``matched`` docs, with their doc counts."""
+        in_matched = np.isin(self.doc, matched)
+        return _top(self.codes.names, np.bincount(self.code[in_matched], minlength=len(self.codes.names)))
+
+
 class View:
     """The index at one generation, with its per-article columns in memory."""
 
@@ -55,26 +84,26 @@ class View:
         self.reader = ix.reader()
         self.leaves = self.reader.leaf_readers() if self.reader.doc_count_all() else []
         self.sections, self.publications, self.page_labels = _Codes(), _Codes(), _Codes()
-        self.people, self.credit_pairs = _Codes(), _Codes()
+        self.credit_pairs, self.people = _Labels(), _Labels()
+        self.labels = {"tag": _Labels(), "collection": _Labels(), "annotator": _Labels()}
         columns = {name: [] for name in ("article_id", "date", "page", "text_length",
-                                         "title_length")}
+                                         "title_length", "note_length")}
         codes = {"section": [], "publication": [], "page_label": []}
-        credit_docs, credit_pairs, person_docs, person_codes = [], [], [], []
         alive = []
         for leaf, offset in self.leaves:
             for name, values in columns.items():
                 values.append(_numeric_column(leaf, name))
             for docnum, meta in enumerate(leaf.column_reader("meta", translate=False)):
-                section, publication, page_label, credits = unpack_meta(meta)
+                section, publication, page_label, credits, labels = unpack_meta(meta)
                 codes["section"].append(self.sections.code(section))
                 codes["publication"].append(self.publications.code(publication))
                 codes["page_label"].append(self.page_labels.code(page_label))
-                for role, name in credits:
-                    credit_docs.append(offset + docnum)
-                    credit_pairs.append(self.credit_pairs.code(role + "\x00" + name))
-                for person in {name for _, name in credits}:
-                    person_docs.append(offset + docnum)
-                    person_codes.append(self.people.code(person))
+                doc = offset + docnum
+                if credits:
+                    self.credit_pairs.add(doc, {role + "\x00" + name for role, name in credits})
+                    self.people.add(doc, {name for _, name in credits})
+                for column, names in zip(self.labels.values(), labels):
+                    column.add(doc, names)
             segment_alive = np.ones(leaf.doc_count_all(), dtype=bool)
             segment_alive[list(leaf.deleted_docs_set)] = False
             alive.append(segment_alive)
@@ -82,8 +111,8 @@ class View:
             setattr(self, name, np.concatenate(values) if values else _EMPTY)
         for name, values in codes.items():
             setattr(self, name + "_code", np.array(values, dtype=np.int64))
-        self.credit_doc, self.credit_pair = np.array(credit_docs, np.int64), np.array(credit_pairs, np.int64)
-        self.person_doc, self.person_code = np.array(person_docs, np.int64), np.array(person_codes, np.int64)
+        for column in (self.credit_pairs, self.people, *self.labels.values()):
+            column.freeze()
         self.alive = np.concatenate(alive) if alive else np.empty(0, dtype=bool)
         self.live_docs = np.flatnonzero(self.alive)
         order = np.lexsort((np.arange(len(self.date)), self.page, self.date))
@@ -180,9 +209,20 @@ class View:
         def wanted(pair: str) -> bool:
             role, person = pair.split("\x00", 1)
             return (roles is None or role in roles) and name in person
-        pairs = self.credit_pairs.matching(wanted)
-        docs = np.unique(self.credit_doc[np.isin(self.credit_pair, pairs)])
+        docs = self.credit_pairs.docs_matching(wanted)
         return docs[self.alive[docs]]
+
+    def docs_labelled(self, field: str, value: str) -> np.ndarray:
+        """Docs with the tag or collection named ``value`` (folded), or an annotator whose
+        folded name contains it."""
+        if field == "annotator":
+            docs = self.labels[field].docs_matching(lambda name: value in name)
+        else:
+            docs = self.labels[field].docs_matching(lambda name: name == value)
+        return docs[self.alive[docs]]
+
+    def docs_with_notes(self) -> np.ndarray:
+        return np.flatnonzero(self.alive & (self.note_length > 0))
 
     def _docs_with(self, column: np.ndarray, codes: np.ndarray) -> np.ndarray:
         return np.flatnonzero(self.alive & np.isin(column, codes))
@@ -197,12 +237,11 @@ class View:
         years = self.date[matched] // 10000
         year_values, year_counts = np.unique(years[years > 0], return_counts=True)
         section_counts = np.bincount(self.section_code[matched], minlength=len(self.sections.names))
-        in_matched = np.isin(self.person_doc, matched)
-        person_counts = np.bincount(self.person_code[in_matched], minlength=len(self.people.names))
         return {
             "year": {str(y): int(n) for y, n in zip(year_values.tolist(), year_counts.tolist())},
             "section": _top(self.sections.names, section_counts),
-            "person": _top(self.people.names, person_counts),
+            "person": self.people.counts(matched),
+            "tag": self.labels["tag"].counts(matched),
         }
 
 
@@ -242,9 +281,13 @@ class Evaluation:
         if isinstance(node, q.Everything):
             return view.live_docs
         if isinstance(node, q.Text):
-            return view.occurrences("title" if node.title_only else "text", node.text)[0]
+            return view.occurrences(node.field, node.text)[0]
         if isinstance(node, q.Person):
             return view.docs_crediting(node.name, node.roles)
+        if isinstance(node, q.Label):
+            return view.docs_labelled(node.field, node.value)
+        if isinstance(node, q.HasNotes):
+            return view.docs_with_notes()
         if isinstance(node, q.Meta):
             return view.docs_matching_meta(node.field, node.value)
         if isinstance(node, q.Range):
@@ -276,12 +319,12 @@ class Evaluation:
         total = np.zeros(len(matched))
         live_count = len(view.live_docs)
         for text in texts:
-            body_docs, body_counts = view.occurrences("title" if text.title_only else "text", text.text)
+            body_docs, body_counts = view.occurrences(text.field, text.text)
             idf = math.log(1 + (live_count - len(body_docs) + 0.5) / (len(body_docs) + 0.5))
             keep = np.isin(body_docs, matched, assume_unique=True)
             docs, in_body = body_docs[keep], body_counts[keep]
             # Titles are part of the text: only the segments of the docs scored need reading.
-            title_docs, title_counts = (body_docs, body_counts) if text.title_only \
+            title_docs, title_counts = (body_docs, body_counts) if text.field == "title" \
                 else view.occurrences("title", text.text, within=docs)
             in_title = _lookup_counts(title_docs, title_counts, docs)
             weighted = (TITLE_WEIGHT * in_title / _norm(view.title_length[docs], view.avg_title_length)

@@ -246,31 +246,48 @@ class Store:
         return [Credit(role, person) for role, person in rows]
 
     def search_docs(self, ids: Iterable[int] | None = None) -> Iterator[SearchDoc]:
-        """What the search index needs, for the given articles or for all of them."""
+        """What the search index needs, for the given articles or for all of them: each one's
+        current (corrected) text, its earlier readings and what editors added to it."""
         if ids is None:
-            yield from self._docs(self._iter(self._ARTICLE_ROWS + self._ARTICLE_ORDER))
+            work = self.annotations.for_search()  # the editors' work is small beside the articles
+            yield from self._docs(self._iter(self._ARTICLE_ROWS + self._ARTICLE_ORDER), work)
             return
         ids = list(ids)
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            yield from self._docs(self._all(self._ARTICLE_ROWS + f" WHERE article.id IN ({marks})", chunk))
+            yield from self._docs(self._all(self._ARTICLE_ROWS + f" WHERE article.id IN ({marks})", chunk),
+                                  self.annotations.for_search(chunk))
 
-    def _docs(self, rows: Iterable[dict]) -> Iterator[SearchDoc]:
+    def _docs(self, rows: Iterable[dict], work: dict[int, dict]) -> Iterator[SearchDoc]:
         page_credits: dict[int, dict[str, list[str]]] = {}
         for row in rows:
             if row["page_id"] not in page_credits:
                 page_credits[row["page_id"]] = group_credits(self._credits("page_id", row["page_id"]))
-            credits = self._credits("article_id", row["id"])
+            imported = {"title": row["title"], "subtitle": row["subtitle"], "kicker": row["kicker"],
+                        "paragraphs": json.loads(row["paragraphs"]),
+                        "credits": self._credits("article_id", row["id"])}
+            editorial = work.get(row["id"], {})
+            revisions = editorial.get("revisions", [])
+            text = next((r for r in revisions if r["current"]), imported)
+            lines_now = set(_reading_lines(text))
+            earlier = (line for reading in (imported, *revisions) for line in _reading_lines(reading)
+                       if line and line not in lines_now)
             yield SearchDoc(
                 article_id=row["id"], publication=row["publication"], date=row["date"],
                 page=row["page"], page_label=row["page_label"], section=row["section"],
-                title=row["title"], subtitle=row["subtitle"], kicker=row["kicker"],
-                byline=format_credits(credits), paragraphs=json.loads(row["paragraphs"]),
-                credits=group_credits(credits), page_credits=page_credits[row["page_id"]])
+                title=text["title"], subtitle=text["subtitle"], kicker=text["kicker"],
+                byline=format_credits(text["credits"]), paragraphs=text["paragraphs"],
+                credits=group_credits(text["credits"]), page_credits=page_credits[row["page_id"]],
+                earlier_readings=list(dict.fromkeys(earlier)), notes=editorial.get("notes", []),
+                tags=editorial.get("tags", []), collections=editorial.get("collections", []),
+                annotators=editorial.get("annotators", []))
 
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM article").fetchone()[0]
+
+    def has_pages(self) -> bool:
+        return self.db.execute("SELECT 1 FROM page LIMIT 1").fetchone() is not None
 
     # -- selections for export ---------------------------------------------------------------------
 
@@ -414,6 +431,12 @@ class Store:
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _reading_lines(reading: dict) -> list[str]:
+    """The lines search reads of one reading of an article (as in viewer.search.article_text)."""
+    return [reading["title"], reading["kicker"], reading["subtitle"], format_credits(reading["credits"]),
+            *reading["paragraphs"]]
 
 
 def pack_boxes(boxes: list[tuple[int, int, int, int] | None] | None) -> bytes | None:

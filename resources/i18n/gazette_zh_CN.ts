@@ -108,6 +108,297 @@
     </message>
 </context>
 <context>
+    <name>Annotating</name>
+    <message>
+        <source>Add note</source>
+        <translation>添加笔记</translation>
+    </message>
+    <message>
+        <source>Highlight “{quote}”</source>
+        <translation>划线“{quote}”</translation>
+    </message>
+    <message>
+        <source>Highlight with a comment</source>
+        <translation>划线并加评语</translation>
+    </message>
+    <message>
+        <source>Comment on “{quote}”:</source>
+        <translation>对“{quote}”的评语：</translation>
+    </message>
+    <message>
+        <source>Tag “{tags}”</source>
+        <translation>加标签“{tags}”</translation>
+    </message>
+    <message>
+        <source>Correct the text</source>
+        <translation>更正文字</translation>
+    </message>
+    <message>
+        <source>Add to a collection</source>
+        <translation>加入集合</translation>
+    </message>
+    <message>
+        <source>Collection (choose one, or type a new name):</source>
+        <translation>集合（选一个，或输入新名字）：</translation>
+    </message>
+    <message>
+        <source>Reorder “{collection}”</source>
+        <translation>调整“{collection}”的顺序</translation>
+    </message>
+    <message>
+        <source>Remove from “{collection}”</source>
+        <translation>移出“{collection}”</translation>
+    </message>
+    <message>
+        <source>Delete collection “{collection}”</source>
+        <translation>删除集合“{collection}”</translation>
+    </message>
+    <message>
+        <source>The article of this annotation is no longer in the archive.</source>
+        <translation>这条批注的文章已不在档案库中。</translation>
+    </message>
+    <message>
+        <source>This passage is no longer in the article&apos;s text; its words are shown below.</source>
+        <translation>这段文字已不在文章中；原话显示在下方。</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>删除笔记</translation>
+    </message>
+    <message>
+        <source>Delete highlight</source>
+        <translation>删除划线</translation>
+    </message>
+    <message>
+        <source>Remove tag “{tag}”</source>
+        <translation>去掉标签“{tag}”</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>修改笔记</translation>
+    </message>
+    <message>
+        <source>Restore a revision</source>
+        <translation>恢复一个版本</translation>
+    </message>
+    <message>
+        <source>Add to “{collection}”</source>
+        <translation>加入“{collection}”</translation>
+    </message>
+    <message>
+        <source>Select a passage of the article&apos;s text first.</source>
+        <translation>请先在文章正文中选中一段文字。</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>添加笔记(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>划线(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selected passage</source>
+        <translation>给选中的文字划线</translation>
+    </message>
+    <message>
+        <source>Highlight with a &amp;Comment…</source>
+        <translation>划线并加评语(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Highlight &amp;Colour</source>
+        <translation>划线颜色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Add &amp;Tag</source>
+        <translation>添加标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect the Text…</source>
+        <translation>更正文字(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;History of the Text…</source>
+        <translation>文字的修改历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Add to Co&amp;llection…</source>
+        <translation>加入集合(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ollections</source>
+        <translation>集合(&amp;O)</translation>
+    </message>
+    <message>
+        <source>All &amp;Annotations</source>
+        <translation>全部批注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Your &amp;Name…</source>
+        <translation>你的名字(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>加入集合</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationView</name>
+    <message>
+        <source>Add a tag (Enter; commas between several)…</source>
+        <translation>添加标签（回车确认；多个用逗号隔开）…</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Not found in the article&apos;s current text</source>
+        <translation>在文章现在的正文中已找不到</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>划线</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <source>All editors</source>
+        <translation>所有编辑</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Notes and highlights: {count}</source>
+        <translation>笔记和划线：{count} 条</translation>
+    </message>
+    <message>
+        <source>Editor:</source>
+        <translation>编辑：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleAnnotations</name>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>{count}, the last by {author} on {time}</source>
+        <translation>{count} 次，最近一次由 {author} 于 {time} 更正</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>修改历史…</translation>
+    </message>
+    <message>
+        <source>Corrections:</source>
+        <translation>更正：</translation>
+    </message>
+    <message>
+        <source>In collections:</source>
+        <translation>所在集合：</translation>
+    </message>
+    <message>
+        <source>No notes yet. Select a passage to highlight it, or add a note, a tag or a correction from the Annotate menu.</source>
+        <translation>还没有批注。选中一段文字可以划线；也可以从“批注”菜单添加笔记、标签或更正。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Not found in the current text:</source>
+        <translation>在现在的正文中已找不到：</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>转到</translation>
+    </message>
+</context>
+<context>
     <name>ArticlePane</name>
     <message>
         <source>Choose an article to read it here.</source>
@@ -181,6 +472,137 @@
     </message>
 </context>
 <context>
+    <name>CollectionModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无题）</translation>
+    </message>
+    <message>
+        <source>{row}. {title}
+{date} · page {page}</source>
+        <translation>{row}. {title}
+{date} · 第{page}版</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPanel</name>
+    <message>
+        <source>{name} ({count})</source>
+        <translation>{name}（{count} 篇）</translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation>删除集合</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>Move the selected articles up</source>
+        <translation>把选中的文章上移</translation>
+    </message>
+    <message>
+        <source>Move the selected articles down</source>
+        <translation>把选中的文章下移</translation>
+    </message>
+    <message>
+        <source>Take the selected articles out of the collection</source>
+        <translation>把选中的文章移出集合</translation>
+    </message>
+    <message>
+        <source>No collections yet. Open an article and choose Annotate → Add to Collection (Ctrl+D).</source>
+        <translation>还没有集合。打开一篇文章，选择“批注 → 加入集合”（Ctrl+D）。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct the text</source>
+        <translation>更正文字</translation>
+    </message>
+    <message>
+        <source>A line break splits the paragraph in two; an empty text removes it. The text as it was is kept in the history.</source>
+        <translation>换行会把段落一分为二；清空则删除该段。原来的文字保留在修改历史中。</translation>
+    </message>
+    <message>
+        <source>Kicker:</source>
+        <translation>引题：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Subtitle:</source>
+        <translation>副题：</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>段落：</translation>
+    </message>
+</context>
+<context>
+    <name>Corrections</name>
+    <message>
+        <source>The imported reading</source>
+        <translation>导入时的文字</translation>
+    </message>
+    <message>
+        <source>Restored the imported reading</source>
+        <translation>恢复为导入时的文字</translation>
+    </message>
+    <message>
+        <source>Restored revision {number}</source>
+        <translation>恢复为版本 {number}</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <source>kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <source>paragraph {number}</source>
+        <translation>第 {number} 段</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Corrected {what}</source>
+        <translation>更正了{what}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorName</name>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>Notes, highlights, tags and corrections record who made them.
+Your name:</source>
+        <translation>笔记、划线、标签和更正都会记下是谁做的。
+你的名字：</translation>
+    </message>
+</context>
+<context>
     <name>FacetsModel</name>
     <message>
         <source>Year</source>
@@ -201,6 +623,21 @@
     <message>
         <source>Articles</source>
         <translation>篇数</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the text</source>
+        <translation>文字的修改历史</translation>
+    </message>
+    <message>
+        <source>(current)</source>
+        <translation>（当前）</translation>
+    </message>
+    <message>
+        <source>Restore This Revision</source>
+        <translation>恢复这个版本</translation>
     </message>
 </context>
 <context>
@@ -352,6 +789,45 @@
         <source>Search</source>
         <translation>搜索</translation>
     </message>
+    <message>
+        <source>Collections</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>修改笔记</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>斜体</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>下划线</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Your note on this article</source>
+        <translation>写下你对这篇文章的笔记</translation>
+    </message>
 </context>
 <context>
     <name>PageView</name>
@@ -444,6 +920,25 @@
     <message>
         <source>(untitled)</source>
         <translation>（无题）</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>撤销{action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做{action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 <context>

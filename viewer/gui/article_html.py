@@ -1,5 +1,5 @@
 """An article (the ``Archive.article`` dict) as the HTML the article pane shows, with search
-hits marked and every name a ``person:`` link.
+hits marked, the editors' highlights in their colours and every name a ``person:`` link.
 
 Hit spans are offsets into the article's search text (:func:`viewer.search.article_text`):
 title, kicker, subtitle, byline and paragraphs, one per line. :func:`text_parts` rebuilds
@@ -8,11 +8,12 @@ those lines from the dict so a span can be placed in the part it falls in.
 
 from __future__ import annotations
 
+import itertools
 from html import escape
 from urllib.parse import quote
 
 from viewer.gui.qt import translate
-from viewer.gui.style import HIT_STYLE
+from viewer.gui.style import HIT_STYLE, highlight_colour
 from viewer.model import Credit, format_credits
 
 PERSON_SCHEME = "person"
@@ -20,6 +21,7 @@ FIRST_HIT_ANCHOR = "first-hit"
 TITLE, KICKER, SUBTITLE, BYLINE, FIRST_PARAGRAPH = range(5)
 
 Run = tuple[str, str | None]  # a piece of text and the link it is, if any
+Highlight = tuple[int, int, str]  # a span and its background colour
 
 
 def text_parts(article: dict) -> list[str]:
@@ -63,13 +65,27 @@ def person_link(name: str) -> str:
     return f"{PERSON_SCHEME}:{quote(name)}"
 
 
+def highlights_by_part(article: dict, parts: list[str]) -> list[list[Highlight]]:
+    """The article's highlights (body spans, see :mod:`viewer.gui.passages`) within each part;
+    orphaned ones have no place in the text."""
+    body_start = len("\n".join(parts[:FIRST_PARAGRAPH])) + 1
+    result: list[list[Highlight]] = [[] for _ in parts]
+    for entry in article.get("annotations", []):
+        if entry["kind"] == "highlight" and not entry["orphaned"]:
+            start, end = entry["span"]
+            for n, spans in enumerate(spans_by_part(parts, [(start + body_start, end + body_start)])):
+                result[n] += [(s, e, highlight_colour(entry["colour"])) for s, e in spans]
+    return result
+
+
 def render(article: dict, spans: list[tuple[int, int]] = ()) -> str:
     parts = text_parts(article)
     marks = spans_by_part(parts, list(spans))
+    highlights = highlights_by_part(article, parts)
     first_hit = [bool(spans)]  # the anchor goes before the first mark drawn, in reading order
 
     def part(n: int, runs: list[Run] | None = None) -> str:
-        return _marked(runs or [(parts[n], None)], marks[n], first_hit)
+        return _marked(runs or [(parts[n], None)], marks[n], first_hit, highlights[n])
 
     html = []
     if article["kicker"]:
@@ -86,8 +102,8 @@ def render(article: dict, spans: list[tuple[int, int]] = ()) -> str:
         editors = _marked(_credit_runs(article["page_credits"], separator=": ", between="　"), [], [False])
         html.append(f'<p style="color:#555">{label} {editors}</p>')
     html.append("<hr/>")
-    for n in range(len(article["paragraphs"])):
-        html.append(f'<p style="line-height:150%">　　{part(FIRST_PARAGRAPH + n)}</p>')
+    for n in range(len(article["paragraphs"])):  # as written, space for space (passages are mapped)
+        html.append(f'<p style="line-height:150%; white-space:pre-wrap">　　{part(FIRST_PARAGRAPH + n)}</p>')
     return "\n".join(html)
 
 
@@ -110,23 +126,35 @@ def _credit_runs(credits: dict[str, list[str]], separator: str = "/", between: s
     return runs
 
 
-def _marked(runs: list[Run], spans: list[tuple[int, int]], first_hit: list[bool]) -> str:
-    """The runs as HTML, the characters within ``spans`` marked as hits."""
+def _marked(runs: list[Run], spans: list[tuple[int, int]], first_hit: list[bool],
+            highlights: list[Highlight] = ()) -> str:
+    """The runs as HTML, the characters within ``spans`` marked as hits, those within
+    ``highlights`` in their colours (a hit shows over a highlight)."""
     html = []
     offset = 0
     for text, link in runs:
-        pieces, cursor = [], 0
-        for start, end in spans:
-            start, end = max(start - offset, 0), min(end - offset, len(text))
-            if start >= end:
-                continue
-            pieces.append(escape(text[cursor:start]))
-            anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if first_hit[0] else ""
-            first_hit[0] = False
-            pieces.append(f'{anchor}<span style="{HIT_STYLE}">{escape(text[start:end])}</span>')
-            cursor = end
-        pieces.append(escape(text[cursor:]))
+        hits = [local for start, end in spans if (local := _local(start, end, offset, text))]
+        colours = [(*local, colour) for start, end, colour in highlights
+                   if (local := _local(start, end, offset, text))]
+        cuts = sorted({0, len(text), *itertools.chain(*hits), *(x for s, e, _ in colours for x in (s, e))})
+        pieces = []
+        for start, end in itertools.pairwise(cuts):
+            piece = escape(text[start:end])
+            colour = next((c for s, e, c in reversed(colours) if s <= start and end <= e), None)
+            if any(s <= start and end <= e for s, e in hits):
+                anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if first_hit[0] else ""
+                first_hit[0] = False
+                piece = f'{anchor}<span style="{HIT_STYLE}">{piece}</span>'
+            elif colour is not None:
+                piece = f'<span style="background-color:{colour}; color:#000000">{piece}</span>'
+            pieces.append(piece)
         body = "".join(pieces)
         html.append(f'<a href="{escape(link)}">{body}</a>' if link else body)
         offset += len(text)
     return "".join(html)
+
+
+def _local(start: int, end: int, offset: int, text: str) -> tuple[int, int] | None:
+    """A span of the joined runs within the run ``text`` that starts at ``offset``, if any of it is."""
+    start, end = max(start - offset, 0), min(end - offset, len(text))
+    return (start, end) if start < end else None

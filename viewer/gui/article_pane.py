@@ -1,4 +1,5 @@
-"""The article pane: the open article's metadata and text, hits marked, names as links."""
+"""The article pane: the open article's metadata and text, hits marked, names as links, and
+below it what editors added (notes, highlights, tags …); the annotation tools above it."""
 
 from __future__ import annotations
 
@@ -6,12 +7,17 @@ from urllib.parse import unquote
 
 from viewer.citation import citation
 from viewer.gui import article_html
+from viewer.gui.annotation_view import AnnotationView
+from viewer.gui.passages import BodyPassages
 from viewer.gui.qt import (
     QEvent,
     QGuiApplication,
     QHBoxLayout,
     QLabel,
+    QSplitter,
+    Qt,
     QTextBrowser,
+    QToolBar,
     QToolButton,
     QUrl,
     QVBoxLayout,
@@ -23,6 +29,7 @@ from viewer.gui.qt import (
 class ArticlePane(QWidget):
     person_clicked = Signal(str)
     citation_copied = Signal(str)
+    article_shown = Signal(object)  # the article dict, or None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,11 +48,22 @@ class ArticlePane(QWidget):
         self.text.setObjectName("articleText")
         self.text.setOpenLinks(False)  # names search the archive; nothing opens a browser
         self.text.anchorClicked.connect(self._link_clicked)
+        self.passages = BodyPassages(self.text.document(), [])
+        self.tools = QToolBar()  # filled by viewer.gui.annotating
+        self.tools.setObjectName("annotationTools")
+        self.annotation_view = AnnotationView()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("articleSplitter")
+        self.splitter.addWidget(self.text)
+        self.splitter.addWidget(self.annotation_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
-        layout.addWidget(self.text)
+        layout.addWidget(self.tools)
+        layout.addWidget(self.splitter)
         self.retranslate()
 
     def show_article(self, article: dict | None, spans: list[tuple[int, int]] = ()) -> None:
@@ -53,11 +71,15 @@ class ArticlePane(QWidget):
         to the first one; None shows nothing."""
         self.article, self.spans = article, list(spans)
         self.copy_citation_button.setEnabled(article is not None)
+        self.article_shown.emit(article)
+        self.annotation_view.show_annotations(article["annotations"] if article is not None else None)
         if article is None:
             hint = self.tr("Choose an article to read it here.")  # (lupdate cannot see into f-strings)
             self.text.setHtml(f'<p style="color:#777">{hint}</p>')
+            self.passages = BodyPassages(self.text.document(), [])
             return
         self.text.setHtml(article_html.render(article, self.spans))
+        self.passages = BodyPassages(self.text.document(), article["paragraphs"])
         bar = self.text.verticalScrollBar()
         if self.spans:
             self.text.scrollToAnchor(article_html.FIRST_HIT_ANCHOR)
@@ -67,6 +89,29 @@ class ArticlePane(QWidget):
             bar.setValue(0 if bar.value() < height * 0.7 else bar.value() - height // 3)
         else:
             bar.setValue(0)
+
+    def refresh(self, article: dict) -> None:
+        """Show the open article again as it now reads, where the reader had scrolled to."""
+        bars = [self.text.verticalScrollBar(), self.annotation_view.view.verticalScrollBar()]
+        scrolled = [bar.value() for bar in bars]
+        self.show_article(article, self.spans)
+        for bar, value in zip(bars, scrolled):
+            bar.setValue(value)
+
+    def selected_passage(self) -> tuple[int, int] | None:
+        """The selected text as a span of the body text (see :mod:`viewer.gui.passages`)."""
+        return self.passages.span_of(self.text.textCursor())
+
+    def select_passage(self, start: int, end: int) -> None:
+        """Select a span of the body text and scroll it into view."""
+        cursor = self.passages.cursor_for(start, end)
+        if cursor is not None:
+            self.text.setTextCursor(cursor)
+            self.text.ensureCursorVisible()
+
+    def current_paragraph(self) -> int | None:
+        """The number (from 1) of the paragraph the text cursor is in, if in one."""
+        return self.passages.paragraph_at(self.text.textCursor().selectionStart())
 
     def copy_citation(self) -> None:
         if self.article is None:

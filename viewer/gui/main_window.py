@@ -10,8 +10,11 @@ from pathlib import Path
 from viewer.archive import Archive
 from viewer.gui import about, article_html, errors, i18n
 from viewer.gui.actions import Actions
+from viewer.gui.annotating import Annotating
+from viewer.gui.annotations_panel import AnnotationsPanel
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.browse_panel import BrowsePanel
+from viewer.gui.collections_panel import CollectionsPanel
 from viewer.gui.import_flow import ImportFlow
 from viewer.gui.index_keeper import IndexKeeper
 from viewer.gui.page_picture import Picture
@@ -39,7 +42,7 @@ from viewer.gui.tasks import TaskRunner
 from viewer.gui.welcome import Welcome
 from viewer.search import Hit
 
-BROWSE_TAB, SEARCH_TAB = 0, 1
+BROWSE_TAB, SEARCH_TAB, COLLECTIONS_TAB, ANNOTATIONS_TAB = 0, 1, 2, 3
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +67,10 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("leftTabs")
         self.tabs.addTab(self.browse, "")
         self.tabs.addTab(self.search_panel, "")
+        self.collections_panel = CollectionsPanel(self.archive)
+        self.annotations_panel = AnnotationsPanel(self.archive)
+        self.tabs.addTab(self.collections_panel, "")
+        self.tabs.addTab(self.annotations_panel, "")
         self.page_view = PageView(self.runner)
         self.welcome = Welcome()
         self.centre = QStackedWidget()
@@ -87,6 +94,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
 
         self.actions = Actions(self)
+        self.annotating = Annotating(self, self.archive, self.runner, settings, self.article_pane)
+        self.annotating.install_menus(self.actions.edit_menu, before=self.actions.help_menu)
         self.imports = ImportFlow(self, self.runner)
         self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
         self._connect()
@@ -134,6 +143,22 @@ class MainWindow(QMainWindow):
         self.welcome.sample_wanted.connect(self.load_sample)
         self.welcome.import_wanted.connect(self.imports.choose_files)
         self.imports.archive_changed.connect(self.archive_changed)
+        self._connect_annotations()
+
+    def _connect_annotations(self) -> None:
+        notes = self.annotating
+        notes.article_wanted.connect(self.open_article)
+        notes.search_wanted.connect(self.search_for)
+        notes.collection_wanted.connect(self.show_collection)
+        notes.collections_shown.connect(lambda: self.show_tab(COLLECTIONS_TAB))
+        notes.annotations_shown.connect(lambda: self.show_tab(ANNOTATIONS_TAB))
+        notes.written.connect(self._annotations_written)
+        self.collections_panel.article_opened.connect(self.open_article)
+        self.collections_panel.reorder_wanted.connect(notes.reorder_collection)
+        self.collections_panel.remove_wanted.connect(notes.remove_from_collection)
+        self.collections_panel.delete_wanted.connect(notes.delete_collection)
+        self.annotations_panel.annotation_opened.connect(notes.open_annotation)
+        self.tabs.currentChanged.connect(self._tab_shown)
 
     # -- opening things ---------------------------------------------------------------------------
 
@@ -182,6 +207,11 @@ class MainWindow(QMainWindow):
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
+    def search_for(self, query: str) -> None:
+        """Put ``query`` in the search field (a tag clicked: ``tag:X``)."""
+        self.focus_search()
+        self.search_field.setText(query)
+
     def search_person(self, name: str) -> None:
         """A name was clicked: every article that person wrote, photographed or edited."""
         self.focus_search()
@@ -195,6 +225,34 @@ class MainWindow(QMainWindow):
     def _fill_sections(self) -> None:
         if self.search_panel.section.count() == 0:
             self.search_panel.set_sections(self.archive.sections())
+
+    # -- collections and annotations --------------------------------------------------------------
+
+    def show_tab(self, tab: int) -> None:
+        self.tabs.setVisible(True)
+        self.actions.show_browse.setChecked(True)
+        self.tabs.setCurrentIndex(tab)
+
+    def show_collection(self, name: str) -> None:
+        self.show_tab(COLLECTIONS_TAB)
+        self.collections_panel.show_collection(name)
+
+    def _tab_shown(self, tab: int) -> None:
+        if tab == COLLECTIONS_TAB:
+            self.collections_panel.refresh()
+        elif tab == ANNOTATIONS_TAB:
+            self.annotations_panel.refresh()
+
+    def _annotations_written(self, edit) -> None:
+        """A note, highlight, tag or collection changed: the lists showing them read again."""
+        if self._closed:
+            return
+        if edit.collection is not None:
+            self.collections_panel.show_collection(edit.collection)
+        elif self.tabs.currentIndex() == COLLECTIONS_TAB:  # a corrected title shows there too
+            self.collections_panel.refresh()
+        if self.annotations_panel.read:
+            self.annotations_panel.refresh()
 
     # -- the archive --------------------------------------------------------------------------------
 
@@ -281,7 +339,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Gazette — {archive}").format(archive=self.archive.root))
         self.tabs.setTabText(BROWSE_TAB, self.tr("Browse"))
         self.tabs.setTabText(SEARCH_TAB, self.tr("Search"))
+        self.tabs.setTabText(COLLECTIONS_TAB, self.tr("Collections"))
+        self.tabs.setTabText(ANNOTATIONS_TAB, self.tr("Annotations"))
         self.actions.retranslate()
+        self.annotating.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

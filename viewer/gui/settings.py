@@ -1,5 +1,5 @@
 """What the window remembers between runs (QSettings): the archive last open, recent archives,
-the language, and the window's geometry, splitters and panels."""
+the language, the editor's name, and the window's geometry, splitters and panels."""
 
 from __future__ import annotations
 
@@ -34,6 +34,13 @@ class Settings:
 
     def set_language(self, language: str) -> None:
         self.store.setValue("ui/language", language)
+
+    def editor_name(self) -> str:
+        """Who annotates: recorded with every note, highlight, tag and correction ("" until asked)."""
+        return self.store.value("editor/name") or ""
+
+    def set_editor_name(self, name: str) -> None:
+        self.store.setValue("editor/name", name)
 
     def save_window(self, window: QMainWindow, panels: dict[str, bool]) -> None:
         self.store.setValue("window/geometry", window.saveGeometry())

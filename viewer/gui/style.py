@@ -11,6 +11,10 @@ CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
 
 HIT_BACKGROUND = "#ffd54f"  # search hits in the article and in snippets
 HIT_STYLE = f"background-color:{HIT_BACKGROUND}; color:#000000"  # dark on yellow, even in a selected row
+# An editor's highlight colours, by the names the archive keeps (light enough that search hits
+# stand out on them); a name the CLI was given that is not here is used as a CSS colour.
+HIGHLIGHT_COLOURS = {"yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc", "pink": "#f8bbd0",
+                     "orange": "#ffcc80"}
 HIT_OUTLINE = QColor("#e65100")  # the open article's block or region on the page
 REGION_FILL = QColor(255, 193, 7, 40)
 HIT_FILL = QColor(255, 213, 79, 110)  # search hits marked on a page picture
@@ -24,3 +28,10 @@ def apply_cjk_font(app: QApplication) -> None:
     font = QFont(app.font())
     font.setFamilies([*CJK_FAMILIES, app.font().family()])
     app.setFont(font)
+
+
+def highlight_colour(name: str | None) -> str:
+    """The background a highlight of colour ``name`` is shown with."""
+    if name in HIGHLIGHT_COLOURS:
+        return HIGHLIGHT_COLOURS[name]
+    return QColor(name).name() if name and QColor.isValidColorName(name) else HIGHLIGHT_COLOURS["yellow"]

@@ -1,0 +1,211 @@
+"""What each annotation action does to the archive and how it is undone, with no Qt.
+
+An edit's ``apply`` and ``revert`` run on the writer thread, one at a time and in the order
+the undo stack asks for them, so what ``apply`` learns (the id of a new note, the revision
+that was current before a correction) is there when ``revert`` runs. Applying again after a
+revert puts back what was there (the same note, row for row) rather than making a new one.
+Corrections are never taken back: undoing one restores the earlier text as a new revision,
+so the history only grows.
+"""
+
+from __future__ import annotations
+
+from viewer.archive import Archive
+
+
+class Edit:
+    article_id: int | None = None  # the article the edit changes, if it is about one
+    collection: str | None = None  # the collection it changes, if any
+
+    def apply(self, archive: Archive) -> None:
+        raise NotImplementedError
+
+    def revert(self, archive: Archive) -> None:
+        raise NotImplementedError
+
+
+class _AddAnnotation(Edit):
+    """Adding a note or a highlight: undone by deleting it, redone by putting the row back."""
+
+    annotation_id: int | None = None
+    _row: dict | None = None
+
+    def apply(self, archive: Archive) -> None:
+        if self._row is None:
+            self.annotation_id = self._add(archive)
+        else:
+            archive.restore_annotation(self._row)
+
+    def revert(self, archive: Archive) -> None:
+        self._row = archive.delete_annotation(self.annotation_id)
+
+    def _add(self, archive: Archive) -> int:
+        raise NotImplementedError
+
+
+class AddNote(_AddAnnotation):
+    def __init__(self, article_id: int, text: str, fmt: str, author: str):
+        self.article_id, self.text, self.fmt, self.author = article_id, text, fmt, author
+
+    def _add(self, archive: Archive) -> int:
+        return archive.add_note(self.article_id, self.text, author=self.author, fmt=self.fmt)
+
+
+class AddHighlight(_AddAnnotation):
+    def __init__(self, article_id: int, span: tuple[int, int], colour: str, comment: str, author: str):
+        self.article_id, self.span, self.author = article_id, span, author
+        self.colour, self.comment = colour, comment
+
+    def _add(self, archive: Archive) -> int:
+        return archive.add_highlight(self.article_id, span=self.span, colour=self.colour,
+                                     comment=self.comment, author=self.author)
+
+
+class DeleteAnnotation(Edit):
+    """Deleting a note or a highlight: undone by putting its row back as it was."""
+
+    def __init__(self, article_id: int | None, annotation_id: int):
+        self.article_id, self.annotation_id = article_id, annotation_id
+        self._row: dict | None = None
+
+    def apply(self, archive: Archive) -> None:
+        self._row = archive.delete_annotation(self.annotation_id)
+
+    def revert(self, archive: Archive) -> None:
+        archive.restore_annotation(self._row)
+
+
+class EditNote(Edit):
+    def __init__(self, article_id: int | None, annotation_id: int, old: tuple[str, str],
+                 new: tuple[str, str]):
+        """``old`` and ``new`` are (text, format)."""
+        self.article_id, self.annotation_id, self.old, self.new = article_id, annotation_id, old, new
+
+    def apply(self, archive: Archive) -> None:
+        archive.update_annotation(self.annotation_id, text=self.new[0], fmt=self.new[1])
+
+    def revert(self, archive: Archive) -> None:
+        archive.update_annotation(self.annotation_id, text=self.old[0], fmt=self.old[1])
+
+
+class AddTag(Edit):
+    def __init__(self, article_id: int, tags: list[str], author: str):
+        self.article_id, self.tags, self.author = article_id, tags, author
+        self._added: list[str] = []
+
+    def apply(self, archive: Archive) -> None:
+        self._added = archive.tag(self.article_id, self.tags, author=self.author)
+
+    def revert(self, archive: Archive) -> None:
+        archive.untag(self.article_id, self._added)  # not those the article had already
+
+
+class RemoveTag(Edit):
+    def __init__(self, article_id: int, tag: str, tagged_by: str):
+        """``tagged_by``: who tagged the article, who it is tagged by again on undo."""
+        self.article_id, self.tag, self.tagged_by = article_id, tag, tagged_by
+
+    def apply(self, archive: Archive) -> None:
+        archive.untag(self.article_id, [self.tag])
+
+    def revert(self, archive: Archive) -> None:
+        archive.tag(self.article_id, [self.tag], author=self.tagged_by)
+
+
+class Correct(Edit):
+    """A correction (``Archive.correct``'s keyword arguments): redone by restoring the revision
+    it made, undone by restoring the one current before it."""
+
+    def __init__(self, article_id: int, changes: dict, author: str):
+        self.article_id, self.changes, self.author = article_id, changes, author
+        self._revision: int | None = None
+        self._before: int | None = None
+
+    def apply(self, archive: Archive) -> None:
+        self._before = archive.current_revision(self.article_id)
+        if self._revision is None:
+            self._revision = archive.correct(self.article_id, author=self.author, **self.changes)
+        else:
+            archive.restore_revision(self.article_id, self._revision, author=self.author)
+
+    def revert(self, archive: Archive) -> None:
+        archive.restore_revision(self.article_id, self._before, author=self.author)
+
+
+class RestoreRevision(Edit):
+    """Making an earlier revision (None: the imported reading) current again; undone by
+    restoring the one current before."""
+
+    def __init__(self, article_id: int, revision_id: int | None, author: str):
+        self.article_id, self.revision_id, self.author = article_id, revision_id, author
+        self._before: int | None = None
+
+    def apply(self, archive: Archive) -> None:
+        self._before = archive.current_revision(self.article_id)
+        archive.restore_revision(self.article_id, self.revision_id, author=self.author)
+
+    def revert(self, archive: Archive) -> None:
+        archive.restore_revision(self.article_id, self._before, author=self.author)
+
+
+class AddToCollection(Edit):
+    """Undone by taking out the articles it added, and the collection too if it made it."""
+
+    def __init__(self, name: str, article_ids: list[int], author: str):
+        self.collection, self.article_ids, self.author = name, article_ids, author
+        self._added: list[int] = []
+        self._made = False
+
+    def apply(self, archive: Archive) -> None:
+        self._made = self.collection not in {c["name"] for c in archive.collections()}
+        self._added = archive.add_to_collection(self.collection, self.article_ids, author=self.author)
+
+    def revert(self, archive: Archive) -> None:
+        if self._made:
+            archive.delete_collection(self.collection)
+        else:
+            archive.remove_from_collection(self.collection, self._added)
+
+
+class RemoveFromCollection(Edit):
+    """Undone by adding the articles back where they were."""
+
+    def __init__(self, name: str, article_ids: list[int], author: str):
+        self.collection, self.article_ids, self.author = name, article_ids, author
+        self._order: list[int] = []
+
+    def apply(self, archive: Archive) -> None:
+        self._order = archive.collection_articles(self.collection)
+        archive.remove_from_collection(self.collection, self.article_ids)
+
+    def revert(self, archive: Archive) -> None:
+        archive.add_to_collection(self.collection, self.article_ids, author=self.author)
+        archive.reorder_collection(self.collection, self._order)
+
+
+class ReorderCollection(Edit):
+    def __init__(self, name: str, order: list[int]):
+        self.collection, self.order = name, order
+        self._before: list[int] = []
+
+    def apply(self, archive: Archive) -> None:
+        self._before = archive.collection_articles(self.collection)
+        archive.reorder_collection(self.collection, self.order)
+
+    def revert(self, archive: Archive) -> None:
+        archive.reorder_collection(self.collection, self._before)
+
+
+class DeleteCollection(Edit):
+    """Undone by making the collection again with the same articles in the same order."""
+
+    def __init__(self, name: str, author: str):
+        self.collection, self.author = name, author
+        self._articles: list[int] = []
+
+    def apply(self, archive: Archive) -> None:
+        self._articles = archive.collection_articles(self.collection)
+        archive.delete_collection(self.collection)
+
+    def revert(self, archive: Archive) -> None:
+        archive.add_to_collection(self.collection, self._articles, author=self.author)
