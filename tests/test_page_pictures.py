@@ -155,3 +155,5 @@ def test_real_scan_of_jingbao(archive):
     [stored] = [p for p in files_in(archive.root / "pages") if p.suffix == ".jpg" and "." not in p.stem]
     with Image.open(archive.root / "pages" / stored) as image:
         assert image.size == (4768, 3328)
+    # the size recorded is the scan's, not its preview's (a JPEG preview is decoded reduced)
+    assert archive.store.db.execute("SELECT image_width, image_height FROM page").fetchone() == (4768, 3328)
