@@ -398,3 +398,13 @@ def test_cli_export_a_collection_with_annotations(seeded, tmp_path):
     assert result.exit_code == 0, result.output
     exported = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
     assert [(a["id"], a["annotations"][0]["kind"]) for a in exported] == [(3, "collection"), (1, "collection")]
+
+
+def test_rich_text_notes_are_exported_as_their_text(archive, tmp_path):
+    [outcome] = archive.import_paths([SEED]).outcomes
+    article_id = outcome.article_ids[0]
+    archive.add_note(article_id, "<p><b>核对</b>原文</p><p>第二段</p>", author="王编辑", fmt="html")
+    out = tmp_path / "a.txt"
+    archive.export([article_id], "txt", out, with_annotations=True)
+    text = out.read_text(encoding="utf-8")
+    assert "核对原文 第二段" in text and "<b>" not in text

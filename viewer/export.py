@@ -45,6 +45,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from viewer.annotation_store import note_text
 from viewer.citation import citation
 from viewer.errors import Cancelled, ExportError
 
@@ -93,7 +94,8 @@ def annotation_line(entry: dict) -> str:
     quote = f"“{entry['quote']}”" if entry["quote"] else ""
     if entry.get("orphaned"):
         quote += "（原文中已找不到）"
-    text = " ".join(part for part in (quote, entry["text"]) if part)
+    written = note_text(entry["text"], entry.get("format", "plain")).strip().replace("\n", " ")
+    text = " ".join(part for part in (quote, written) if part)
     kind = ANNOTATION_KINDS.get(entry["kind"], entry["kind"])
     return f"{kind}（{entry['author']} {entry['time'][:10]}）: {text}"
 
