@@ -350,9 +350,7 @@ class AnnotationStore:
         return work
 
     def _all(self, sql: str, params: list | None = None) -> list[dict]:
-        cursor = self.db.execute(sql, params or [])
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor]
+        return list(self.db.query(sql, params or []))
 
     def _one(self, sql: str, params: list | None = None) -> dict | None:
         rows = self._all(sql, params)

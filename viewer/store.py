@@ -417,9 +417,7 @@ class Store:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _iter(self, sql: str, params: list | None = None) -> Iterator[dict]:
-        cursor = self.db.execute(sql, params or [])
-        columns = [d[0] for d in cursor.description]
-        return (dict(zip(columns, row)) for row in cursor)
+        return self.db.query(sql, params or [])
 
     def _all(self, sql: str, params: list | None = None) -> list[dict]:
         return list(self._iter(sql, params))
