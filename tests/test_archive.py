@@ -152,3 +152,22 @@ def test_cancel_between_files_keeps_the_files_before_and_reports_them(archive, t
         archive.import_paths([folder], on_progress=stop_after_two, cancel=cancel)
     assert [o.status for o in stopped.value.partial.outcomes] == ["imported", "imported"]
     assert counts(archive)[:2] == (2, 2)
+
+
+def test_a_batch_and_a_cancelled_batch_are_searchable_at_once(archive, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    for page in range(1, 6):
+        (folder / f"p{page}.txt").write_text(seed.replace("8 县域·交城", f"{page} 县域·交城"), encoding="utf-8")
+    cancel = threading.Event()
+
+    def stop_after_three(done, total, message):
+        if done == 3:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        archive.import_paths([folder], on_progress=stop_after_three, cancel=cancel)
+    assert archive.search("春日的交城").total == 3
+    archive.import_paths([folder])
+    assert archive.search("春日的交城").total == 5 and not archive.index_stale

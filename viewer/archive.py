@@ -35,6 +35,7 @@ from viewer.store import Store
 
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int, str], None]
+INDEX_BATCH = 500  # articles imported between two index writes (each write makes a segment)
 SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "jiaocheng-2025-04-03-p8.txt"
 
 
@@ -80,53 +81,71 @@ class Archive:
         reported and the batch goes on. Cancelling keeps what was imported before."""
         report = ImportReport()
         files = list(self._expand(paths, report))
-        for done, path in enumerate(files):
-            if on_progress:
-                on_progress(done, len(files), str(path))
-            if cancel is not None and cancel.is_set():
-                raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
-            report.outcomes.append(self.import_file(path, options, replace=replace))
+        added: list[int] = []
+        gone: set[int] = set()
+        try:
+            for done, path in enumerate(files):
+                if on_progress:
+                    on_progress(done, len(files), str(path))
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
+                outcome, replaced = self._import_file(path, options, replace)
+                report.outcomes.append(outcome)
+                added += outcome.article_ids
+                gone |= replaced
+                if len(added) >= INDEX_BATCH:
+                    self._index_articles(added, gone)
+                    added, gone = [], set()
+        finally:  # cancelled or not, what SQLite holds is searchable
+            self._index_articles(added, gone)
         if on_progress:
             on_progress(len(files), len(files), "")
         return report
 
     def import_file(self, path: Path, options: ReadOptions = ReadOptions(), *,
                     replace: bool = False) -> ImportOutcome:
+        outcome, replaced = self._import_file(path, options, replace)
+        self._index_articles(outcome.article_ids, replaced)
+        return outcome
+
+    def _import_file(self, path: Path, options: ReadOptions, replace: bool) -> tuple[ImportOutcome, set[int]]:
+        """One file in one SQLite transaction; the outcome, and the ids of articles a replaced
+        page had that it has no more (for the caller to take out of the index)."""
         try:
             data = path.read_bytes()
         except OSError as error:
-            return ImportOutcome(str(path), "failed", f"{path}: cannot read ({error.strerror})")
+            return ImportOutcome(str(path), "failed", f"{path}: cannot read ({error.strerror})"), set()
         sha256 = sha256_of(data)
         present = self.store.page_with_sha256(sha256)
         if present is not None:
             return ImportOutcome(str(path), "skipped",
                                  f"already present as {present['publication']} {present['date']} "
-                                 f"page {present['label']}")
+                                 f"page {present['label']}"), set()
         try:
             pages = read_pages(path, data, options)
         except GazetteError as error:
-            return ImportOutcome(str(path), "failed", str(error))
+            return ImportOutcome(str(path), "failed", str(error)), set()
         to_save = []
         for page in pages:
             existing = self.store.page_at(page.publication, page.date.isoformat(), page.label or str(page.number))
             if existing is not None and not replace:
                 return ImportOutcome(str(path), "failed",
                                      f"{path}: {page.publication} {page.date} page {page.label} is already in "
-                                     f"the archive from another file ({existing['source_path']}); use --replace")
+                                     f"the archive from another file ({existing['source_path']}); use --replace"), set()
             to_save.append((page, existing["id"] if existing else None))
         try:
             for page in pages:
                 if page.picture is not None:
                     page.image = store_picture(self.root / "pages", page.picture, str(path))
         except GazetteError as error:
-            return ImportOutcome(str(path), "failed", str(error))
-        replaced_ids = [i for _, page_id in to_save if page_id for i in self.store.article_ids_of_page(page_id)]
+            return ImportOutcome(str(path), "failed", str(error)), set()
+        replaced = {i for _, page_id in to_save if page_id for i in self.store.article_ids_of_page(page_id)}
         saved = self.store.save_pages(to_save)
         article_ids = [article_id for _, ids in saved for article_id in ids]
-        self._index_articles(article_ids, gone=set(replaced_ids) - set(article_ids))
         where = ", ".join(f"{page.date} page {page.label}" for page in pages)
         warnings = [warning for page in pages for warning in page.warnings]
-        return ImportOutcome(str(path), "imported", f"{where}: {len(article_ids)} article(s)", article_ids, warnings)
+        outcome = ImportOutcome(str(path), "imported", f"{where}: {len(article_ids)} article(s)", article_ids, warnings)
+        return outcome, replaced - set(article_ids)
 
     def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
         for path in map(Path, paths):
@@ -180,8 +199,9 @@ class Archive:
 
     def _index_articles(self, article_ids: list[int], gone: Iterable[int] = ()) -> None:
         """Bring the index up to date with articles just committed to SQLite (or deleted)."""
-        if self.index_stale:
-            return  # the rebuild to come reads them from SQLite
+        gone = list(gone)
+        if self.index_stale or not (article_ids or gone):
+            return  # the rebuild to come reads them from SQLite; or nothing changed
         try:
             self.index.delete(gone)
             self.index.add(self.store.search_docs(article_ids))
