@@ -22,3 +22,25 @@ def archive(tmp_path):
 
     with Archive(tmp_path / "archive") as archive:
         yield archive
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialog_left_open(request, monkeypatch):
+    """In GUI tests a message box must never wait for a click that will not come: one that
+    opens is recorded and closed at once, and an unexpected error box fails the test (instead
+    of hanging it). Tests that expect a box patch QMessageBox themselves."""
+    if not request.module.__name__.startswith("test_gui"):
+        yield
+        return
+    from viewer.gui.qt import QMessageBox
+
+    opened = []
+
+    def record(box):
+        opened.append((box.icon(), box.text()))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    yield
+    errors = [text for icon, text in opened if icon == QMessageBox.Icon.Critical]
+    assert not errors, f"an error box opened: {errors}"

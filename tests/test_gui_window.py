@@ -138,13 +138,13 @@ def test_import_with_progress_cancelled_half_way_keeps_whole_files_only(window, 
     folder = tmp_path / "pages"
     folder.mkdir()
     paths = [pagegen.write_page(folder, dt.date(2026, 3, 2) + dt.timedelta(days=n), 1) for n in range(12)]
-    slow_import = Archive.import_file
+    slow_import = Archive._import_file
 
     def import_file_slowly(self, path, *args, **kwargs):
         threading.Event().wait(0.05)  # so the cancel lands half-way whatever the machine
         return slow_import(self, path, *args, **kwargs)
 
-    monkeypatch.setattr(Archive, "import_file", import_file_slowly)
+    monkeypatch.setattr(Archive, "_import_file", import_file_slowly)
     task = window.imports.start([folder])
     progress = window.imports.progress
     assert isinstance(progress, QProgressDialog) and progress.isVisible()
