@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench bench-gui translations clean
+.PHONY: run test bench bench-gui bench-pages translations clean
 
 $(BIN)/gazette: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ bench: $(BIN)/gazette
 # The desktop viewer on 100,000 generated articles (built once into /tmp, a few minutes).
 bench-gui: $(BIN)/gazette
 	$(BIN)/python bench/gui_startup.py
+
+# Opening and zooming 9000 × 13000 scans (JPEG, PNG, TIFF) in the window: time, freezes, memory.
+bench-pages: $(BIN)/gazette
+	$(BIN)/python bench/page_open.py
 
 # The interface's translations: refresh the .ts sources from the code (new strings come in
 # unfinished: translate them in Qt Linguist), then compile the .qm files the app loads. Both

@@ -9,9 +9,19 @@ from PIL import Image, ImageDraw
 
 from viewer.gui import i18n
 from viewer.gui.main_window import MainWindow
-from viewer.gui.page_picture import SCREEN_SIZE, Picture
+from viewer.gui.page_picture import READ_SCALES, SCREEN_SIZE, Picture, part_to_read, read_part
 from viewer.gui.page_view import PageView
-from viewer.gui.qt import QInputMethodEvent, QSettings, Qt
+from viewer.gui.qt import (
+    QGraphicsPixmapItem,
+    QImage,
+    QInputMethodEvent,
+    QPainter,
+    QPointF,
+    QRect,
+    QRectF,
+    QSettings,
+    Qt,
+)
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import TaskRunner
 
@@ -105,3 +115,107 @@ def test_a_pdf_page_in_the_window_with_regions_and_hits(qtbot, tmp_path):
         window.search_field.event(event)
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     assert len(window.page_view._hit_marks) == 1  # the hit, outlined on the picture
+
+
+def test_regions_and_hits_line_up_with_the_picture_and_work_both_ways(qtbot, tmp_path):
+    """A two-page PDF: each article's region opens it; opening an article outlines its region
+    and scrolls it into view; a search hit is outlined where its characters are printed."""
+    i18n.install("en")
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    report = window.archive.import_paths([seed_like_pdf(tmp_path / "pages.pdf", pages=2)])
+    assert report.imported, report.outcomes
+    window.archive_changed()
+    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
+    view = window.page_view
+    page_8, page_9 = (window.archive.page(page["id"]) for page in window.browse.pages_model.pages())
+    article_8, article_9 = page_8["articles"][0]["id"], page_9["articles"][0]["id"]
+
+    def picture_shown() -> None:
+        qtbot.waitUntil(lambda: view.picture_layer is not None and view.picture_layer.page_item is not None,
+                        timeout=10_000)
+
+    # The scene is the picture as stored, in its own pixels, which the regions use too.
+    window.open_article(article_9)
+    picture_shown()
+    with Image.open(window.archive.page_file(page_9["image"])) as stored:
+        assert view.sceneRect() == QRectF(0, 0, *stored.size)
+    shown = view.picture_layer.page_item.sceneBoundingRect()  # the preview, scaled up to it
+    assert shown.topLeft() == QPointF(0, 0) and abs(shown.width() - stored.width) < 1 \
+        and abs(shown.height() - stored.height) < 1
+
+    # Region → article: a click on page 8's text opens its article.
+    window.open_page(page_8["id"])
+    picture_shown()
+    view.fit_page()
+    x, y, w, h = page_8["articles"][0]["region"][-1]  # its last column
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(x + w / 2, y + h / 2))
+    assert window.article_id == article_8 and view.outlined_article_id == article_8
+
+    # Article → region: zoomed in and scrolled away to the bottom right, opening the article
+    # outlines it and brings its start into view.
+    view.set_zoom(1.0)
+    for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+        bar.setValue(bar.maximum())
+    window.open_article(article_8)
+    outline = view._outline.sceneBoundingRect()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(outline.topLeft() + QPointF(10, 10))
+
+    # A hit: outlined on the picture where its characters are printed, and brought into view.
+    with qtbot.waitSignal(window.search.answered, timeout=10_000):
+        window.search_field.setFocus()
+        event = QInputMethodEvent("", [])
+        event.setCommitString("城乡发展协同推进")
+        window.search_field.event(event)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    picture_shown()
+    [mark] = view._hit_marks
+    box = mark.sceneBoundingRect()
+    assert outline.contains(box)
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(box)
+    blank = box.translated(0, view.sceneRect().height() * 0.7 - box.top())  # below the text
+    assert darkness(view, box) > 5 * darkness(view, blank) and darkness(view, box) > 20
+
+
+def darkness(view: PageView, rect: QRectF) -> float:
+    """How dark the page picture is in ``rect`` (0 white … 255 black), drawn as the view draws it."""
+    hidden = [item for item in view.scene().items() if not isinstance(item, QGraphicsPixmapItem)]
+    for item in hidden:
+        item.setVisible(False)
+    image = QImage(round(rect.width()), round(rect.height()), QImage.Format.Format_Grayscale8)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    view.scene().render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    for item in hidden:
+        item.setVisible(True)
+    pixels = image.constBits().tobytes()
+    stride, width = image.bytesPerLine(), image.width()
+    values = [pixels[row * stride + column] for row in range(image.height()) for column in range(width)]
+    return 255 - sum(values) / len(values)
+
+
+@pytest.mark.parametrize("fmt, mode", [("JPEG", "L"), ("JPEG", "RGB"), ("PNG", "L"), ("PNG", "RGB"),
+                                       ("TIFF", "L"), ("TIFF", "1")])  # "1": a bilevel (fax) scan
+@pytest.mark.parametrize("scale", READ_SCALES)
+def test_a_part_is_read_where_it_belongs_at_each_scale(qapp, tmp_path, fmt, mode, scale):
+    """JPEG parts are decoded reduced by Qt, PNG and TIFF ones cut and reduced with Pillow:
+    either way a dark square lands where it is on the page."""
+    picture = Image.new(mode, (2000, 3000), "white")
+    ImageDraw.Draw(picture).rectangle((1000, 1600, 1199, 1799), fill="black")
+    path = tmp_path / f"scan.{fmt.lower()}"
+    picture.save(path, fmt)
+    wanted = QRect(901, 1503, 501, 397)
+    part = part_to_read(wanted, scale, QRect(0, 0, 2000, 3000))
+    assert part.contains(wanted) and part.x() % round(1 / scale) == 0
+    read = read_part(path, part, scale)
+    assert (read.width(), read.height()) == (part.width() * scale, part.height() * scale)
+
+    def lightness(x: int, y: int) -> int:
+        return read.pixelColor(int((x - part.x()) * scale), int((y - part.y()) * scale)).lightness()
+
+    assert lightness(1100, 1700) < 40 and lightness(1000 + 16, 1600 + 16) < 60  # inside, near its corner
+    assert lightness(1000 - 16, 1600 - 16) > 215 and lightness(1250, 1700) > 215  # outside

@@ -19,6 +19,51 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message numerus="yes">
+        <source>The selected search results (%n article(s))</source>
+        <translation>
+            <numerusform>The selected search results (%n article)</numerusform>
+            <numerusform>The selected search results (%n articles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Collection “{name}” (%n article(s))</source>
+        <translation>
+            <numerusform>Collection “{name}” (%n article)</numerusform>
+            <numerusform>Collection “{name}” (%n articles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Page {page} of {date} (%n article(s))</source>
+        <translation>
+            <numerusform>Page {page} of {date} (%n article)</numerusform>
+            <numerusform>Page {page} of {date} (%n articles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole issue of {date} (%n article(s))</source>
+        <translation>
+            <numerusform>The whole issue of {date} (%n article)</numerusform>
+            <numerusform>The whole issue of {date} (%n articles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n article(s), one file each, into {folder}</source>
+        <translation>
+            <numerusform>Exported %n article into {folder}</numerusform>
+            <numerusform>Exported %n articles, one file each, into {folder}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n article(s) to {file}</source>
+        <translation>
+            <numerusform>Exported %n article to {file}</numerusform>
+            <numerusform>Exported %n articles to {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IndexKeeper</name>
     <message numerus="yes">
         <source>Search index rebuilt: %n article(s)</source>

@@ -43,6 +43,14 @@
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export a Co&amp;llection…</source>
+        <translation>导出集合(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -416,6 +424,14 @@
         <source>Copy the GB/T 7714 reference of this article</source>
         <translation>复制本文的 GB/T 7714 参考文献著录</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export this article as text, Markdown, JSON, CSV or Word</source>
+        <translation>把这篇文章导出为纯文本、Markdown、JSON、CSV 或 Word</translation>
+    </message>
 </context>
 <context>
     <name>ArticleView</name>
@@ -600,6 +616,188 @@
 Your name:</source>
         <translation>笔记、划线、标签和更正都会记下是谁做的。
 你的名字：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Articles</source>
+        <translation>导出文章</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>CSV for spreadsheets</source>
+        <translation>CSV（电子表格）</translation>
+    </message>
+    <message>
+        <source>GB18030 (for older Chinese Windows programs)</source>
+        <translation>GB18030（供较旧的中文 Windows 程序使用）</translation>
+    </message>
+    <message>
+        <source>Windows line ends (CRLF)</source>
+        <translation>Windows 换行符（CRLF）</translation>
+    </message>
+    <message>
+        <source>One file per article, named by date, page and title</source>
+        <translation>每篇文章一个文件，按日期、版次和标题命名</translation>
+    </message>
+    <message>
+        <source>With annotations (notes, highlights, tags, corrections)</source>
+        <translation>包括批注（笔记、划线、标签、更正）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出内容：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export into a folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export to a file</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Into folder:</source>
+        <translation>存入文件夹：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Export This Issue…</source>
+        <translation>导出本期…</translation>
+    </message>
+    <message>
+        <source>Export This Article…</source>
+        <translation>导出这篇文章…</translation>
+    </message>
+    <message>
+        <source>Export This Page…</source>
+        <translation>导出本版…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>还没有可以导出的内容。</translation>
+    </message>
+    <message>
+        <source>There are no collections yet: add articles to one first.</source>
+        <translation>还没有集合：请先把文章加入一个集合。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The selected search results (%n article(s))</source>
+        <translation>
+            <numerusform>选中的搜索结果（%n 篇）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message numerus="yes">
+        <source>Collection “{name}” (%n article(s))</source>
+        <translation>
+            <numerusform>集合“{name}”（%n 篇）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无题）</translation>
+    </message>
+    <message>
+        <source>The article “{title}”</source>
+        <translation>文章“{title}”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page {page} of {date} (%n article(s))</source>
+        <translation>
+            <numerusform>{date} 第 {page} 版（%n 篇）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The whole issue of {date} (%n article(s))</source>
+        <translation>
+            <numerusform>{date} 整期（%n 篇）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An export is already running; wait for it to finish.</source>
+        <translation>已有一个导出正在进行，请等它完成。</translation>
+    </message>
+    <message>
+        <source>Preparing the export…</source>
+        <translation>正在准备导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>正在取消导出…</translation>
+    </message>
+    <message>
+        <source>Exporting “{title}” ({done} of {total})</source>
+        <translation>正在导出“{title}”（第 {done} 篇，共 {total} 篇）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n article(s), one file each, into {folder}</source>
+        <translation>
+            <numerusform>已导出 %n 篇文章到 {folder}，每篇一个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n article(s) to {file}</source>
+        <translation>
+            <numerusform>已导出 %n 篇文章到 {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>导出已取消：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Export Selected Results…</source>
+        <translation>导出选中的结果…</translation>
     </message>
 </context>
 <context>

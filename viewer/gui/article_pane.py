@@ -29,6 +29,7 @@ from viewer.gui.qt import (
 class ArticlePane(QWidget):
     person_clicked = Signal(str)
     citation_copied = Signal(str)
+    export_wanted = Signal()
     article_shown = Signal(object)  # the article dict, or None
 
     def __init__(self, parent: QWidget | None = None):
@@ -39,10 +40,13 @@ class ArticlePane(QWidget):
         self.heading = QLabel()
         self.copy_citation_button = QToolButton()
         self.copy_citation_button.clicked.connect(self.copy_citation)
+        self.export_button = QToolButton()
+        self.export_button.clicked.connect(self.export_wanted)
         header = QHBoxLayout()
         header.setContentsMargins(6, 4, 6, 0)
         header.addWidget(self.heading, 1)
         header.addWidget(self.copy_citation_button)
+        header.addWidget(self.export_button)
 
         self.text = QTextBrowser()
         self.text.setObjectName("articleText")
@@ -71,6 +75,7 @@ class ArticlePane(QWidget):
         to the first one; None shows nothing."""
         self.article, self.spans = article, list(spans)
         self.copy_citation_button.setEnabled(article is not None)
+        self.export_button.setEnabled(article is not None)
         self.article_shown.emit(article)
         self.annotation_view.show_annotations(article["annotations"] if article is not None else None)
         if article is None:
@@ -85,8 +90,10 @@ class ArticlePane(QWidget):
             self.text.scrollToAnchor(article_html.FIRST_HIT_ANCHOR)
             # A hit on the first screen needs no scrolling (the title stays in view); a hit
             # further down comes into view a third of the way down, with what leads up to it.
+            # Scrolled to the end, the hit is somewhere on the last screen: it stays there.
             height = self.text.viewport().height()
-            bar.setValue(0 if bar.value() < height * 0.7 else bar.value() - height // 3)
+            if bar.value() < bar.maximum():
+                bar.setValue(0 if bar.value() < height * 0.7 else bar.value() - height // 3)
         else:
             bar.setValue(0)
 
@@ -135,6 +142,8 @@ class ArticlePane(QWidget):
         self.heading.setText(self.tr("Article"))
         self.copy_citation_button.setText(self.tr("Copy citation"))
         self.copy_citation_button.setToolTip(self.tr("Copy the GB/T 7714 reference of this article"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Export this article as text, Markdown, JSON, CSV or Word"))
         self.show_article(self.article, self.spans)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -15,6 +15,7 @@ from viewer.gui.annotations_panel import AnnotationsPanel
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.browse_panel import BrowsePanel
 from viewer.gui.collections_panel import CollectionsPanel
+from viewer.gui.export_flow import ExportFlow, Selection
 from viewer.gui.import_flow import ImportFlow
 from viewer.gui.index_keeper import IndexKeeper
 from viewer.gui.page_picture import Picture
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self, self.archive, self.runner, settings, self.article_pane)
         self.annotating.install_menus(self.actions.edit_menu, before=self.actions.help_menu)
         self.imports = ImportFlow(self, self.runner)
+        self.exports = ExportFlow(self, self.runner, self.archive, settings, lambda: Selection(
+            self.search_panel.selected_hits(), self.search.results.query, self.article_id, self.page_view.page))
         self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
         self._connect()
         self.setAcceptDrops(True)
@@ -113,6 +116,11 @@ class MainWindow(QMainWindow):
         a.recent_chosen.connect(self._switch_archive)
         a.import_files.triggered.connect(self.imports.choose_files)
         a.import_folder.triggered.connect(self.imports.choose_folder)
+        a.export.triggered.connect(lambda: self.exports.choose())
+        a.export_collection.triggered.connect(self.exports.choose_collection)
+        self.article_pane.export_wanted.connect(lambda: self.exports.choose_article(self.article_id))
+        self.exports.add_context_menus(self.search_panel.results, self.page_view, self.browse.tree,
+                                       self.browse.pages)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.copy)
         a.copy_citation.triggered.connect(self.article_pane.copy_citation)
@@ -172,6 +180,9 @@ class MainWindow(QMainWindow):
         self.page_view.show_page(page, self._picture_of(page))
         if first_article and page["articles"]:
             self.open_article(page["articles"][0]["id"])
+        elif first_article:  # a scan with no text: no article of another page stays beside it
+            self.article_pane.show_article(None)
+            self.article_id = None
 
     def open_article(self, article_id: int, spans: list[tuple[int, int]] = ()) -> None:
         article = self.archive.article(article_id)
@@ -342,6 +353,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(COLLECTIONS_TAB, self.tr("Collections"))
         self.tabs.setTabText(ANNOTATIONS_TAB, self.tr("Annotations"))
         self.actions.retranslate()
+        self.exports.retranslate()
         self.annotating.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

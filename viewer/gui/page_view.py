@@ -17,6 +17,8 @@ from viewer.gui.qt import (
     QMouseEvent,
     QPainter,
     QPoint,
+    QRectF,
+    QSizeF,
     QStyle,
     QTimer,
     QTransform,
@@ -30,6 +32,7 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 ZOOM_STEP = 1.25
 WHEEL_STEP = 1.0015  # zoom factor per 1/8 degree of wheel turn: one notch (120) ≈ ×1.2
 CLICK_DISTANCE = 4  # px the mouse may move between press and release for a click, not a drag
+SCROLL_MARGIN = 24  # px left above and beside an article or a hit scrolled into view
 FIT_WIDTH, FIT_PAGE = "width", "page"
 
 
@@ -98,11 +101,23 @@ class PageView(QGraphicsView):
         if article_id is None:
             return
         self._outline = page_scene.outline(self.scene(), self._blocks.get(article_id, []))
-        if self._outline is not None:
-            rect = self._outline.sceneBoundingRect()
-            visible = self.mapToScene(self.viewport().rect()).boundingRect()
-            if not visible.contains(rect.topLeft()):  # bring its start into view, near the top
-                self.centerOn(visible.center().x(), rect.top() - 20 + visible.height() / 2)
+        if self._hit_marks:  # opened from a search: where it was found matters more than its start
+            self._bring_into_view(self._hit_marks[0].sceneBoundingRect(), down=1 / 3)
+        elif self._outline is not None:
+            self._bring_into_view(self._outline.sceneBoundingRect())
+
+    def _bring_into_view(self, rect: QRectF, down: float = 0.0) -> None:
+        """Unless the start of ``rect`` (up to half a screen of it) is in view, scroll it into
+        view: at the left, and near the top or ``down`` that much of the screen."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        start = QRectF(rect.topLeft(), QSizeF(min(rect.width(), visible.width() / 2),
+                                              min(rect.height(), visible.height() / 2)))
+        if visible.contains(start):
+            return
+        margin = SCROLL_MARGIN / self.zoom()
+        x = rect.center().x() if rect.width() + 2 * margin <= visible.width() else \
+            rect.left() - margin + visible.width() / 2
+        self.centerOn(x, rect.top() - margin + visible.height() * (0.5 - down))
 
     def mark_hits(self, boxes: list[tuple[int, int, int, int]]) -> None:
         """Mark search hits on the picture (boxes in picture pixels)."""

@@ -17,6 +17,7 @@ from viewer.gui.qt import (
     QDateEdit,
     QEvent,
     QFormLayout,
+    QGuiApplication,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
@@ -111,9 +112,10 @@ class SearchPanel(QWidget):
         self.results.setModel(controller.results)
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setUniformItemSizes(True)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several results can be selected (Ctrl, Shift) to export them together.
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.activated.connect(self._open_index)
-        self.results.clicked.connect(self._open_index)
+        self.results.clicked.connect(self._clicked)
 
         self.facets = QTreeView()
         self.facets.setObjectName("searchFacets")
@@ -177,10 +179,22 @@ class SearchPanel(QWidget):
         index = self.results.currentIndex()
         self._open_index(index if index.isValid() else self.controller.results.index(0, 0))
 
+    def selected_hits(self) -> list[Hit]:
+        """The selected results, in list order."""
+        rows = sorted(index.row() for index in self.results.selectionModel().selectedIndexes())
+        return [self.controller.results.hit(row) for row in rows]
+
+    def _clicked(self, index: QModelIndex) -> None:
+        """A plain click opens the result; Ctrl or Shift only add it to the selection."""
+        modifiers = QGuiApplication.keyboardModifiers()
+        if not modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            self._open_index(index)
+
     def _open_index(self, index: QModelIndex) -> None:
         hit: Hit | None = index.data(results_model.HitRole) if index.isValid() else None
         if hit is not None:
-            self.results.setCurrentIndex(index)
+            if self.results.currentIndex() != index:  # (setting it would undo a selection of several)
+                self.results.setCurrentIndex(index)
             self.hit_opened.emit(hit)
 
     def _dismiss(self) -> None:

@@ -1,8 +1,10 @@
 """What the window remembers between runs (QSettings): the archive last open, recent archives,
-the language, the editor's name, and the window's geometry, splitters and panels."""
+the language, the editor's name, the last export's options, and the window's geometry,
+splitters and panels."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from viewer.gui.qt import QMainWindow, QSettings, QSplitter
@@ -41,6 +43,16 @@ class Settings:
 
     def set_editor_name(self, name: str) -> None:
         self.store.setValue("editor/name", name)
+
+    def export_options(self) -> dict:
+        """The last export's format, options and folder (see viewer.gui.export_dialog)."""
+        try:
+            return json.loads(self.store.value("export/options") or "{}")
+        except ValueError:
+            return {}
+
+    def set_export_options(self, options: dict) -> None:
+        self.store.setValue("export/options", json.dumps(options))  # JSON keeps the booleans booleans
 
     def save_window(self, window: QMainWindow, panels: dict[str, bool]) -> None:
         self.store.setValue("window/geometry", window.saveGeometry())

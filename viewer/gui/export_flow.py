@@ -1,0 +1,284 @@
+"""Exporting from the window: choose what and how (:class:`ExportDialog`), export on the writer
+thread with a progress dialog whose Cancel works, then say what was written, with a button
+that opens its folder.
+
+What can be exported is what the window shows at the moment: the selected search results, the
+open article, its page and its issue, and any collection (File → Export…); the context menus
+of the results, the page and the browse lists ask for one of these directly.
+
+The export runs on the writer thread, not the reader: so it reads a consistent archive (no
+edit lands between two of its articles), and search and page pictures stay quick meanwhile.
+A cancelled export writes nothing (the core writes under a temporary name and renames).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.archive import Archive
+from viewer.errors import Cancelled
+from viewer.export import article_stem, safe_stem
+from viewer.gui import browse_model, errors, pages_model
+from viewer.gui.export_dialog import ExportChoice, ExportDialog, ExportRequest
+from viewer.gui.qt import (
+    QAbstractItemView,
+    QAction,
+    QDesktopServices,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QProgressDialog,
+    Qt,
+    QTreeView,
+    QUrl,
+    QWidget,
+    Signal,
+)
+from viewer.gui.settings import Settings
+from viewer.gui.tasks import Task, TaskRunner
+from viewer.search import Hit
+
+RESULTS, ARTICLE, PAGE, ISSUE, COLLECTION = "results", "article", "page", "issue", "collection"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the window shows when an export is asked for."""
+
+    hits: list[Hit]  # the selected search results, in list order
+    query: str  # what they were searched for
+    article_id: int | None
+    page: dict | None  # Archive.page's dict of the page shown
+
+
+class ExportFlow(QObject):
+    exported = Signal(object)  # the QMessageBox saying what was written
+
+    def __init__(self, window: QMainWindow, runner: TaskRunner, archive: Archive, settings: Settings,
+                 selection: Callable[[], Selection]):
+        super().__init__(window)
+        self.window = window
+        self.runner = runner
+        self.archive = archive  # the GUI thread's, to list what there is to export
+        self.settings = settings
+        self.selection = selection
+        self.dialog: ExportDialog | None = None
+        self.task: Task | None = None
+        self.request: ExportRequest | None = None
+        self.progress: QProgressDialog | None = None
+        self.result_box: QMessageBox | None = None
+
+        self.export_results = QAction(window)
+        self.export_article = QAction(window)
+        self.export_page = QAction(window)
+        self.export_issue = QAction(window)
+        self.export_results.triggered.connect(lambda: self.choose(RESULTS))
+        self.export_article.triggered.connect(lambda: self.choose(ARTICLE))
+        self.export_page.triggered.connect(lambda: self.choose(PAGE))
+        self.export_issue.triggered.connect(lambda: self.choose(ISSUE))
+        self.retranslate()
+
+    # -- where exports are asked for ---------------------------------------------------------
+
+    def add_context_menus(self, results: QAbstractItemView, page_view: QWidget, tree: QTreeView,
+                          pages: QTreeView) -> None:
+        """Export entries in the context menus of the search results, the page view, and the
+        browse panel's issues and pages."""
+        for widget, actions in ((results, [self.export_results]),
+                                (page_view, [self.export_article, self.export_page, self.export_issue])):
+            widget.addActions(actions)  # beside any actions others add to the same widget
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for view, menu in ((tree, self._issue_menu), (pages, self._page_menu)):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda position, v=view, m=menu: self._popup(v, position, m))
+
+    def _popup(self, view: QTreeView, position: QPoint, fill: Callable[[QMenu, QModelIndex], None]) -> None:
+        """A menu for the row under the mouse (which need not be the current row)."""
+        index = view.indexAt(position)
+        if not index.isValid():
+            return
+        menu = QMenu(view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fill(menu, index)
+        if not menu.isEmpty():
+            menu.popup(view.viewport().mapToGlobal(position))
+
+    def _issue_menu(self, menu: QMenu, index: QModelIndex) -> None:
+        if index.data(browse_model.KindRole) == browse_model.ISSUE:
+            issue_id = index.data(browse_model.IssueIdRole)
+            menu.addAction(self.tr("Export This Issue…"), lambda: self.choose_issue(issue_id))
+
+    def _page_menu(self, menu: QMenu, index: QModelIndex) -> None:
+        article_id, page_id = index.data(pages_model.ArticleIdRole), index.data(pages_model.PageIdRole)
+        if article_id is not None:
+            menu.addAction(self.tr("Export This Article…"), lambda: self.choose_article(article_id))
+        menu.addAction(self.tr("Export This Page…"), lambda: self.choose_page(page_id))
+
+    # -- choosing what ------------------------------------------------------------------------
+
+    def choose(self, kind: str | None = None) -> ExportDialog | None:
+        """The export dialog with what the window shows; ``kind`` chosen if there is one, else
+        the selected results when several are selected, else the open article."""
+        choices = self.choices()
+        if not choices:
+            QMessageBox.information(self.window, self.tr("Export"), self.tr("There is nothing to export yet."))
+            return None
+        kinds = [choice.kind for choice in choices]
+        if kind is None:
+            selected = len(self.selection().hits)
+            kind = RESULTS if selected > 1 else ARTICLE
+        return self._open_dialog(choices, kinds.index(kind) if kind in kinds else 0)
+
+    def choose_collection(self) -> ExportDialog | None:
+        choices = self.choices()
+        collections = [n for n, choice in enumerate(choices) if choice.kind == COLLECTION]
+        if not collections:
+            QMessageBox.information(self.window, self.tr("Export"),
+                                    self.tr("There are no collections yet: add articles to one first."))
+            return None
+        return self._open_dialog(choices, collections[0])
+
+    def choose_article(self, article_id: int) -> ExportDialog | None:
+        return self._open_dialog(*self._with_first(self._article_choice(article_id)))
+
+    def choose_page(self, page_id: int) -> ExportDialog | None:
+        return self._open_dialog(*self._with_first(self._page_choice(self.archive.page(page_id))))
+
+    def choose_issue(self, issue_id: int) -> ExportDialog | None:
+        return self._open_dialog(*self._with_first(self._issue_choice(issue_id)))
+
+    def choices(self) -> list[ExportChoice]:
+        """Everything the window offers to export now, the most particular first."""
+        selection = self.selection()
+        choices = []
+        if selection.hits:
+            name = self.tr("search results")  # (lupdate cannot see into f-strings)
+            choices.append(ExportChoice(
+                RESULTS, self.tr("The selected search results (%n article(s))", "", len(selection.hits)),
+                tuple(hit.article_id for hit in selection.hits), safe_stem(f"{name}_{selection.query}")))
+        if selection.article_id is not None:
+            choices.append(self._article_choice(selection.article_id))
+        if selection.page is not None and selection.page["articles"]:
+            choices.append(self._page_choice(selection.page))
+            choices.append(self._issue_choice(selection.page["issue_id"]))
+        for collection in self.archive.collections():
+            ids = tuple(self.archive.collection_articles(collection["name"]))
+            if ids:
+                choices.append(ExportChoice(
+                    COLLECTION, self.tr("Collection “{name}” (%n article(s))", "", len(ids)).format(
+                        name=collection["name"]), ids, safe_stem(collection["name"])))
+        return choices
+
+    def _with_first(self, choice: ExportChoice) -> tuple[list[ExportChoice], int]:
+        return [choice, *(c for c in self.choices() if c.article_ids != choice.article_ids)], 0
+
+    def _article_choice(self, article_id: int) -> ExportChoice:
+        article = self.archive.article(article_id)
+        title = article["title"] or self.tr("(untitled)")
+        return ExportChoice(ARTICLE, self.tr("The article “{title}”").format(title=title), (article_id,),
+                            article_stem(article))
+
+    def _page_choice(self, page: dict) -> ExportChoice:
+        ids = tuple(self.archive.article_ids_of_page(page["id"]))
+        label = self.tr("Page {page} of {date} (%n article(s))", "", len(ids)).format(
+            page=page["label"], date=page["date"])
+        return ExportChoice(PAGE, label, ids, safe_stem(f"{page['date']}_{page['number']:02d}"))
+
+    def _issue_choice(self, issue_id: int) -> ExportChoice:
+        issue = self.archive.issue(issue_id)
+        ids = tuple(self.archive.article_ids_of_issue(issue_id))
+        label = self.tr("The whole issue of {date} (%n article(s))", "", len(ids)).format(date=issue["date"])
+        return ExportChoice(ISSUE, label, ids, safe_stem(f"{issue['publication']}_{issue['date']}"))
+
+    def _open_dialog(self, choices: list[ExportChoice], chosen: int) -> ExportDialog:
+        self.dialog = ExportDialog(choices, chosen, self.settings, self.window)
+        self.dialog.accepted.connect(lambda dialog=self.dialog: self.start(dialog.request()))
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+        return self.dialog
+
+    # -- exporting ------------------------------------------------------------------------------
+
+    def start(self, request: ExportRequest) -> Task | None:
+        if self.task is not None:
+            QMessageBox.information(self.window, self.tr("Export"),
+                                    self.tr("An export is already running; wait for it to finish."))
+            return None
+        self.request = request
+        self.progress = QProgressDialog(self.tr("Preparing the export…"), self.tr("Cancel"), 0, 0, self.window)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setWindowTitle(self.tr("Exporting"))
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)  # reading goes on meanwhile
+        self.progress.setMinimumDuration(300)  # a quick export shows none
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setMinimumWidth(480)
+        self.task = self.runner.write(lambda work: work.archive.export(
+            request.article_ids, request.fmt, request.out, one_file_per_article=request.one_file_per_article,
+            encoding=request.encoding, crlf=request.crlf, with_annotations=request.with_annotations,
+            on_progress=work.progress, cancel=work.cancel), "export")
+        self.progress.canceled.connect(self.cancel)
+        self.task.progressed.connect(self._progressed)
+        self.task.finished.connect(self._finished)
+        self.task.cancelled.connect(self._cancelled)
+        self.task.failed.connect(self._failed)
+        self.task.ended.connect(self._ended)
+        return self.task
+
+    def cancel(self) -> None:
+        if self.task is not None and not self.task.done:
+            self.task.cancel()
+            self.progress.setLabelText(self.tr("Cancelling the export…"))
+
+    def _progressed(self, done: int, total: int, title: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        if title and not self.task.cancel_event.is_set():
+            self.progress.setLabelText(self.tr("Exporting “{title}” ({done} of {total})").format(
+                title=title, done=done + 1, total=total))
+
+    def _finished(self, written: list[Path]) -> None:
+        self._close_progress()
+        request = self.request
+        articles = len(request.article_ids)
+        if request.one_file_per_article:
+            text = self.tr("Exported %n article(s), one file each, into {folder}", "", articles).format(
+                folder=request.folder())
+        else:
+            text = self.tr("Exported %n article(s) to {file}", "", articles).format(file=written[0])
+        self.result_box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export"), text,
+                                      QMessageBox.StandardButton.Close, self.window)
+        self.result_box.setObjectName("exportResult")
+        open_folder = self.result_box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(request.folder()))))
+        self.result_box.open()
+        self.exported.emit(self.result_box)
+
+    def _cancelled(self, error: Cancelled) -> None:
+        self.window.statusBar().showMessage(self.tr("Export cancelled: nothing was written."), 5000)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_progress()
+        errors.report(self.window, error)
+
+    def _ended(self) -> None:
+        self._close_progress()
+        self.task = None
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)  # closing a progress dialog signals cancel
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def retranslate(self) -> None:
+        self.export_results.setText(self.tr("Export Selected Results…"))
+        self.export_article.setText(self.tr("Export This Article…"))
+        self.export_page.setText(self.tr("Export This Page…"))
+        self.export_issue.setText(self.tr("Export This Issue…"))
