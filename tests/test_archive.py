@@ -15,6 +15,15 @@ from viewer.errors import Cancelled
 from viewer.ingest import ReadOptions
 
 
+def seed_pages(folder, count: int):
+    """``count`` pages of the seed's issue, numbered 1…count, in a new folder."""
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    for page in range(1, count + 1):
+        (folder / f"p{page}.txt").write_text(seed.replace("8 县域·交城", f"{page} 县域·交城"), encoding="utf-8")
+    return folder
+
+
 def counts(archive) -> tuple[int, int, int]:
     s = archive.stats()
     return s["pages"], s["articles"], archive.store.db.execute("SELECT count(*) FROM credit").fetchone()[0]
@@ -137,11 +146,7 @@ def test_folders_recurse_and_other_files_are_skipped(archive, tmp_path):
 
 
 def test_cancel_between_files_keeps_the_files_before_and_reports_them(archive, tmp_path):
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    seed = SEED.read_text(encoding="utf-8")
-    for page in range(1, 5):
-        (folder / f"p{page}.txt").write_text(seed.replace("8 县域·交城", f"{page} 县域·交城"), encoding="utf-8")
+    folder = seed_pages(tmp_path / "pages", 4)
     cancel = threading.Event()
 
     def stop_after_two(done, total, message):
@@ -155,11 +160,7 @@ def test_cancel_between_files_keeps_the_files_before_and_reports_them(archive, t
 
 
 def test_a_batch_and_a_cancelled_batch_are_searchable_at_once(archive, tmp_path):
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    seed = SEED.read_text(encoding="utf-8")
-    for page in range(1, 6):
-        (folder / f"p{page}.txt").write_text(seed.replace("8 县域·交城", f"{page} 县域·交城"), encoding="utf-8")
+    folder = seed_pages(tmp_path / "pages", 5)
     cancel = threading.Event()
 
     def stop_after_three(done, total, message):

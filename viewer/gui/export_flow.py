@@ -22,6 +22,7 @@ from viewer.errors import Cancelled
 from viewer.export import article_stem, safe_stem
 from viewer.gui import browse_model, errors, pages_model
 from viewer.gui.export_dialog import ExportChoice, ExportDialog, ExportRequest
+from viewer.gui.job_progress import job_progress_dialog
 from viewer.gui.qt import (
     QAbstractItemView,
     QAction,
@@ -210,14 +211,9 @@ class ExportFlow(QObject):
                                     self.tr("An export is already running; wait for it to finish."))
             return None
         self.request = request
-        self.progress = QProgressDialog(self.tr("Preparing the export…"), self.tr("Cancel"), 0, 0, self.window)
-        self.progress.setObjectName("exportProgress")
-        self.progress.setWindowTitle(self.tr("Exporting"))
-        self.progress.setWindowModality(Qt.WindowModality.NonModal)  # reading goes on meanwhile
-        self.progress.setMinimumDuration(300)  # a quick export shows none
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setMinimumWidth(480)
+        self.progress = job_progress_dialog(self.window, title=self.tr("Exporting"),
+                                            label=self.tr("Preparing the export…"), cancel=self.tr("Cancel"),
+                                            name="exportProgress", shown_after_ms=300)  # a quick export shows none
         self.task = self.runner.write(lambda work: work.archive.export(
             request.article_ids, request.fmt, request.out, one_file_per_article=request.one_file_per_article,
             encoding=request.encoding, crlf=request.crlf, with_annotations=request.with_annotations,

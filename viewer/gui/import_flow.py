@@ -8,7 +8,8 @@ from pathlib import Path
 from viewer.errors import Cancelled
 from viewer.gui import errors
 from viewer.gui.import_report import ImportReportDialog
-from viewer.gui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, Qt, QWidget, Signal
+from viewer.gui.job_progress import job_progress_dialog
+from viewer.gui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, QWidget, Signal
 from viewer.gui.tasks import Task, TaskRunner
 from viewer.ingest import PAGE_SUFFIXES
 from viewer.model import ImportReport
@@ -45,14 +46,9 @@ class ImportFlow(QObject):
                                     self.tr("An import is already running; wait for it to finish."))
             return None
         paths = [Path(p) for p in paths]
-        self.progress = QProgressDialog(self.tr("Preparing the import…"), self.tr("Cancel"), 0, 0, self.window)
-        self.progress.setObjectName("importProgress")
-        self.progress.setWindowTitle(self.tr("Importing"))
-        self.progress.setWindowModality(Qt.WindowModality.NonModal)  # reading goes on meanwhile
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setMinimumWidth(480)
+        self.progress = job_progress_dialog(self.window, title=self.tr("Importing"),
+                                            label=self.tr("Preparing the import…"), cancel=self.tr("Cancel"),
+                                            name="importProgress")
         self.task = self.runner.write(lambda work: work.archive.import_paths(
             paths, on_progress=work.progress, cancel=work.cancel), "import")
         self.progress.canceled.connect(self.cancel)
