@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from viewer.gui.qt import ROOT_INDEX, QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from viewer.gui.grouped_model import GroupedModel, is_group
+from viewer.gui.qt import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 FACETS = ("year", "section", "person")
 FacetRole = Qt.ItemDataRole.UserRole  # "year", "section" or "person"
 ValueRole = Qt.ItemDataRole.UserRole + 1  # the value a click narrows to; None on a heading
 
-_HEADING = 2**32 - 1  # internal id of a heading row; a value row's is its heading's row
 
-
-class FacetsModel(QAbstractItemModel):
+class FacetsModel(GroupedModel):
+    COLUMNS = 2  # value, count
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._groups: list[tuple[str, list[tuple[str, int]]]] = []
@@ -30,42 +30,18 @@ class FacetsModel(QAbstractItemModel):
     def heading(self, facet: str) -> str:
         return {"year": self.tr("Year"), "section": self.tr("Section"), "person": self.tr("Person")}[facet]
 
-    # -- QAbstractItemModel ---------------------------------------------------------------------
+    # -- GroupedModel ----------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = ROOT_INDEX) -> QModelIndex:
-        if not 0 <= column < 2 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _HEADING) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() == _HEADING and parent.column() == 0 \
-                and row < len(self._groups[parent.row()][1]):
-            return self.createIndex(row, column, parent.row())
-        return QModelIndex()
+    def group_count(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: QModelIndex = ROOT_INDEX) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _HEADING:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _HEADING)
-
-    def rowCount(self, parent: QModelIndex = ROOT_INDEX) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _HEADING and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
-
-    def columnCount(self, parent: QModelIndex = ROOT_INDEX) -> int:
-        return 2
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def child_count(self, group_row: int) -> int:
+        return len(self._groups[group_row][1])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if index.internalId() == _HEADING:
+        if is_group(index):
             facet = self._groups[index.row()][0]
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
                 return self.heading(facet)

@@ -7,24 +7,15 @@ thread) and otherwise its number and section.
 from __future__ import annotations
 
 from viewer.archive import Archive
-from viewer.gui.qt import (
-    ROOT_INDEX,
-    QAbstractItemModel,
-    QIcon,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from viewer.gui.grouped_model import GroupedModel, is_group
+from viewer.gui.qt import QIcon, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 PageIdRole = Qt.ItemDataRole.UserRole
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 ImageRole = Qt.ItemDataRole.UserRole + 2  # the page's image path in the archive, or None
 
-_PAGE_ROW = 2**32 - 1  # internal id of a page row; an article row's internal id is its page's row
 
-
-class IssuePagesModel(QAbstractItemModel):
+class IssuePagesModel(GroupedModel):
     def __init__(self, archive: Archive, parent: QObject | None = None):
         super().__init__(parent)
         self.archive = archive
@@ -65,41 +56,18 @@ class IssuePagesModel(QAbstractItemModel):
                     return self.index(article_row, 0, self.index(row, 0))
         return QModelIndex()
 
-    # -- QAbstractItemModel ---------------------------------------------------------------------
+    # -- GroupedModel ----------------------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = ROOT_INDEX) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, _PAGE_ROW) if row < len(self._pages) else QModelIndex()
-        if parent.internalId() == _PAGE_ROW and row < len(self._pages[parent.row()]["articles"]):
-            return self.createIndex(row, 0, parent.row())
-        return QModelIndex()
+    def group_count(self) -> int:
+        return len(self._pages)
 
-    def parent(self, index: QModelIndex = ROOT_INDEX) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _PAGE_ROW:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _PAGE_ROW)
-
-    def rowCount(self, parent: QModelIndex = ROOT_INDEX) -> int:
-        if not parent.isValid():
-            return len(self._pages)
-        if parent.column() == 0 and parent.internalId() == _PAGE_ROW:
-            return len(self._pages[parent.row()]["articles"])
-        return 0
-
-    def columnCount(self, parent: QModelIndex = ROOT_INDEX) -> int:
-        return 1
-
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def child_count(self, group_row: int) -> int:
+        return len(self._pages[group_row]["articles"])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if index.internalId() == _PAGE_ROW:
+        if is_group(index):
             return self._page_data(self._pages[index.row()], role)
         page = self._pages[index.internalId()]
         article = page["articles"][index.row()]
