@@ -139,21 +139,15 @@ class AnnotationStore:
     def all_annotations(self, *, author: str | None = None, tag: str | None = None, since: str | None = None,
                         until: str | None = None) -> list[dict]:
         """Every note and highlight of the archive (orphans included), newest first."""
-        where, params = ["1"], []
-        if author:
-            where.append("a.author = ?")
-            params.append(author)
-        if tag:
-            where.append("a.article_id IN (SELECT article_id FROM article_tag WHERE tag = ?)")
-            params.append(tag)
-        if since:
-            where.append("a.created >= ?")
-            params.append(since)
-        if until:
-            where.append("substr(a.created, 1, 10) <= ?")
-            params.append(until)
-        return self._all(f"SELECT a.* FROM annotation a WHERE {' AND '.join(where)} ORDER BY a.created DESC, a.id DESC",
-                         params)
+        conditions = [(condition, value) for condition, value in (
+            ("a.author = ?", author),
+            ("a.article_id IN (SELECT article_id FROM article_tag WHERE tag = ?)", tag),
+            ("a.created >= ?", since),
+            ("substr(a.created, 1, 10) <= ?", until),
+        ) if value]
+        where = " AND ".join(condition for condition, _ in conditions) or "1"
+        return self._all(f"SELECT a.* FROM annotation a WHERE {where} ORDER BY a.created DESC, a.id DESC",
+                         [value for _, value in conditions])
 
     def authors(self) -> list[str]:
         return [r[0] for r in self.db.execute(
