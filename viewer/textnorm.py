@@ -3,8 +3,8 @@
 ``fold(text)`` gives the text search compares: a query finds an article when
 ``fold(query)`` is a substring of the folded article text. Folding
 
-- maps vertical presentation forms to their horizontal mainland forms (``﹃﹄`` → ``“”``,
-  ``﹁﹂`` → ``‘’``; ``︵︶``, ``︽︾``, ``︱`` … through NFKC);
+- maps vertical presentation forms to their horizontal mainland forms with the page reader's
+  table (:mod:`viewer.vertical`: ``﹃﹄`` → ``“”``, ``﹁﹂`` → ``‘’``, ``︵︶`` → ``（）`` …);
 - applies NFKC (full-width → half-width, ``①`` → ``1``, ``㎏`` → ``kg``) and case folding;
 - folds traditional to simplified characters with OpenCC's t2s character tables;
 - drops invisible format characters (zero-width space, soft hyphen, BOM);
@@ -39,8 +39,7 @@ from dataclasses import dataclass
 
 import opencc
 
-# Vertical forms whose NFKC form is not what horizontal mainland text prints.
-_VERTICAL_QUOTES = {"﹃": "“", "﹄": "”", "﹁": "‘", "﹂": "’"}
+from viewer.vertical import horizontal
 
 # Code points OpenCC's t2s tables know about: CJK ideographs in all planes.
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x323B0))
@@ -86,7 +85,7 @@ def _fold_char(ch: str, t2s: dict[str, str]) -> str:
         return " "
     if unicodedata.category(ch) == "Cf":
         return ""
-    folded = _VERTICAL_QUOTES.get(ch) or unicodedata.normalize("NFKC", ch).casefold()
+    folded = unicodedata.normalize("NFKC", horizontal(ch)).casefold()  # ﹃ is “, not NFKC's 『
     return "".join(t2s.get(c, c) for c in folded)
 
 
