@@ -48,10 +48,10 @@ def generate(archive: Archive, count: int, paragraphs: list[str]) -> None:
                 title=f"第{n + seq}篇：县域经济高质量发展新图景", subtitle="——交城县八大举措" if seq % 2 else "",
                 credits=[Credit("记者", "冀美丽"), Credit("通讯员", "褚泰杰")] if seq % 3 else [],
                 paragraphs=paragraphs[start:start + rng.randint(5, 15)], seq=seq))
-        archive.store.save_page(Page(
+        archive.store.save_pages([(Page(
             publication="吕梁日报", date=date, number=number, section="县域·交城", weekday=WEEKDAYS[date.weekday()],
             credits=[Credit("责编", "王耀"), Credit("校对", "白颖凯")], articles=articles,
-            source_path=f"generated/{date}_{number}.txt", sha256=f"{date}-{number}"))
+            source_path=f"generated/{date}_{number}.txt", sha256=f"{date}-{number}"), None)])
 
 
 def timed(label: str, count: int, work) -> None:

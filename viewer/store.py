@@ -94,12 +94,6 @@ class Store:
             WHERE publication.name = ? AND issue.date = ? AND page.label = ?""",
                          [publication, date, label])
 
-    def save_page(self, page: Page, *, replace_page_id: int | None = None) -> tuple[int, list[int]]:
-        """Insert a page and its articles and credits in one transaction; with
-        ``replace_page_id`` that page is deleted first, in the same transaction."""
-        [(page_id, article_ids)] = self.save_pages([(page, replace_page_id)])
-        return page_id, article_ids
-
     def save_pages(self, pages: list[tuple[Page, int | None]]) -> list[tuple[int, list[int]]]:
         """Insert pages (each with the id of the page it replaces, or None) in one transaction:
         the pages of one file go in together or not at all."""
