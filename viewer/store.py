@@ -185,14 +185,16 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    _ARTICLE_ROWS = """
-        SELECT article.id, publication.name AS publication, issue.date, page.number AS page,
-               page.label AS page_label, page.section, page.weekday, article.title,
-               article.subtitle, article.kicker, article.paragraphs, article.seq,
-               article.page_id, page.issue_id
+    _ARTICLE_COLUMNS = """
+        article.id, publication.name AS publication, issue.date, page.number AS page,
+        page.label AS page_label, page.section, page.weekday, article.title,
+        article.subtitle, article.kicker, article.paragraphs, article.seq,
+        article.page_id, page.issue_id"""
+    _ARTICLE_JOINS = """
         FROM article JOIN page ON page.id = article.page_id
         JOIN issue ON issue.id = page.issue_id
         JOIN publication ON publication.id = issue.publication_id"""
+    _ARTICLE_ROWS = f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_JOINS}"
     _ARTICLE_ORDER = " ORDER BY issue.date, publication.name, page.number, page.label, article.seq"
 
     def list_articles(self) -> list[dict]:
@@ -202,12 +204,12 @@ class Store:
 
     def article(self, article_id: int) -> dict | None:
         """Everything about one article, in the shape of ``gazette show --json``."""
-        row = self._one(self._ARTICLE_ROWS + " WHERE article.id = ?", [article_id])
+        row = self._one(f"""
+            SELECT {self._ARTICLE_COLUMNS}, article.region, page.unassigned, page.source_path,
+                   page.source_sha256, page.image
+            {self._ARTICLE_JOINS} WHERE article.id = ?""", [article_id])
         if row is None:
             return None
-        page = self._one("SELECT unassigned, source_path, source_sha256, image FROM page WHERE id = ?",
-                         [row["page_id"]])
-        region = self.db.execute("SELECT region FROM article WHERE id = ?", [article_id]).fetchone()[0]
         text = self.annotations.current(article_id)  # corrected, where an editor corrected it
         return {
             "id": row["id"], "publication": row["publication"], "date": row["date"],
@@ -216,10 +218,10 @@ class Store:
             "title": text["title"], "subtitle": text["subtitle"], "kicker": text["kicker"],
             "credits": group_credits(text["credits"]),
             "paragraphs": text["paragraphs"],
-            "unassigned": json.loads(page["unassigned"]),
-            "source": {"path": page["source_path"], "sha256": page["source_sha256"]},
-            "page_image": f"pages/{page['image']}" if page["image"] else None,
-            "regions": json.loads(region) if region else [],
+            "unassigned": json.loads(row["unassigned"]),
+            "source": {"path": row["source_path"], "sha256": row["source_sha256"]},
+            "page_image": f"pages/{row['image']}" if row["image"] else None,
+            "regions": json.loads(row["region"]) if row["region"] else [],
             "annotations": self.annotations.listing(article_id),
         }
 
