@@ -25,10 +25,17 @@ def test_migrating_an_empty_database(tmp_path):
     db.close()
 
 
-def test_reopening_applies_nothing_twice(tmp_path):
-    Store(tmp_path / "a.sqlite").close()
+def test_reopening_applies_nothing_twice_and_keeps_the_data(tmp_path):
     store = Store(tmp_path / "a.sqlite")
-    assert store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == len(store.applied_migrations())
+    store.set_state("marker", "kept")
+    store.close()
+    for _ in range(2):
+        store = Store(tmp_path / "a.sqlite")
+        store.close()
+    store = Store(tmp_path / "a.sqlite")
+    files = len(list(MIGRATIONS_DIR.glob("[0-9]*.sql")))
+    assert store.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == files
+    assert store.get_state("marker") == "kept"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
