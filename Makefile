@@ -19,8 +19,12 @@ run: $(BIN)/gazette
 test: $(BIN)/gazette
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Import, search (against SQLite FTS5, 10,000 articles; --n 100000 for the full goal) and export.
 bench: $(BIN)/gazette
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/import_pages.py
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/export.py
 
 # The desktop viewer on 100,000 generated articles (built once into /tmp, a few minutes).
 bench-gui: $(BIN)/gazette
