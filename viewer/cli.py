@@ -241,7 +241,10 @@ def _all_hits(archive: Archive, query: str) -> list[int]:
 # -- annotations ------------------------------------------------------------------------------
 
 def _default_editor() -> str:
-    return os.environ.get("GAZETTE_EDITOR") or getpass.getuser()
+    try:
+        return os.environ.get("GAZETTE_EDITOR") or getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container with an unknown user id)
+        return "editor"
 
 
 editor_option = click.option("--editor", default=_default_editor, show_default="GAZETTE_EDITOR or your login",
