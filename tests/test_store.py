@@ -49,3 +49,30 @@ def test_statements_split_where_sqlite_says_they_end():
     script = "CREATE TABLE t (x TEXT DEFAULT 'a;b');\n-- note; here\nINSERT INTO t VALUES ('c;d');\n"
     assert [s.strip() for s in _sql_statements(script)] == [
         "CREATE TABLE t (x TEXT DEFAULT 'a;b');", "-- note; here\nINSERT INTO t VALUES ('c;d');"]
+
+
+def test_a_write_waits_for_another_connections_write_instead_of_failing(tmp_path):
+    """Two connections, as the GUI's reader and writer threads have: the one that read before
+    the other committed still gets to write (deferred transactions failed here at once)."""
+    import threading
+
+    first = Store(tmp_path / "a.sqlite")
+    first.set_state("k", "1")
+    holding = threading.Event()
+
+    def write_slowly():  # a connection of its own, on its own thread
+        second = Store(tmp_path / "a.sqlite")
+        with second.db.atomic():
+            second.db.execute("INSERT INTO archive_state VALUES ('other', 'x')")
+            holding.set()
+            threading.Event().wait(0.3)
+        second.close()
+
+    writer = threading.Thread(target=write_slowly)
+    writer.start()
+    assert holding.wait(10)
+    with first.db.atomic():  # reads, then writes, while the other holds the write lock
+        value = first.get_state("k")
+        first.db.execute("UPDATE archive_state SET value = ? WHERE key = 'k'", [value + "2"])
+    writer.join(10)
+    assert (first.get_state("k"), first.get_state("other")) == ("12", "x")

@@ -7,6 +7,7 @@ by ``sqlite_utils.Migrations``: each script and its record in one transaction.
 from __future__ import annotations
 
 import array
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -51,9 +52,31 @@ def schema_migrations(directory: Path = MIGRATIONS_DIR) -> Migrations:
     return migrations
 
 
+class _Database(Database):
+    """sqlite-utils' Database whose write transactions take the write lock as they begin
+    (``BEGIN IMMEDIATE``). A deferred transaction that has read and then writes, while another
+    connection (the GUI's writer thread, the CLI) committed in between, fails at once with
+    "database is locked": SQLite cannot wait for that upgrade, so the busy timeout never
+    applies. Taking the lock first makes it wait its turn instead."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:  # nested: sqlite-utils' savepoint
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        self.conn.execute("COMMIT")
+
+
 class Store:
     def __init__(self, path: Path | str):
-        self.db = Database(path)
+        self.db = _Database(path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=5000")
