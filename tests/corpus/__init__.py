@@ -165,17 +165,19 @@ CSS = """
 body { font-family: "WenQuanYi Micro Hei"; font-size: 12px; line-height: 1.5; margin: 0; }
 .masthead { font-size: 13px; border-bottom: 2px solid #000; padding-bottom: 4px; }
 .credits { font-size: 11px; margin: 4px 0 12px; }
-.article { border-bottom: 1px solid #666; padding-bottom: 10px; margin-bottom: 14px; }
-.v { display: flex; flex-direction: row-reverse; align-items: flex-start; }
-.vhead { writing-mode: vertical-rl; font-size: 22px; font-weight: bold; margin-left: 14px; }
-.vsub { writing-mode: vertical-rl; font-size: 15px; margin-left: 10px; padding-top: 30px; }
-.vby { writing-mode: vertical-rl; font-size: 12px; margin-left: 18px; padding-top: 40px; }
+.article { position: relative; z-index: 0; border-bottom: 1px solid #666; padding-bottom: 10px; margin-bottom: 14px; }
+/* Floats paint before in-flow text, and each article is a stacking context: the PDF's text
+   then runs headline, byline, body, as a reader reads them (flex row-reverse paints the body first). */
+.v { display: flow-root; }
+.vhead { float: right; writing-mode: vertical-rl; font-size: 22px; font-weight: bold; margin-left: 14px; }
+.vsub { float: right; writing-mode: vertical-rl; font-size: 15px; margin-left: 10px; padding-top: 30px; }
+.vby { float: right; writing-mode: vertical-rl; font-size: 12px; margin-left: 18px; padding-top: 40px; }
 .vby span { display: block; margin-top: 0.8em; }
 .kicker { font-size: 14px; text-align: center; }
 .title { font-size: 22px; font-weight: bold; text-align: center; margin: 2px 0; }
 .subtitle { font-size: 15px; text-align: center; }
 .byline { font-size: 12px; text-align: center; margin: 4px 0 8px; }
-.body { column-gap: 3em; column-rule: 1px solid #999; text-align: justify; flex: 1; }
+.body { column-gap: 3em; column-rule: 1px solid #999; text-align: justify; overflow: hidden; }
 .body p { margin: 0; text-indent: 2em; }
 .body p.sub { text-indent: 0; text-align: center; font-weight: bold; margin: 0.3em 0; }
 .body .photo { height: 70px; background: #ccc; margin: 0.5em 0 0.2em; }

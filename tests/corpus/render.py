@@ -21,6 +21,7 @@ CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disabl
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-pdf-header-footer"]
 FIXED_PAGES = 8
+FIXED_PDFS = 3  # the first pages keep their PDF; the rest only its text, to keep the set small
 
 
 def print_pdf(html_path: Path, pdf_path: Path) -> None:
@@ -34,7 +35,7 @@ def pdftotext(pdf_path: Path, layout: bool) -> str:
     return subprocess.run(args, check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
 
 
-def render(truth: PageTruth, folder: Path) -> None:
+def render(truth: PageTruth, folder: Path, keep_pdf: bool = True) -> None:
     """``NAME.json`` (the truth), ``NAME.html``, ``NAME.pdf``, ``NAME.txt`` (pdftotext) and
     ``NAME.layout.txt`` (pdftotext -layout)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -45,6 +46,8 @@ def render(truth: PageTruth, folder: Path) -> None:
     print_pdf(html_path.resolve(), pdf_path)
     (folder / f"{truth.name}.txt").write_text(pdftotext(pdf_path, layout=False), encoding="utf-8")
     (folder / f"{truth.name}.layout.txt").write_text(pdftotext(pdf_path, layout=True), encoding="utf-8")
+    if not keep_pdf:
+        pdf_path.unlink()
 
 
 def main() -> None:
@@ -54,7 +57,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=FIXED)
     args = parser.parse_args()
     for seed in range(args.first, args.first + args.pages):
-        render(make_page(seed), args.out)
+        render(make_page(seed), args.out, keep_pdf=args.out != FIXED or seed - args.first < FIXED_PDFS)
         print(f"page{seed:03d}", file=sys.stderr)
 
 
