@@ -56,12 +56,21 @@ def starts_paragraph(widths: list[float], columns: list[float], i: int, lines: l
     expected = prev_column - (INDENT if prev_is_first else 0.0)
     if prev_width < expected - (SHORT if ends_sentence(prev_line) else 2 * SHORT):
         return True  # the line before ran out: a last line, or (much shorter) a heading, a caption
+    if _is_subheading(lines, widths, columns, i) or (i >= 2 and _is_subheading(lines, widths, columns, i - 1)):
+        return True
     if prev_is_first or not ends_sentence(prev_line):
         return False  # a full paragraph of one line is rarer than a first line that ends a sentence
     # A line of indent width that itself ends a sentence is more often the last line of its
     # paragraph than a paragraph of one line: the layout cannot tell, so take the likelier.
     return (abs(columns[i] - INDENT - widths[i]) <= INDENT_TOLERANCE and widths[i] <= columns[i] - 1
             and not ends_sentence(line))
+
+
+def _is_subheading(lines: list[str], widths: list[float], columns: list[float], i: int) -> bool:
+    """A sub-heading (小标题): a line of at most half its column that follows a finished
+    sentence, ends in no punctuation, and is followed by more text."""
+    return (0 < i < len(lines) - 1 and ends_sentence(lines[i - 1]) and widths[i] <= columns[i] / 2
+            and lines[i][-1].isalnum())
 
 
 def column_widths(widths: list[float], lines: list[str]) -> list[float]:
