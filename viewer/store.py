@@ -236,8 +236,8 @@ class Store:
         text = self.annotations.current(article_id)  # corrected, where an editor corrected it
         return {
             "id": row["id"], "publication": row["publication"], "date": row["date"],
-            "weekday": row["weekday"], "page": row["page"], "section": row["section"],
-            "page_credits": group_credits(self._credits("page_id", row["page_id"])),
+            "weekday": row["weekday"], "page": row["page"], "page_label": row["page_label"],
+            "section": row["section"], "page_credits": group_credits(self._credits("page_id", row["page_id"])),
             "title": text["title"], "subtitle": text["subtitle"], "kicker": text["kicker"],
             "credits": group_credits(text["credits"]),
             "paragraphs": text["paragraphs"],
