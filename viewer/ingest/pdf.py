@@ -21,6 +21,9 @@ RENDER_LONG_SIDE = 4000  # px: a newspaper page readable when zoomed in
 RENDER_MAX_SCALE = 300 / 72  # never above 300 dpi
 INDENT_MIN_EM, INDENT_MAX_EM = 1.5, 3.5  # how far right of the column a first line starts
 NEIGHBOURS = 4  # lines either side that may share a line's column
+# pdfium's mark for a hyphen that breaks a word at a line end (anti-/leaguers): the word is
+# one word, so the mark goes and the halves are joined.
+HYPHEN_AT_LINE_END = "\ufffe"
 
 Box = tuple[int, int, int, int]  # x, y, width, height in picture pixels
 
@@ -91,7 +94,14 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> li
     """The text in content order, split into lines at the breaks pdfium puts between them."""
     text = textpage.get_text_range()
     lines, chars, boxes = [], [], []
+    joining = False  # after a line-end hyphen: the break that follows joins the word's halves
     for index, char in enumerate(text):
+        if char == HYPHEN_AT_LINE_END:
+            joining = True
+            continue
+        if char in "\r\n" and joining:
+            continue
+        joining = False
         if char in "\r\n":
             if char == "\n" or not text[index + 1:index + 2] == "\n":
                 lines.append(_Line("".join(chars), boxes))
