@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from corpus import FIXED, ArticleTruth, PageTruth  # noqa: E402
+from corpus import FIXED, ArticleTruth, PageTruth
 
-from viewer.ingest import ReadOptions, read_page_text, read_pdf_pages  # noqa: E402
-from viewer.model import Page  # noqa: E402
+from viewer.ingest import ReadOptions, read_page_text, read_pdf_pages
+from viewer.model import Page
 
 PATHS = ("text", "layout", "pdf")
 PAGE_FIELDS = ("page", "label", "section", "date", "weekday", "page credits")
@@ -123,6 +123,7 @@ def _read_chars(page: Page) -> Counter:
 
 def seed_reference() -> str:
     from corpus.sentences import SEED
+
     from viewer.ingest.epaper import read_epaper_text
 
     page = read_epaper_text(SEED.read_text(encoding="utf-8"), publication="")

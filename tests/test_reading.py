@@ -5,8 +5,6 @@ Text cases are page texts in the extractor's shape; PDF cases are the committed 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from corpus import FIXED, PageTruth
 

@@ -106,10 +106,8 @@ def _headline_starts(lines: list[str]) -> list[int]:
     while i < len(lines):
         if not lines[i].strip():
             i += 1
-        elif (end := _vertical_block_end(lines, i)) is not None:
-            starts.append(i)
-            i = end
-        elif (end := _horizontal_headline_end(lines, i)) is not None and _may_open(lines, i, end):
+        elif (end := _vertical_block_end(lines, i)) is not None or (
+                (end := _horizontal_headline_end(lines, i)) is not None and _may_open(lines, i, end)):
             starts.append(i)
             i = end
         else:
