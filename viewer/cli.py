@@ -345,5 +345,32 @@ def collection_list(archive: Archive, name: str | None) -> None:
         click.echo(f"{article_id:>6}  {article['date']}  第{article['page']}版  {article['title'] or '（无题）'}")
 
 
+@cli.group("publication")
+def publication_group() -> None:
+    """Rename or merge the papers pages are filed under (``gazette publication rename 未命名报纸 吕梁日报``)."""
+
+
+@publication_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@_archive_command
+def publication_rename(archive: Archive, old: str, new: str) -> None:
+    """Give a paper its right name; a paper already called NEW is merged into."""
+    from viewer.publications import rename_publication
+
+    click.echo(f"renamed {old} to {new}: {len(rename_publication(archive, old, new))} articles")
+
+
+@publication_group.command("merge")
+@click.argument("old")
+@click.argument("into")
+@_archive_command
+def publication_merge(archive: Archive, old: str, into: str) -> None:
+    """File every issue of OLD under INTO (one paper under two names)."""
+    from viewer.publications import merge_publications
+
+    click.echo(f"merged {old} into {into}: {len(merge_publications(archive, old, into))} articles")
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")
