@@ -39,6 +39,7 @@ def test_byline_forms(line, expected):
     ("责任编辑:贾丽美术编辑：杨帆", {"责任编辑": ["贾丽"], "美术编辑": ["杨帆"]}),
     ("本版编辑：王耀 版式设计：李华 责任校对：张三", {"本版编辑": ["王耀"], "版式设计": ["李华"], "责任校对": ["张三"]}),
     ("值班编辑:王耀 审核：李华统筹：张三", {"值班编辑": ["王耀"], "审核": ["李华"], "统筹": ["张三"]}),
+    ("值班编辑：侯耀 文桂美编：罗华静", {"值班编辑": ["侯耀", "文桂"], "美编": ["罗华静"]}),
     ("策划:王耀 监制：李华 出品：交城县融媒体中心", {"策划": ["王耀"], "监制": ["李华"], "出品": ["交城县融媒体中心"]}),
 ])
 def test_the_longest_page_role_wins_and_unknown_roles_still_count(line, expected):
@@ -84,6 +85,15 @@ def test_a_sub_heading_stays_in_its_article():
     page = read("春耕备耕正当时\n记者 李华\n\n" + BODY + "\n田间地头忙生产\n" + BODY)
     assert len(page.articles) == 1
     assert "田间地头忙生产" in page.articles[0].paragraphs
+
+
+def test_a_sub_heading_after_a_clause_mark_and_a_caption_after_a_full_line():
+    """Older papers end a paragraph with 、; a caption opens with 图为 whatever ran before it."""
+    old_style = BODY.replace("召开。", "召开、")
+    page = read("春耕备耕正当时\n记者 李华\n\n" + old_style + "田间地头忙生产\n" + old_style +
+                "图为技术人员在田间指导农户。\n")
+    assert page.articles[0].paragraphs[1:] == ["田间地头忙生产", old_style.replace("\n", "").replace(" ", ""),
+                                                "图为技术人员在田间指导农户。"]
 
 
 def test_the_last_short_line_of_an_article_is_not_the_next_ones_kicker():

@@ -21,8 +21,8 @@ RENDER_LONG_SIDE = 4000  # px: a newspaper page readable when zoomed in
 RENDER_MAX_SCALE = 300 / 72  # never above 300 dpi
 INDENT_MIN_EM, INDENT_MAX_EM = 1.5, 3.5  # how far right of the column a first line starts
 NEIGHBOURS = 4  # lines either side that may share a line's column
-# pdfium's mark for a hyphen that breaks a word at a line end (anti-/leaguers): the word is
-# one word, so the mark goes and the halves are joined.
+# pdfium's mark for a hyphen at a line end. Where it breaks a word (anti-/leaguers) the mark
+# goes and the halves are joined; elsewhere (煤-焦-化) it is the hyphen as printed.
 HYPHEN_AT_LINE_END = "\ufffe"
 
 Box = tuple[int, int, int, int]  # x, y, width, height in picture pixels
@@ -97,8 +97,10 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> li
     joining = False  # after a line-end hyphen: the break that follows joins the word's halves
     for index, char in enumerate(text):
         if char == HYPHEN_AT_LINE_END:
-            joining = True
-            continue
+            if _breaks_a_word(text, index):
+                joining = True
+                continue
+            char = "-"  # a hyphen printed between characters that stand apart: 煤-焦-化
         if char in "\r\n" and joining:
             continue
         joining = False
@@ -114,6 +116,18 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> li
         boxes.append(box if box[2] > 0 and box[3] > 0 else None)
     lines.append(_Line("".join(chars), boxes))
     return _with_vertical_gaps(lines)
+
+
+def _breaks_a_word(text: str, index: int) -> bool:
+    """Whether the line-end hyphen at ``index`` splits a word of letters (anti-/leaguers); Chinese
+    is never hyphenated, so a hyphen beside a CJK character is printed text."""
+    before = text[index - 1:index]
+    after = text[index + 1:].lstrip("\r\n")[:1]
+    return before.isalpha() and after.isalpha() and not _is_cjk(before) and not _is_cjk(after)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
 
 
 def _with_vertical_gaps(lines: list[_Line]) -> list[_Line]:
