@@ -150,6 +150,13 @@ def _is_vertical_char(line: _Line) -> bool:
     return 0 < len(line.visible) <= 2
 
 
+def _column_left(lefts: list[int]) -> int:
+    """The left edge of a column: the leftmost edge two or more of its lines share (a centred
+    headline of the next article may reach further left than one line of the column)."""
+    shared = [left for left in lefts if sum(abs(left - other) <= 1 for other in lefts) >= 2]
+    return min(shared or lefts)
+
+
 def _mark_indents(lines: list[_Line]) -> None:
     """Mark lines that start INDENT_MIN_EM–INDENT_MAX_EM right of the leftmost line near them
     whose span overlaps theirs (their column)."""
@@ -160,7 +167,7 @@ def _mark_indents(lines: list[_Line]) -> None:
             continue
         column = [other for other in lines[max(0, n - NEIGHBOURS):n + NEIGHBOURS + 1]
                   if len(other.visible) >= 4 and other.left < line.right and line.left < other.right]
-        offset = (line.left - min(other.left for other in column)) / line.em
+        offset = (line.left - _column_left([other.left for other in column])) / line.em
         marks.append(len(column) > 1 and INDENT_MIN_EM <= offset <= INDENT_MAX_EM)
     for line, marked in zip(lines, marks):
         if marked:
