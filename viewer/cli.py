@@ -372,5 +372,25 @@ def publication_merge(archive: Archive, old: str, into: str) -> None:
     click.echo(f"merged {old} into {into}: {len(merge_publications(archive, old, into))} articles")
 
 
+@cli.command("reread")
+@click.argument("page_ids", nargs=-1, type=click.IntRange(min=1))
+@click.option("--all", "everything", is_flag=True, help="Every page that has text.")
+@_archive_command
+def reread_command(archive: Archive, page_ids: tuple[int, ...], everything: bool) -> None:
+    """Read stored pages again with the current reader; articles read the same keep their ids
+    and annotations. Prints what changed."""
+    from viewer.reread import reread_pages
+
+    if not page_ids and not everything:
+        raise click.UsageError("give page ids, or --all")
+    for outcome in reread_pages(archive, None if everything else list(page_ids)):
+        if outcome.error:
+            click.echo(f"failed: {outcome.where}: {outcome.error}")
+            continue
+        click.echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
+        for change in outcome.changes:
+            click.echo(f"  {change}")
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")
