@@ -28,6 +28,7 @@ INDENT = 2.0  # the dropped indent of a paragraph's first line, in em
 INDENT_TOLERANCE = 1.5  # how far from INDENT a first line may be (punctuation compression, digits)
 SHORT = 2.5  # em short of the expected width that make a line "short"
 FULL = 3.0  # em; lines this close to the widest nearby count towards the column width
+NARROW_SHORT = 0.35  # share of a narrow column's width that makes a line short
 CLAUSE_END = SENTENCE_END + "、，；：”」』"
 CAPTION_OPENING = ("图为", "图片为", "上图", "下图", "左图", "右图")
 
@@ -56,7 +57,9 @@ def starts_paragraph(widths: list[float], columns: list[float], i: int, lines: l
                      prev_is_first: bool) -> bool:
     prev_width, prev_column, prev_line, line = widths[i - 1], columns[i - 1], lines[i - 1], lines[i]
     expected = prev_column - (INDENT if prev_is_first else 0.0)
-    if prev_width < expected - (SHORT if ends_sentence(prev_line) else 2 * SHORT):
+    # In a narrow column a few characters are already a large share of the line.
+    shortfall = min(SHORT if ends_sentence(prev_line) else 2 * SHORT, NARROW_SHORT * expected)
+    if prev_width < expected - shortfall:
         return True  # the line before ran out: a last line, or (much shorter) a heading, a caption
     if _is_subheading(lines, widths, columns, i) or (i >= 2 and _is_subheading(lines, widths, columns, i - 1)):
         return True
