@@ -33,11 +33,11 @@ def test_import_and_show_the_seed(archive):
     report = archive.importing.import_paths([SEED], ReadOptions(publication="吕梁日报"))
     [outcome] = report.imported
     article = archive.browsing.article(outcome.article_ids[0]).to_json()
-    assert list(article) == ["id", "publication", "date", "weekday", "page", "section", "page_credits", "title",
-                             "subtitle", "kicker", "credits", "paragraphs", "unassigned", "source", "page_image", "regions",
-                             "annotations"]
-    assert (article["publication"], article["date"], article["weekday"], article["page"]) == (
-        "吕梁日报", "2025-04-03", "星期四", 8)
+    assert list(article) == ["id", "publication", "date", "weekday", "page", "page_label", "section", "page_credits",
+                             "title", "subtitle", "kicker", "credits", "paragraphs", "unassigned", "source", "page_image",
+                             "regions", "annotations"]
+    assert (article["publication"], article["date"], article["weekday"], article["page"], article["page_label"]) == (
+        "吕梁日报", "2025-04-03", "星期四", 8, "8")
     assert article["page_credits"]["组版"] == ["惠爱宏", "李晓玲", "张娟娟"]
     assert article["credits"]["图"] == ["褚泰杰", "田谷仓", "郭志远", "王学富"]
     assert len(article["paragraphs"]) == 25

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEED
 
+from viewer.citation import citation
 from viewer.cli import cli
 from viewer.errors import Cancelled, ExportError, NotFound
 from viewer.export import (ARTICLE_SEPARATOR, INDENT, MAX_NAME_BYTES, MAX_NAME_CHARS, UniqueNames,
@@ -408,3 +409,17 @@ def test_rich_text_notes_are_exported_as_their_text(archive, tmp_path):
     archive.exporting.export([article_id], "txt", out, with_annotations=True)
     text = out.read_text(encoding="utf-8")
     assert "核对原文 第二段" in text and "<b>" not in text
+
+
+def test_page_labels_in_show_citation_and_file_names(archive, tmp_path):
+    """A8 and B8 of one day: shown as printed, cited as printed, exported to two files."""
+    for label in ("A8", "B8"):
+        path = tmp_path / f"{label}.txt"
+        path.write_text(SEED_TEXT.replace("8 县域·交城 2025年4月3日", f"{label} 县域·交城 2025年4月3日"), encoding="utf-8")
+        assert not archive.importing.import_paths([path], ReadOptions(publication="吕梁日报")).failed
+    first, second = (archive.browsing.article(n).to_json() for n in (1, 2))
+    assert (first["page_label"], second["page_label"]) == ("A8", "B8")
+    assert citation(second).endswith("吕梁日报, 2025-04-03(B8).")
+    files = archive.exporting.export([1, 2], "txt", tmp_path / "each", one_file_per_article=True)
+    assert [f.name[:14] for f in files] == ["2025-04-03_A08", "2025-04-03_B08"]
+    assert "第B8版" in files[1].read_text(encoding="utf-8")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from viewer.ingest import DEFAULT_PUBLICATION
 from viewer.model import AUTHOR_ROLES
+
+# A paper whose name is not known is left out of the citation rather than printed as if it were
+# its name (a CSL processor does the same without a container title).
+UNKNOWN_PUBLICATIONS = ("", DEFAULT_PUBLICATION)
 
 MAX_AUTHORS = 3  # GB/T 7714: the first three, then 等
 
@@ -18,4 +23,11 @@ def citation(article: dict) -> str:
         title += ": " + subtitle
     byline = ", ".join(authors[:MAX_AUTHORS]) + (", 等" if len(authors) > MAX_AUTHORS else "")
     lead = f"{byline}. " if authors else ""
-    return f"{lead}{title}[N]. {article['publication']}, {article['date']}({article['page']})."
+    paper = article["publication"] if article["publication"] not in UNKNOWN_PUBLICATIONS else ""
+    where = f"{paper}, " if paper else ""
+    return f"{lead}{title}[N]. {where}{article['date']}({page_label(article)})."
+
+
+def page_label(article: dict) -> str:
+    """The page as printed (``A8``); the number where no label was kept."""
+    return article.get("page_label") or str(article["page"])

@@ -344,5 +344,52 @@ def collection_list(archive: Archive, name: str | None) -> None:
         click.echo(f"{article.id:>6}  {article.date}  第{article.page_label}版  {article.title or '（无题）'}")
 
 
+@cli.group("publication")
+def publication_group() -> None:
+    """Rename or merge the papers pages are filed under (``gazette publication rename 未命名报纸 吕梁日报``)."""
+
+
+@publication_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@_archive_command
+def publication_rename(archive: Archive, old: str, new: str) -> None:
+    """Give a paper its right name; a paper already called NEW is merged into."""
+    from viewer.publications import rename_publication
+
+    click.echo(f"renamed {old} to {new}: {len(rename_publication(archive, old, new))} articles")
+
+
+@publication_group.command("merge")
+@click.argument("old")
+@click.argument("into")
+@_archive_command
+def publication_merge(archive: Archive, old: str, into: str) -> None:
+    """File every issue of OLD under INTO (one paper under two names)."""
+    from viewer.publications import merge_publications
+
+    click.echo(f"merged {old} into {into}: {len(merge_publications(archive, old, into))} articles")
+
+
+@cli.command("reread")
+@click.argument("page_ids", nargs=-1, type=click.IntRange(min=1))
+@click.option("--all", "everything", is_flag=True, help="Every page that has text.")
+@_archive_command
+def reread_command(archive: Archive, page_ids: tuple[int, ...], everything: bool) -> None:
+    """Read stored pages again with the current reader; articles read the same keep their ids
+    and annotations. Prints what changed."""
+    from viewer.reread import reread_pages
+
+    if not page_ids and not everything:
+        raise click.UsageError("give page ids, or --all")
+    for outcome in reread_pages(archive, None if everything else list(page_ids)):
+        if outcome.error:
+            click.echo(f"failed: {outcome.where}: {outcome.error}")
+            continue
+        click.echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
+        for change in outcome.changes:
+            click.echo(f"  {change}")
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import IO
 
 from viewer.annotation_store import note_text
-from viewer.citation import citation
+from viewer.citation import citation, page_label
 from viewer.errors import Cancelled, ExportError
 
 FORMATS = ("txt", "md", "json", "csv", "docx")
@@ -76,7 +76,7 @@ def people_by_role(credits: dict[str, list[str]]) -> str:
 
 def printed_in(article: dict) -> str:
     """``吕梁日报 2025-04-03 星期四 第8版 县域·交城``."""
-    parts = (article["publication"], article["date"], article["weekday"], f"第{article['page']}版",
+    parts = (article["publication"], article["date"], article["weekday"], f"第{page_label(article)}版",
              article["section"])
     return " ".join(part for part in parts if part)
 
@@ -361,8 +361,11 @@ def safe_stem(text: str, max_chars: int = MAX_NAME_CHARS, max_bytes: int = MAX_N
 
 
 def article_stem(article: dict) -> str:
-    """``2025-04-03_08_标题``: sorts by date and page in any file manager."""
-    return safe_stem(f"{article['date']}_{article['page']:02d}_{article['title'] or UNTITLED}")
+    """``2025-04-03_08_标题``, ``2025-04-03_B08_标题``: sorts by date and page in any file manager,
+    and A8 and B8 of one day stay apart."""
+    label = page_label(article)
+    prefix = label[:len(label) - len(str(article["page"]))] if label.endswith(str(article["page"])) else ""
+    return safe_stem(f"{article['date']}_{prefix}{article['page']:02d}_{article['title'] or UNTITLED}")
 
 
 class UniqueNames:

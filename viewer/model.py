@@ -13,9 +13,11 @@ from dataclasses import asdict, dataclass, field
 
 # Roles of the people who made a page (printed in the credits line under the masthead).
 PAGE_ROLES = ("组版", "责编", "责任编辑", "编辑", "美编", "校对", "合办", "主编", "审核", "审校",
-              "终审", "版式", "设计", "制图", "排版", "统筹", "监制", "主办", "协办", "承办")
+              "终审", "版式", "设计", "制图", "排版", "统筹", "监制", "主办", "协办", "承办",
+              "美术编辑", "本版编辑", "值班编辑", "责任校对", "版式设计", "策划", "值班主任", "校审")
 # Roles of the people who made an article (its byline).
-AUTHOR_ROLES = ("文", "记者", "本报记者", "特约记者", "通讯员", "撰稿", "作者", "实习生")
+AUTHOR_ROLES = ("文", "记者", "本报记者", "特约记者", "通讯员", "撰稿", "作者", "实习生",
+                "本报评论员", "评论员", "特约评论员")
 PHOTO_ROLES = ("图", "摄影", "摄", "图片")
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -279,7 +281,8 @@ class ArticleView:
         """The shape of ``gazette show --json`` (and of the json export)."""
         shown = {
             "id": self.id, "publication": self.publication, "date": self.date, "weekday": self.weekday,
-            "page": self.page, "section": self.section, "page_credits": self.page_credits,
+            "page": self.page, "page_label": self.page_label, "section": self.section,
+            "page_credits": self.page_credits,
             "title": self.text.title, "subtitle": self.text.subtitle, "kicker": self.text.kicker,
             "credits": self.text.credits_by_role, "paragraphs": list(self.text.paragraphs),
             "unassigned": list(self.unassigned),
