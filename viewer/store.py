@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore
+from viewer.confidence import pack_confidence, unpack_confidence
 from viewer.model import Credit, Page, SearchDoc, format_credits, group_credits
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
@@ -140,6 +141,7 @@ class Store:
             "image": image and image.path, "preview": image and image.preview,
             "thumbnail": image and image.thumbnail, "image_width": image and image.width,
             "image_height": image and image.height, "char_boxes": pack_boxes(page.char_boxes),
+            "char_confidence": pack_confidence(page.char_confidence),
         }
         if replace_page_id is None:
             page_id, kept = self.db["page"].insert(values).last_pk, {}
@@ -258,6 +260,19 @@ class Store:
         if row is None:
             return None
         return row[0], unpack_boxes(row[1]), json.loads(row[2])
+
+    def article_layout(self, article_id: int) -> dict | None:
+        """Where the article's text sits on its page, for ALTO: the page text, its character
+        boxes and confidences (None where unknown), the article's lines, the picture's size."""
+        row = self._one("""
+            SELECT page.id AS page_id, page.raw_text, page.char_boxes, page.char_confidence,
+                   page.image_width, page.image_height, article.source_lines
+            FROM article JOIN page ON page.id = article.page_id WHERE article.id = ?""", [article_id])
+        if row is None:
+            return None
+        return {**row, "char_boxes": unpack_boxes(row["char_boxes"]),
+                "char_confidence": unpack_confidence(row["char_confidence"]),
+                "source_lines": json.loads(row["source_lines"])}
 
     def _credits(self, column: str, owner_id: int) -> list[Credit]:
         rows = self.db.execute(f"SELECT role, person FROM credit WHERE {column} = ? ORDER BY seq, id",
