@@ -26,7 +26,8 @@ from viewer.annotation_store import body_text
 from viewer.errors import Cancelled, ExportError, GazetteError, IndexStale, NotFound
 from viewer.export import export_articles
 from viewer.geometry import hit_boxes
-from viewer.ingest import PAGE_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, read_pages, sha256_of
+from viewer.ingest import ReadOptions, read_pages, sha256_of
+from viewer.ingest.batch import folder_units
 from viewer.model import ImportOutcome, ImportReport
 from viewer.pictures import store_picture
 from viewer.schedule import missing_dates, publishing_weekdays
@@ -37,11 +38,6 @@ log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int, str], None]
 INDEX_BATCH = 500  # articles imported between two index writes (each write makes a segment)
 SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "jiaocheng-2025-04-03-p8.txt"
-
-
-def _is_sidecar(text_file: Path) -> bool:
-    """A text file beside a scan of the same name is that scan's text."""
-    return any(text_file.with_suffix(suffix).is_file() for suffix in PICTURE_SUFFIXES)
 
 
 def default_archive_path() -> Path:
@@ -150,14 +146,9 @@ class Archive:
     def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
         for path in map(Path, paths):
             if path.is_dir():
-                for child in sorted(path.rglob("*")):
-                    if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                        if child.suffix.lower() in TEXT_SUFFIXES and _is_sidecar(child):
-                            continue  # read with its scan
-                        if child.suffix.lower() in PAGE_SUFFIXES:
-                            yield child
-                        else:
-                            report.outcomes.append(ImportOutcome(str(child), "skipped", "not a page file"))
+                units, others = folder_units(path)
+                report.outcomes += [ImportOutcome(str(other), "skipped", "not a page file") for other in others]
+                yield from units
             elif path.exists():
                 yield path
             else:
@@ -474,12 +465,14 @@ class Archive:
         missing = self.store.missing_article_ids(ids)
         if missing:
             raise NotFound(f"no article with id {', '.join(map(str, missing))}")
-        articles = (self._exported_article(i, with_annotations) for i in ids)
+        articles = (self._exported_article(i, with_annotations, fmt) for i in ids)
         return export_articles(articles, len(ids), fmt, out, one_file_per_article=one_file_per_article,
                                encoding=encoding, crlf=crlf, on_progress=on_progress, cancel=cancel)
 
-    def _exported_article(self, article_id: int, with_annotations: bool) -> dict:
+    def _exported_article(self, article_id: int, with_annotations: bool, fmt: str) -> dict:
         article = self.article(article_id)
         if not with_annotations:
             del article["annotations"]  # the writers include annotations an article carries
+        if fmt == "alto":
+            article["layout"] = self.store.article_layout(article_id)
         return article
