@@ -245,7 +245,7 @@ def test_alto_export_is_alto_v4_with_the_word_boxes(batches, tmp_path):
     strings = list(root.iter(f"{v4}String"))
     assert all(s.get("CONTENT") and not any(c.isspace() for c in s.get("CONTENT")) for s in strings)
     # read back as ALTO (v4): the first page's words and boxes are the archive's
-    alto = read_alto(out.read_bytes(), str(out))
+    alto, _ = read_alto(out.read_bytes(), str(out))
     layout = archive.store.article_layout(hit.article_id)
     text, boxes = layout["raw_text"], layout["char_boxes"]
     at = text.index("Wrangel")
@@ -263,3 +263,18 @@ def test_alto_export_refuses_text_without_positions(archive, tmp_path):
     with pytest.raises(ExportError, match=f"article {outcome.article_ids[0]} has no word positions"):
         archive.export(outcome.article_ids[:1], "alto", tmp_path / "seed.xml")
     assert not (tmp_path / "seed.xml").exists()
+
+
+def test_alto_v4_written_by_gazette_imports_again_page_by_page(batches, tmp_path):
+    archive, report = batches
+    [hit] = archive.search("Wrangel").hits
+    revue = outcome_for(report, BNL_METS).article_ids[0]
+    archive.export([hit.article_id, revue], "alto", tmp_path / "two-pages.xml")
+    with Archive(tmp_path / "again") as again:
+        [outcome] = again.import_paths([tmp_path / "two-pages.xml"],
+                                       ReadOptions(date=dt.date(2000, 1, 1), page=1)).outcomes
+        assert outcome.status == "imported", outcome.message
+        assert outcome.message.startswith("2000-01-01 page 1, 2000-01-01 page 2:")
+        [found] = again.search("Wrangel").hits
+        assert again.hit_boxes(found.article_id, "Wrangel") == archive.hit_boxes(hit.article_id, "Wrangel")
+        assert again.search("politique").total == 1

@@ -19,7 +19,7 @@ from viewer.errors import ImportRefused, InputError
 from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
-from viewer.ingest.library import read_alto_page, read_mets_issue
+from viewer.ingest.library import read_alto_pages, read_mets_issue
 from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
 from viewer.ingest.xmlsafe import local, parse_xml
@@ -131,8 +131,8 @@ def read_library_pages(path: Path, data: bytes, options: ReadOptions) -> list[Pa
         return read_mets_issue(path, root, publication=given, date=options.date)
     if local(root) == "alto":
         _require_date_and_page(path, options, "an ALTO file alone carries no date or page number")
-        return [read_alto_page(path, root, publication=options.publication, date=options.date,
-                               number=options.page)]
+        return read_alto_pages(path, root, publication=options.publication, date=options.date,
+                               number=options.page)
     raise InputError(f"{path}: XML that is neither METS nor ALTO (its root element is <{local(root)}>)")
 
 

@@ -1,9 +1,9 @@
 """ALTO page files (v1.4 without a namespace, v2, v3, v4): words with their boxes.
 
-``read_alto`` turns the file into an :class:`AltoPage`: every ``String`` in document order as
-a :class:`Word` (its text, box in the file's unit, confidence ``WC``, hyphenation), and for
-every element with an ``ID`` (block, composed block, line, word, illustration) the range of
-words it holds and its box. METS areas point at those IDs (``BEGIN``, ``END``), so articles
+``read_alto`` turns each ``Page`` of the file into an :class:`AltoPage`: every ``String`` in
+document order as a :class:`Word` (its text, box in the file's unit, confidence ``WC``,
+hyphenation), and for every element with an ``ID`` (block, composed block, line, word,
+illustration) the range of words it holds and its box. METS areas point at those IDs (``BEGIN``, ``END``), so articles
 are assembled from word ranges (see :mod:`viewer.ingest.library`).
 
 Text comes out twice, from the same words:
@@ -97,14 +97,15 @@ class AltoPage:
         return factor, factor
 
 
-def read_alto(data: bytes, source: str) -> AltoPage:
+def read_alto(data: bytes, source: str) -> list[AltoPage]:
+    """Each ``Page`` of the file (nearly always one)."""
     root = parse_xml(data, source)
     if local(root) != "alto":
         raise InputError(f"{source}: not an ALTO file (its root element is <{local(root)}>)")
-    return alto_from_root(root, source)
+    return alto_pages(root, source)
 
 
-def alto_from_root(root: Element, source: str) -> AltoPage:
+def alto_pages(root: Element, source: str) -> list[AltoPage]:
     units = descendants(root, "MeasurementUnit")
     unit = (units[0].text or "pixel").strip() if units else "pixel"
     if unit not in PIXELS_PER_UNIT:
@@ -112,13 +113,15 @@ def alto_from_root(root: Element, source: str) -> AltoPage:
     pages = descendants(root, "Page")
     if not pages:
         raise InputError(f"{source}: the ALTO file has no <Page>")
-    page = pages[0]
-    alto = AltoPage(_number(page, "WIDTH"), _number(page, "HEIGHT"), unit)
-    try:
-        _walk(page, alto, top=True)
-    except ValueError as error:
-        raise InputError(f"{source}: a position or confidence is not a number ({error})") from None
-    return alto
+    read = []
+    for page in pages:
+        alto = AltoPage(_number(page, "WIDTH"), _number(page, "HEIGHT"), unit)
+        try:
+            _walk(page, alto, top=True)
+        except ValueError as error:
+            raise InputError(f"{source}: a position or confidence is not a number ({error})") from None
+        read.append(alto)
+    return read
 
 
 def page_text(alto: AltoPage, scale: tuple[float, float]) -> tuple[str, list[Box | None], list[float | None]]:

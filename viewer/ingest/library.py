@@ -33,7 +33,7 @@ from PIL import features
 
 from viewer.errors import GazetteError, ImportRefused, InputError
 from viewer.geometry import region
-from viewer.ingest.alto import AltoPage, alto_from_root, page_text, read_alto, scaled
+from viewer.ingest.alto import AltoPage, alto_pages, page_text, read_alto, scaled
 from viewer.ingest.mets import Area, LogicalArticle, MetsIssue, mets_from_root
 from viewer.ingest.pdf import read_pdf
 from viewer.model import Article, Credit, Page
@@ -54,14 +54,19 @@ class _AltoSource:
     claimed: set[int] = dataclasses.field(default_factory=set)  # lines some article holds
 
 
-def read_alto_page(path: Path, root: Element, *, publication: str, date: dt.date, number: int) -> Page:
-    """A lone ALTO file, its picture beside it (same name)."""
-    beside = [path.with_suffix(s) for s in (*PICTURE_SUFFIXES, ".pdf")]
-    source = _alto_source(alto_from_root(root, str(path)), str(path), [p for p in beside if p.is_file()],
-                          publication, date, number, str(number))
-    _untitled_articles(source)
-    _keep_unassigned(source)
-    return source.page
+def read_alto_pages(path: Path, root: Element, *, publication: str, date: dt.date, number: int) -> list[Page]:
+    """A lone ALTO file (consecutive pages from ``number`` if it has several), its picture
+    beside it (same name) when it is one page."""
+    altos = alto_pages(root, str(path))
+    beside = [path.with_suffix(s) for s in (*PICTURE_SUFFIXES, ".pdf")] if len(altos) == 1 else []
+    pages = []
+    for index, alto in enumerate(altos):
+        source = _alto_source(alto, str(path), [p for p in beside if p.is_file()], publication, date,
+                              number + index, str(number + index))
+        _untitled_articles(source)
+        _keep_unassigned(source)
+        pages.append(source.page)
+    return pages
 
 
 def read_mets_issue(path: Path, root: Element, *, publication: str | None, date: dt.date | None) -> list[Page]:
@@ -83,9 +88,11 @@ def read_mets_issue(path: Path, root: Element, *, publication: str | None, date:
             continue
         pictures = [p for p in (issue.local_file(i, path.parent) for i in mets_page.file_ids) if p is not None]
         try:
-            alto = read_alto(alto_path.read_bytes(), str(alto_path))
+            alto, *more = read_alto(alto_path.read_bytes(), str(alto_path))
         except OSError as error:
             raise InputError(f"{alto_path}: cannot read ({error.strerror})") from error
+        if more:  # the METS names one picture and one page for it
+            raise InputError(f"{alto_path}: {len(more) + 1} pages in the ALTO file of one METS page")
         sources[alto_id] = _alto_source(alto, str(alto_path), pictures, publication, date,
                                         mets_page.number, mets_page.label)
     if not sources:
