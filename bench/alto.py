@@ -48,8 +48,9 @@ def main() -> None:
         altos = [p for p in batch.glob("*.xml") if xml_kind(p) == "alto"]
         pages = read_pages(mets, mets.read_bytes(), ReadOptions())
         words = sum(len(page.raw_text.split()) for page in pages)
-        read = timed(lambda: read_pages(mets, mets.read_bytes(), ReadOptions()), args.repeat)
-        bare = timed(lambda: [parse_xml(p.read_bytes(), str(p)) for p in [mets, *altos]], args.repeat)
+        files = [mets, *altos]
+        read = timed(lambda mets=mets: read_pages(mets, mets.read_bytes(), ReadOptions()), args.repeat)
+        bare = timed(lambda files=files: [parse_xml(p.read_bytes(), str(p)) for p in files], args.repeat)
         print(f"{batch.name:<14}{len(pages):>6}{words:>8}{read:>9.2f}{words / read:>10.0f}{bare:>14.2f}")
     with tempfile.TemporaryDirectory() as folder:
         start = time.perf_counter()
