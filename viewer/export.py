@@ -10,6 +10,7 @@ the reference; articles are separated by a line of ``=``. ``md``: the same as Ma
 ``json``: a list of the article objects (one object per file with one file per article).
 ``csv``: one row per article, always CRLF line ends (RFC 4180), UTF-8 with a BOM so Excel
 reads Chinese. ``docx``: Word, with headings, metadata, paragraphs and the reference.
+``alto``: ALTO v4 XML with the words' boxes on the page pictures (:mod:`viewer.export_alto`).
 
 **Encodings.** txt, md and csv may be written in GB18030 (for old Windows tools; it encodes
 every Unicode character, so nothing is lost); txt and md may use CRLF. JSON and Word are
@@ -48,8 +49,9 @@ from typing import IO
 from viewer.annotation_store import note_text
 from viewer.citation import citation, page_label
 from viewer.errors import Cancelled, ExportError
+from viewer.export_alto import alto_document
 
-FORMATS = ("txt", "md", "json", "csv", "docx")
+FORMATS = ("txt", "md", "json", "csv", "docx", "alto")
 ENCODINGS = ("utf-8", "gb18030")
 UNTITLED = "（无题）"
 INDENT = "\u3000\u3000"  # two ideographic spaces: a Chinese paragraph's first-line indent
@@ -261,6 +263,26 @@ class DocxWriter(Writer):
         self.word.document.save(self.stream)
 
 
+class AltoWriter(Writer):
+    """The articles' words with their boxes, written as one ALTO v4 file at the end."""
+
+    suffix = ".xml"
+
+    def __init__(self, stream: IO):
+        super().__init__(stream)
+        self.articles: list[dict] = []
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        return {"mode": "xb"}
+
+    def write(self, article: dict) -> None:
+        self.articles.append(article)
+
+    def end(self) -> None:
+        self.stream.write(alto_document(self.articles))
+
+
 class WordDocument:
     """A Word document (python-docx) grown one article at a time.
 
@@ -320,7 +342,7 @@ class WordDocument:
 
 
 WRITERS: dict[str, type[Writer]] = {"txt": TextWriter, "md": MarkdownWriter, "json": JsonWriter,
-                                    "csv": CsvWriter, "docx": DocxWriter}
+                                    "csv": CsvWriter, "docx": DocxWriter, "alto": AltoWriter}
 
 
 def check_options(fmt: str, encoding: str, crlf: bool) -> None:
@@ -328,7 +350,7 @@ def check_options(fmt: str, encoding: str, crlf: bool) -> None:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if encoding not in ENCODINGS:
         raise ExportError(f"unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}")
-    if encoding != "utf-8" and fmt in ("json", "docx"):
+    if encoding != "utf-8" and fmt in ("json", "docx", "alto"):
         raise ExportError(f"{fmt} files are always UTF-8; GB18030 applies to txt, md and csv")
     if crlf and fmt not in ("txt", "md"):
         raise ExportError(f"CRLF line ends apply to txt and md, not {fmt}")
