@@ -21,10 +21,16 @@ from viewer.archive import Archive
 from viewer.errors import GazetteError
 from viewer.export import ENCODINGS, FORMATS
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
+from viewer.terminal import for_terminal, json_for_terminal
+
+
+def echo(message: str = "", **kwargs) -> None:
+    """click.echo, with control characters from titles and file names made visible."""
+    click.echo(for_terminal(message), **kwargs)
 
 
 def _print_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(json_for_terminal(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def _archive_command(function):
@@ -36,7 +42,7 @@ def _archive_command(function):
             with Archive(ctx.obj["archive"]) as archive:
                 return ctx.invoke(function, archive, *args, **kwargs)
         except GazetteError as error:
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(for_terminal(str(error))) from error
     return wrapper
 
 
@@ -79,11 +85,11 @@ def import_command(archive: Archive, paths, publication, encoding, replace, date
     options = ReadOptions(publication=publication, encoding=encoding, date=date, page=page)
     report = archive.import_paths(paths, options, replace=replace)
     for outcome in report.outcomes:
-        click.echo(f"{outcome.status}: {outcome.path}: {outcome.message}" if outcome.status != "failed"
+        echo(f"{outcome.status}: {outcome.path}: {outcome.message}" if outcome.status != "failed"
                    else f"failed: {outcome.message}")
         for warning in outcome.warnings:
-            click.echo(f"  warning: {warning}")
-    click.echo(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.failed)} failed")
+            echo(f"  warning: {warning}")
+    echo(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.failed)} failed")
     if report.failed:
         sys.exit(1)
 
@@ -98,7 +104,7 @@ def list_command(archive: Archive, as_json: bool) -> None:
         _print_json(articles)
         return
     for a in articles:
-        click.echo(f"{a['id']:>6}  {a['date']}  {a['publication']}  第{a['page']}版 {a['section']}  "
+        echo(f"{a['id']:>6}  {a['date']}  {a['publication']}  第{a['page']}版 {a['section']}  "
                    f"{a['title'] or '（无题）'}")
 
 
@@ -112,18 +118,18 @@ def show_command(archive: Archive, article_id: int, as_json: bool) -> None:
     if as_json:
         _print_json(article)
         return
-    click.echo(article["title"] or "（无题）")
+    echo(article["title"] or "（无题）")
     for line in (article["subtitle"], article["kicker"]):
         if line:
-            click.echo(line)
-    click.echo(f"{article['publication']} {article['date']} {article['weekday']} 第{article['page']}版 "
+            echo(line)
+    echo(f"{article['publication']} {article['date']} {article['weekday']} 第{article['page']}版 "
                f"{article['section']}")
     for group in (article["credits"], article["page_credits"]):
         if group:
-            click.echo("  ".join(f"{role}: {' '.join(names)}" for role, names in group.items()))
-    click.echo()
+            echo("  ".join(f"{role}: {' '.join(names)}" for role, names in group.items()))
+    echo()
     for paragraph in article["paragraphs"]:
-        click.echo("　　" + paragraph)
+        echo("　　" + paragraph)
 
 
 @cli.command("stats")
@@ -136,7 +142,7 @@ def stats_command(archive: Archive, as_json: bool) -> None:
         _print_json(stats)
         return
     for key, value in stats.items():
-        click.echo(f"{key}: {value}")
+        echo(f"{key}: {value}")
 
 
 @cli.command("search")
@@ -171,10 +177,10 @@ def search_command(archive: Archive, query: str, date_from, date_to, section, so
     if as_json:
         _print_json(dataclasses.asdict(result))
         return
-    click.echo(f"{result.total} article(s)")
+    echo(f"{result.total} article(s)")
     for hit in result.hits:
-        click.echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
-        click.echo(f"        {hit.snippet}")
+        echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
+        echo(f"        {hit.snippet}")
 
 
 @cli.command("reindex")
@@ -185,8 +191,8 @@ def reindex_command(archive: Archive) -> None:
         click.echo(f"\rindexing {done}/{total}", err=True, nl=False)
 
     count = archive.reindex(on_progress=progress)
-    click.echo("", err=True)
-    click.echo(f"indexed {count} article(s)")
+    echo("", err=True)
+    echo(f"indexed {count} article(s)")
 
 
 @cli.command("export")
@@ -203,9 +209,11 @@ def reindex_command(archive: Archive) -> None:
 @click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), default="utf-8",
               show_default=True, help="gb18030 for old Windows tools (txt, md, csv).")
 @click.option("--crlf", is_flag=True, help="Windows line ends (txt, md).")
+@click.option("--csv-raw", is_flag=True,
+              help="CSV cells as stored: no ' before a cell beginning = + - @ (which a spreadsheet would run).")
 @_archive_command
 def export_command(archive: Archive, article_ids, query, everything, collection, fmt, out,
-                   one_file_per_article, with_annotations, encoding, crlf) -> None:
+                   one_file_per_article, with_annotations, encoding, crlf, csv_raw) -> None:
     """Export articles, each with its GB/T 7714 reference, in the order given.
 
     \b
@@ -225,9 +233,9 @@ def export_command(archive: Archive, article_ids, query, everything, collection,
     if everything:
         ids += [article["id"] for article in archive.list_articles()]
     files = archive.export(ids, fmt, out, one_file_per_article=one_file_per_article, encoding=encoding,
-                           crlf=crlf, with_annotations=with_annotations)
+                           crlf=crlf, with_annotations=with_annotations, csv_raw=csv_raw)
     count = len(dict.fromkeys(ids))
-    click.echo(f"exported {count} article(s) to {out}" + (f" ({len(files)} files)" if one_file_per_article else ""))
+    echo(f"exported {count} article(s) to {out}" + (f" ({len(files)} files)" if one_file_per_article else ""))
 
 
 def _all_hits(archive: Archive, query: str) -> list[int]:
@@ -258,7 +266,7 @@ editor_option = click.option("--editor", default=_default_editor, show_default="
 @_archive_command
 def note_command(archive: Archive, article_id: int, text: str, editor: str) -> None:
     """Add a note to an article."""
-    click.echo(f"note {archive.add_note(article_id, text, author=editor)} added to article {article_id}")
+    echo(f"note {archive.add_note(article_id, text, author=editor)} added to article {article_id}")
 
 
 @cli.command("tag")
@@ -271,10 +279,10 @@ def tag_command(archive: Archive, article_id: int, tags: tuple[str, ...], remove
     """Tag an article (free words)."""
     if remove:
         archive.untag(article_id, list(tags))
-        click.echo(f"removed from article {article_id}: {' '.join(tags)}")
+        echo(f"removed from article {article_id}: {' '.join(tags)}")
     else:
         added = archive.tag(article_id, list(tags), author=editor)
-        click.echo(f"tagged article {article_id}: {' '.join(added) or '(had them all already)'}")
+        echo(f"tagged article {article_id}: {' '.join(added) or '(had them all already)'}")
 
 
 @cli.command("highlight")
@@ -287,7 +295,7 @@ def tag_command(archive: Archive, article_id: int, tags: tuple[str, ...], remove
 def highlight_command(archive: Archive, article_id: int, quote: str, comment: str, colour: str, editor: str) -> None:
     """Highlight a passage of an article, with an optional comment."""
     annotation_id = archive.add_highlight(article_id, quote=quote, comment=comment, colour=colour, author=editor)
-    click.echo(f"highlight {annotation_id} added to article {article_id}")
+    echo(f"highlight {annotation_id} added to article {article_id}")
 
 
 @cli.command("correct")
@@ -302,7 +310,7 @@ def correct_command(archive: Archive, article_id: int, paragraph, text, title, s
     """Correct an article's text; the original reading is kept and every revision can be restored."""
     revision = archive.correct(article_id, paragraph=paragraph, text=text, title=title, subtitle=subtitle,
                                author=editor)
-    click.echo(f"revision {revision} of article {article_id} saved")
+    echo(f"revision {revision} of article {article_id} saved")
 
 
 @cli.group("collection")
@@ -318,7 +326,7 @@ def collection_group() -> None:
 def collection_add(archive: Archive, name: str, article_ids: tuple[int, ...], editor: str) -> None:
     """Add articles to a collection (made if new)."""
     added = archive.add_to_collection(name, list(article_ids), author=editor)
-    click.echo(f"{len(added)} article(s) added to “{name}”")
+    echo(f"{len(added)} article(s) added to “{name}”")
 
 
 @collection_group.command("remove")
@@ -328,7 +336,7 @@ def collection_add(archive: Archive, name: str, article_ids: tuple[int, ...], ed
 def collection_remove(archive: Archive, name: str, article_ids: tuple[int, ...]) -> None:
     """Remove articles from a collection."""
     archive.remove_from_collection(name, list(article_ids))
-    click.echo(f"removed from “{name}”: {' '.join(map(str, article_ids))}")
+    echo(f"removed from “{name}”: {' '.join(map(str, article_ids))}")
 
 
 @collection_group.command("list")
@@ -338,11 +346,11 @@ def collection_list(archive: Archive, name: str | None) -> None:
     """The collections, or the articles of one, in order."""
     if name is None:
         for collection in archive.collections():
-            click.echo(f"{collection['name']}\t{collection['articles']}")
+            echo(f"{collection['name']}\t{collection['articles']}")
         return
     for article_id in archive.collection_articles(name):
         article = archive.article(article_id)
-        click.echo(f"{article_id:>6}  {article['date']}  第{article['page']}版  {article['title'] or '（无题）'}")
+        echo(f"{article_id:>6}  {article['date']}  第{article['page']}版  {article['title'] or '（无题）'}")
 
 
 def main(argv: list[str] | None = None) -> None:
