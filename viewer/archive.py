@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -25,9 +26,12 @@ import platformdirs
 from viewer.annotation_store import body_text
 from viewer.errors import Cancelled, ExportError, GazetteError, IndexStale, NotFound
 from viewer.export import export_articles
+from viewer.failures import import_guarded
+from viewer.folders import walk
 from viewer.geometry import hit_boxes
 from viewer.ingest import PAGE_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, read_pages, sha256_of
 from viewer.model import ImportOutcome, ImportReport
+from viewer.opening import decide
 from viewer.pictures import store_picture
 from viewer.schedule import missing_dates, publishing_weekdays
 from viewer.search import SearchIndex, SearchResult
@@ -51,16 +55,24 @@ def default_archive_path() -> Path:
 
 
 class Archive:
-    def __init__(self, root: Path | str | None = None):
+    def __init__(self, root: Path | str | None = None, *, create: bool = True):
+        """Open the archive at ``root``, making it if it does not exist and ``create`` is true;
+        a folder or database that is not an archive is refused (see :mod:`viewer.opening`).
+        On read-only media it opens read-only (``read_only``)."""
         self.root = Path(root) if root is not None else default_archive_path()
-        try:
-            for folder in (self.root, self.root / "index", self.root / "pages"):
-                folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
-        self.store = Store(self.root / "archive.sqlite")
+        opening = decide(self.root, create=create)
+        self.read_only = opening.read_only
+        if not self.read_only:
+            try:
+                for folder in (self.root, self.root / "index", self.root / "pages"):
+                    folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
+        self.store = Store(opening.database, read_only=opening.read_only, immutable=opening.immutable)
+        self.read_only = self.store.read_only  # also when a full disk leaves it nothing else
         self.index = SearchIndex(self.root / "index", self._search_docs)
-        self._check_index()
+        if not self.read_only:
+            self._check_index()
 
     def close(self) -> None:
         self.index.close()
@@ -89,7 +101,7 @@ class Archive:
                     on_progress(done, len(files), str(path))
                 if cancel is not None and cancel.is_set():
                     raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
-                outcome, replaced = self._import_file(path, options, replace)
+                outcome, replaced = import_guarded(path, lambda: self._import_file(path, options, replace), set())
                 report.outcomes.append(outcome)
                 added += outcome.article_ids
                 gone |= replaced
@@ -150,8 +162,10 @@ class Archive:
     def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
         for path in map(Path, paths):
             if path.is_dir():
-                for child in sorted(path.rglob("*")):
-                    if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                for child, problem, why in walk(path):  # unreadable folders and link loops reported
+                    if problem:
+                        report.outcomes.append(ImportOutcome(str(child), problem, why))
+                    else:
                         if child.suffix.lower() in TEXT_SUFFIXES and _is_sidecar(child):
                             continue  # read with its scan
                         if child.suffix.lower() in PAGE_SUFFIXES:
@@ -206,8 +220,11 @@ class Archive:
             self.index.delete(gone)
             self.index.add(self.store.search_docs(article_ids))
         except Exception:  # whatever broke, SQLite holds the articles: rebuild from there
-            log.exception("updating the search index failed; marked stale")
-            self.store.set_state("index_stale", "1")
+            try:
+                self.store.set_state("index_stale", "1")
+                log.exception("updating the search index failed; marked stale")
+            except sqlite3.Error:  # a full disk: the next open finds the counts differ
+                log.exception("updating the search index failed; could not mark it stale")
 
     def _check_index(self) -> None:
         """Mark the index stale when it does not hold as many articles as SQLite (a crash

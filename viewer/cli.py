@@ -11,15 +11,17 @@ import functools
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from viewer import __version__
-from viewer.archive import Archive
+from viewer.archive import Archive, default_archive_path
 from viewer.errors import GazetteError
 from viewer.export import ENCODINGS, FORMATS
+from viewer.failures import one_line
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
 from viewer.terminal import for_terminal, json_for_terminal
 
@@ -33,16 +35,25 @@ def _print_json(value: object) -> None:
     click.echo(json_for_terminal(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
-def _archive_command(function):
-    """Open the archive named by --archive for the command and turn GazetteError into one line."""
+def _archive_command(function=None, *, create: bool = False):
+    """Open the archive named by --archive for the command and turn GazetteError into one line.
+    Only commands that add to an archive (``create=True``) make a new one."""
+    if function is None:
+        return functools.partial(_archive_command, create=create)
+
     @click.pass_context
     @functools.wraps(function)
     def wrapper(ctx: click.Context, *args, **kwargs):
         try:
-            with Archive(ctx.obj["archive"]) as archive:
+            with Archive(ctx.obj["archive"], create=create) as archive:
                 return ctx.invoke(function, archive, *args, **kwargs)
         except GazetteError as error:
             raise click.ClickException(for_terminal(str(error))) from error
+        except (OSError, sqlite3.Error) as error:  # a full disk, read-only storage: one line, traceback logged
+            line = one_line(error, ctx.obj["archive"] or default_archive_path())
+            if line is None:
+                raise
+            raise click.ClickException(for_terminal(line)) from error
     return wrapper
 
 
@@ -79,9 +90,11 @@ def cli(ctx: click.Context, archive: Path | None) -> None:
 @click.option("--replace", is_flag=True, help="Replace a page already in the archive from another file.")
 @click.option("--date", callback=_parse_date, help="Date (YYYY-MM-DD) for files whose text carries none.")
 @click.option("--page", type=click.IntRange(min=1), help="Page number for files whose text carries none.")
-@_archive_command
+@_archive_command(create=True)
 def import_command(archive: Archive, paths, publication, encoding, replace, date, page) -> None:
     """Import page files and folders; print what was imported, skipped and failed."""
+    if archive.read_only:
+        raise click.ClickException(for_terminal(f"{archive.root}: cannot import: {archive.store.read_only_reason}"))
     options = ReadOptions(publication=publication, encoding=encoding, date=date, page=page)
     report = archive.import_paths(paths, options, replace=replace)
     for outcome in report.outcomes:
@@ -92,6 +105,13 @@ def import_command(archive: Archive, paths, publication, encoding, replace, date
     echo(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.failed)} failed")
     if report.failed:
         sys.exit(1)
+
+
+@cli.command("init")
+@_archive_command(create=True)
+def init_command(archive: Archive) -> None:
+    """Make a new, empty archive (in --archive, or the default folder); an existing one is kept."""
+    echo(f"archive ready at {archive.root}")
 
 
 @cli.command("list")

@@ -57,7 +57,6 @@ from itertools import islice
 from pathlib import Path
 
 import numpy as np
-
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.errors import ImportRefused, InputError
+from viewer.failures import shown_path
 from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
@@ -62,7 +63,7 @@ def read_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
                          f"(expected {', '.join(s.lstrip('.') for s in PAGE_SUFFIXES)})")
     sha256 = sha256_of(data)
     for page in pages:
-        page.source_path, page.sha256 = str(path), sha256
+        page.source_path, page.sha256 = shown_path(path), sha256
     return pages
 
 
