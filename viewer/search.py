@@ -57,6 +57,7 @@ from itertools import islice
 from pathlib import Path
 
 import numpy as np
+
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
