@@ -373,5 +373,55 @@ def collection_list(archive: Archive, name: str | None) -> None:
         echo(f"{article_id:>6}  {article['date']}  第{article['page']}版  {article['title'] or '（无题）'}")
 
 
+# -- keeping the archive whole ------------------------------------------------------------------
+
+@cli.command("check")
+@click.option("--repair", is_flag=True, help="Remove files in pages/ that no page refers to.")
+@_archive_command
+def check_command(archive: Archive, repair: bool) -> None:
+    """Check the database, every stored picture and its hash, the search index, and orphan
+    files; print each problem and exit 1 if there is any."""
+    from viewer.maintenance import check
+
+    report = check(archive, repair=repair)
+    for line in report.repaired:
+        echo(f"repaired: {line}")
+    for line in report.notes:
+        echo(f"note: {line}")
+    for line in report.problems:
+        echo(f"problem: {line}")
+    echo(f"{len(report.problems)} problem(s)" if report.problems else "the archive is sound")
+    if report.problems:
+        sys.exit(1)
+
+
+@cli.command("backup")
+@click.argument("destination", type=click.Path(path_type=Path))
+@_archive_command
+def backup_command(archive: Archive, destination: Path) -> None:
+    """Copy the archive into DESTINATION (a new or empty folder), safe while the window is open."""
+    from viewer.maintenance import backup
+
+    echo(f"backed up to {backup(archive, destination)}")
+
+
+@cli.command("restore")
+@click.argument("backup_folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.pass_context
+def restore_command(ctx: click.Context, backup_folder: Path) -> None:
+    """Check the backup in BACKUP_FOLDER and put it in place of --archive (an archive already
+    there is moved aside, not deleted)."""
+    from viewer.maintenance import restore
+
+    target = ctx.obj["archive"] or default_archive_path()
+    try:
+        moved_aside, _ = restore(backup_folder, target)
+    except GazetteError as error:
+        raise click.ClickException(for_terminal(str(error))) from error
+    if moved_aside:
+        echo(f"the archive that was there is kept at {moved_aside}")
+    echo(f"restored {backup_folder} to {target}")
+
+
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")
