@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_nothing_lost import assert_nothing_lost
@@ -53,7 +54,8 @@ def credits(draw) -> str:
 
 @st.composite
 def vertical(draw) -> str:
-    headline = draw(st.text(st.one_of(HANZI, st.sampled_from(list("﹃﹄︵︶——0123456789"))), min_size=1, max_size=20))
+    headline = draw(st.text(st.one_of(HANZI, st.sampled_from(list("﹃﹄︵︶——0123456789"))), min_size=1, max_size=20)
+                    .filter(lambda text: text not in ROLES))  # a headline that is a role word: see below
     return "\n".join(headline)
 
 
@@ -120,3 +122,20 @@ def test_random_bytes_are_read_or_refused(data: bytes):
             read(data, encoding)
         except GazetteError:
             pass
+
+
+# What the fuzzing found, kept as tests that fail until the e-paper reader keeps these
+# characters (the generators above avoid the two shapes, so the rest of the search goes on).
+
+@pytest.mark.xfail(strict=True, reason="a byline repeating one credit keeps it once; the repeat's characters go")
+def test_a_repeated_credit_in_a_byline_is_kept():
+    text = "1  2000年1月1日 星期一\n\n0\n\n\n0\n\n\n0\n□ 文/一一 文/一一\n"
+    [page] = read(text.encode("utf-8"), "utf-8")
+    assert_nothing_lost(text, page)
+
+
+@pytest.mark.xfail(strict=True, reason="a vertical headline spelling a role word (摄影) is taken for a role and lost")
+def test_a_vertical_headline_that_is_a_role_word_is_kept():
+    text = "1  2000年1月1日 星期一\n组版:一一 责编:一七 校对:一丆 编辑:一三\n摄\n影\n\n\n摄\n影\n\n"
+    [page] = read(text.encode("utf-8"), "utf-8")
+    assert_nothing_lost(text, page)
