@@ -16,9 +16,9 @@ from viewer.gui.article_pane import ArticlePane
 from viewer.gui.browse_panel import BrowsePanel
 from viewer.gui.collections_panel import CollectionsPanel
 from viewer.gui.export_flow import ExportFlow, Selection
-from viewer.gui.maintenance_flow import MaintenanceFlow
 from viewer.gui.import_flow import ImportFlow
 from viewer.gui.index_keeper import IndexKeeper
+from viewer.gui.maintenance_flow import MaintenanceFlow
 from viewer.gui.page_picture import Picture
 from viewer.gui.page_view import PageView
 from viewer.gui.qt import (
