@@ -113,7 +113,8 @@ def _reduced(picture: Image.Image, size: int, source: str) -> Image.Image:
     try:
         picture.draft("RGB", (size, size))  # JPEG: decode at 1/2, 1/4 or 1/8 scale
         picture.load()
-        reduced = picture.convert("RGB") if picture.mode not in ("RGB", "L") else picture
+        grey = picture.mode in ("1", "L", "I", "I;16", "F")  # a bilevel or grey scan stays grey: a third the memory
+        reduced = picture if picture.mode in ("RGB", "L") else picture.convert("L" if grey else "RGB")
         reduced.thumbnail((size, size), Image.Resampling.LANCZOS)
         return reduced
     except (OSError, ValueError, Image.DecompressionBombError) as error:
