@@ -19,8 +19,11 @@ from test_nothing_lost import assert_nothing_lost
 from viewer.errors import GazetteError
 from viewer.ingest import ReadOptions, read_pages
 
-EXAMPLES = int(os.environ.get("GAZETTE_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+EXAMPLES = int(os.environ.get("GAZETTE_FUZZ_EXAMPLES", "0"))
+# The test-sized run is derandomised (the same 150 inputs every time, so CI does not fail by
+# chance); the full run explores afresh and may find what the tests below record.
+FUZZ = settings(max_examples=EXAMPLES or 150, derandomize=not EXAMPLES, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 OPTIONS = ReadOptions(publication="测试报", date=dt.date(2025, 1, 1), page=1)
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "gbk", "gb2312", "big5"]
 HANZI = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
@@ -138,4 +141,11 @@ def test_a_repeated_credit_in_a_byline_is_kept():
 def test_a_vertical_headline_that_is_a_role_word_is_kept():
     text = "1  2000年1月1日 星期一\n组版:一一 责编:一七 校对:一丆 编辑:一三\n摄\n影\n\n\n摄\n影\n\n"
     [page] = read(text.encode("utf-8"), "utf-8")
+    assert_nothing_lost(text, page)
+
+
+@pytest.mark.xfail(strict=True, reason="a one-character vertical headline over a byline loses digits of the body")
+def test_a_one_character_headline_over_a_byline_loses_nothing():
+    text = "1  2000年1月1日 星期一\n\n0\n□ 图/一\n\n0\n\n0"
+    [page] = read(text.encode("big5"), "big5")
     assert_nothing_lost(text, page)
