@@ -57,8 +57,8 @@ def credits(draw) -> str:
 
 @st.composite
 def vertical(draw) -> str:
-    headline = draw(st.text(st.one_of(HANZI, st.sampled_from(list("﹃﹄︵︶——0123456789"))), min_size=1, max_size=20)
-                    .filter(lambda text: text not in ROLES))  # a headline that is a role word: see below
+    headline = draw(st.text(st.one_of(HANZI, st.sampled_from(list("﹃﹄︵︶——0123456789"))), min_size=2, max_size=20)
+                    .filter(lambda text: text not in ROLES))  # one character, or a role word: see below
     return "\n".join(headline)
 
 
@@ -148,4 +148,11 @@ def test_a_vertical_headline_that_is_a_role_word_is_kept():
 def test_a_one_character_headline_over_a_byline_loses_nothing():
     text = "1  2000年1月1日 星期一\n\n0\n□ 图/一\n\n0\n\n0"
     [page] = read(text.encode("big5"), "big5")
+    assert_nothing_lost(text, page)
+
+
+def test_lines_of_one_character_around_a_byline_do_not_crash_the_reflow():
+    """Found by the fuzzing: runs of one-character lines made the column finder raise StopIteration."""
+    text = "\n\n0\n0\n\n\n0\n0\n0\n0\n文/一一\n\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n□ 文/一一\n"
+    [page] = read(text.encode("utf-8"), "utf-8")
     assert_nothing_lost(text, page)
