@@ -31,9 +31,9 @@ def main() -> None:
                                "no:cacheprovider", "--hypothesis-show-statistics"],
                               cwd=ROOT, env=env, capture_output=True, text=True)
         seconds = time.perf_counter() - started
-        passing = [line.strip() for line in done.stdout.splitlines() if "passing examples" in line]
-        print(f"{test}: {'ok' if done.returncode == 0 else 'FAILED'} in {seconds:.0f} s; "
-              f"{passing[0] if passing else ''}")
+        # Hypothesis' statistics: "- 1000 passing, 0 failing, and 12 invalid test cases" per phase
+        cases = [line.strip(" -") for line in done.stdout.splitlines() if "passing," in line]
+        print(f"{test}: {'ok' if done.returncode == 0 else 'FAILED'} in {seconds:.0f} s; {'; '.join(cases)}")
         if done.returncode:
             failed += 1
             print(done.stdout[-3000:])
