@@ -57,6 +57,7 @@ def test_import_report_names_skips_and_failures(tmp_path):
 
 
 def test_errors_are_one_line_without_traceback(tmp_path):
+    assert run(tmp_path, "init").output == f"archive ready at {tmp_path}\n"
     result = run(tmp_path, "show", "42")
     assert (result.exit_code, result.output) == (1, "Error: no article with id 42\n")
     result = run(tmp_path, "import", SEED, "--date", "2025-13-01")
@@ -64,6 +65,7 @@ def test_errors_are_one_line_without_traceback(tmp_path):
 
 
 def test_main_py_is_the_cli(tmp_path):
+    run(tmp_path, "init")
     done = subprocess.run([sys.executable, "main.py", "--archive", str(tmp_path), "stats", "--json"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

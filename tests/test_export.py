@@ -387,8 +387,8 @@ def test_cli_export_what_a_search_finds(seeded, tmp_path):
     assert (result.exit_code, result.output) == (1, "Error: nothing to export: the search for “上海滩” finds no articles\n")
 
 
-def test_cli_export_needs_a_selection(tmp_path):
-    result = run(tmp_path, "export", "--out", tmp_path / "x.txt")
+def test_cli_export_needs_a_selection(archive, tmp_path):
+    result = run(archive.root, "export", "--out", tmp_path / "x.txt")
     assert result.exit_code == 2 and "name the articles to export" in result.output
 
 

@@ -88,6 +88,7 @@ def test_cli_search_text_and_filters(tmp_path):
 
 
 def test_cli_malformed_query_is_one_line(tmp_path):
+    run(tmp_path, "init")
     result = run(tmp_path, "search", '"交城')
     assert result.exit_code == 1
     assert result.stderr == 'Error: Unclosed quote: a phrase needs a closing ".\n'

@@ -21,6 +21,7 @@ from pathlib import Path
 import platformdirs
 
 from viewer.errors import GazetteError
+from viewer.opening import decide
 from viewer.search import SearchIndex
 from viewer.services.browsing import Browsing
 from viewer.services.editing import Editing
@@ -42,14 +43,20 @@ def default_archive_path() -> Path:
 
 
 class Archive:
-    def __init__(self, root: Path | str | None = None):
+    def __init__(self, root: Path | str | None = None, *, create: bool = True):
+        """Open the archive at ``root``, making it if it does not exist and ``create`` is true;
+        a folder or database that is not an archive is refused (see :mod:`viewer.opening`).
+        On read-only media it opens read-only (``read_only``)."""
         self.root = Path(root) if root is not None else default_archive_path()
-        try:
-            for folder in (self.root, self.root / "index", self.root / "pages"):
-                folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
-        self.store = Store(self.root / "archive.sqlite")
+        opening = decide(self.root, create=create)
+        if not opening.read_only:
+            try:
+                for folder in (self.root, self.root / "index", self.root / "pages"):
+                    folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
+        self.store = Store(opening.database, read_only=opening.read_only, immutable=opening.immutable)
+        self.read_only = self.store.read_only  # also when a full disk leaves it nothing else
         self.index = SearchIndex(self.root / "index")
         self.indexing = IndexKeeper(self.store, self.index, self.root / "index")
         self.importing = Importing(self.store, self.indexing, self.root / "pages")
@@ -57,7 +64,7 @@ class Archive:
         self.browsing = Browsing(self.store, self.root)
         self.searching = Searching(self.store, self.index, self.indexing)
         self.exporting = Exporting(self.store)
-        if 0 < self.indexing.pending() <= QUICK_CATCH_UP:
+        if not self.read_only and 0 < self.indexing.pending() <= QUICK_CATCH_UP:
             self.indexing.try_catch_up()
 
     def close(self) -> None:

@@ -10,32 +10,49 @@ import functools
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from viewer import __version__
-from viewer.archive import Archive
+from viewer.archive import Archive, default_archive_path
 from viewer.errors import GazetteError
 from viewer.export import ENCODINGS, FORMATS
+from viewer.failures import one_line
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
+from viewer.terminal import for_terminal, json_for_terminal
+
+
+def echo(message: str = "", **kwargs) -> None:
+    """click.echo, with control characters from titles and file names made visible."""
+    click.echo(for_terminal(message), **kwargs)
 
 
 def _print_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(json_for_terminal(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
-def _archive_command(function):
-    """Open the archive named by --archive for the command and turn GazetteError into one line."""
+def _archive_command(function=None, *, create: bool = False):
+    """Open the archive named by --archive for the command and turn GazetteError into one line.
+    Only commands that add to an archive (``create=True``) make a new one."""
+    if function is None:
+        return functools.partial(_archive_command, create=create)
+
     @click.pass_context
     @functools.wraps(function)
     def wrapper(ctx: click.Context, *args, **kwargs):
         try:
-            with Archive(ctx.obj["archive"]) as archive:
+            with Archive(ctx.obj["archive"], create=create) as archive:
                 return ctx.invoke(function, archive, *args, **kwargs)
         except GazetteError as error:
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(for_terminal(str(error))) from error
+        except (OSError, sqlite3.Error) as error:  # a full disk, read-only storage: one line, traceback logged
+            line = one_line(error, ctx.obj["archive"] or default_archive_path())
+            if line is None:
+                raise
+            raise click.ClickException(for_terminal(line)) from error
     return wrapper
 
 
@@ -72,19 +89,28 @@ def cli(ctx: click.Context, archive: Path | None) -> None:
 @click.option("--replace", is_flag=True, help="Replace a page already in the archive from another file.")
 @click.option("--date", callback=_parse_date, help="Date (YYYY-MM-DD) for files whose text carries none.")
 @click.option("--page", type=click.IntRange(min=1), help="Page number for files whose text carries none.")
-@_archive_command
+@_archive_command(create=True)
 def import_command(archive: Archive, paths, publication, encoding, replace, date, page) -> None:
     """Import page files and folders; print what was imported, skipped and failed."""
+    if archive.read_only:
+        raise click.ClickException(for_terminal(f"{archive.root}: cannot import: {archive.store.read_only_reason}"))
     options = ReadOptions(publication=publication, encoding=encoding, date=date, page=page)
     report = archive.importing.import_paths(paths, options, replace=replace)
     for outcome in report.outcomes:
-        click.echo(f"{outcome.status}: {outcome.path}: {outcome.message}" if outcome.status != "failed"
+        echo(f"{outcome.status}: {outcome.path}: {outcome.message}" if outcome.status != "failed"
                    else f"failed: {outcome.message}")
         for warning in outcome.warnings:
-            click.echo(f"  warning: {warning}")
-    click.echo(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.failed)} failed")
+            echo(f"  warning: {warning}")
+    echo(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.failed)} failed")
     if report.failed:
         sys.exit(1)
+
+
+@cli.command("init")
+@_archive_command(create=True)
+def init_command(archive: Archive) -> None:
+    """Make a new, empty archive (in --archive, or the default folder); an existing one is kept."""
+    echo(f"archive ready at {archive.root}")
 
 
 @cli.command("list")
@@ -97,7 +123,7 @@ def list_command(archive: Archive, as_json: bool) -> None:
         _print_json([a.to_json() for a in articles])
         return
     for a in articles:
-        click.echo(f"{a.id:>6}  {a.date}  {a.publication}  第{a.page_label}版 {a.section}  {a.title or '（无题）'}")
+        echo(f"{a.id:>6}  {a.date}  {a.publication}  第{a.page_label}版 {a.section}  {a.title or '（无题）'}")
 
 
 @cli.command("show")
@@ -111,17 +137,17 @@ def show_command(archive: Archive, article_id: int, as_json: bool) -> None:
         _print_json(article.to_json())
         return
     text = article.text
-    click.echo(text.title or "（无题）")
+    echo(text.title or "（无题）")
     for line in (text.subtitle, text.kicker):
         if line:
-            click.echo(line)
-    click.echo(f"{article.publication} {article.date} {article.weekday} 第{article.page_label}版 {article.section}")
+            echo(line)
+    echo(f"{article.publication} {article.date} {article.weekday} 第{article.page_label}版 {article.section}")
     for group in (text.credits_by_role, article.page_credits):
         if group:
-            click.echo("  ".join(f"{role}: {' '.join(names)}" for role, names in group.items()))
-    click.echo()
+            echo("  ".join(f"{role}: {' '.join(names)}" for role, names in group.items()))
+    echo()
     for paragraph in text.paragraphs:
-        click.echo("　　" + paragraph)
+        echo("　　" + paragraph)
 
 
 @cli.command("stats")
@@ -134,7 +160,7 @@ def stats_command(archive: Archive, as_json: bool) -> None:
         _print_json(stats)
         return
     for key, value in stats.items():
-        click.echo(f"{key}: {value}")
+        echo(f"{key}: {value}")
 
 
 @cli.command("search")
@@ -169,12 +195,12 @@ def search_command(archive: Archive, query: str, date_from, date_to, section, so
     if as_json:
         _print_json(result.to_json())
         return
-    click.echo(f"{result.total} article(s)")
+    echo(f"{result.total} article(s)")
     if result.pending:
-        click.echo(f"({result.pending} article(s) just imported are still being indexed)", err=True)
+        echo(f"({result.pending} article(s) just imported are still being indexed)", err=True)
     for hit in result.hits:
-        click.echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
-        click.echo(f"        {hit.snippet}")
+        echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
+        echo(f"        {hit.snippet}")
 
 
 @cli.command("reindex")
@@ -185,8 +211,8 @@ def reindex_command(archive: Archive) -> None:
         click.echo(f"\rindexing {done}/{total}", err=True, nl=False)
 
     count = archive.indexing.rebuild(on_progress=progress)
-    click.echo("", err=True)
-    click.echo(f"indexed {count} article(s)")
+    echo("", err=True)
+    echo(f"indexed {count} article(s)")
 
 
 @cli.command("export")
@@ -203,9 +229,11 @@ def reindex_command(archive: Archive) -> None:
 @click.option("--encoding", type=click.Choice(ENCODINGS, case_sensitive=False), default="utf-8",
               show_default=True, help="gb18030 for old Windows tools (txt, md, csv).")
 @click.option("--crlf", is_flag=True, help="Windows line ends (txt, md).")
+@click.option("--csv-raw", is_flag=True,
+              help="CSV cells as stored: no ' before a cell beginning = + - @ (which a spreadsheet would run).")
 @_archive_command
 def export_command(archive: Archive, article_ids, query, everything, collection, fmt, out,
-                   one_file_per_article, with_annotations, encoding, crlf) -> None:
+                   one_file_per_article, with_annotations, encoding, crlf, csv_raw) -> None:
     """Export articles, each with its GB/T 7714 reference, in the order given.
 
     \b
@@ -225,9 +253,9 @@ def export_command(archive: Archive, article_ids, query, everything, collection,
     if everything:
         ids += [article.id for article in archive.browsing.list_articles()]
     files = archive.exporting.export(ids, fmt, out, one_file_per_article=one_file_per_article, encoding=encoding,
-                           crlf=crlf, with_annotations=with_annotations)
+                           crlf=crlf, with_annotations=with_annotations, csv_raw=csv_raw)
     count = len(dict.fromkeys(ids))
-    click.echo(f"exported {count} article(s) to {out}" + (f" ({len(files)} files)" if one_file_per_article else ""))
+    echo(f"exported {count} article(s) to {out}" + (f" ({len(files)} files)" if one_file_per_article else ""))
 
 
 def _all_hits(archive: Archive, query: str) -> list[int]:
@@ -258,7 +286,7 @@ editor_option = click.option("--editor", default=_default_editor, show_default="
 @_archive_command
 def note_command(archive: Archive, article_id: int, text: str, editor: str) -> None:
     """Add a note to an article."""
-    click.echo(f"note {archive.editing.add_note(article_id, text, author=editor)} added to article {article_id}")
+    echo(f"note {archive.editing.add_note(article_id, text, author=editor)} added to article {article_id}")
 
 
 @cli.command("tag")
@@ -271,10 +299,10 @@ def tag_command(archive: Archive, article_id: int, tags: tuple[str, ...], remove
     """Tag an article (free words)."""
     if remove:
         archive.editing.untag(article_id, list(tags))
-        click.echo(f"removed from article {article_id}: {' '.join(tags)}")
+        echo(f"removed from article {article_id}: {' '.join(tags)}")
     else:
         added = archive.editing.tag(article_id, list(tags), author=editor)
-        click.echo(f"tagged article {article_id}: {' '.join(added) or '(had them all already)'}")
+        echo(f"tagged article {article_id}: {' '.join(added) or '(had them all already)'}")
 
 
 @cli.command("highlight")
@@ -287,7 +315,7 @@ def tag_command(archive: Archive, article_id: int, tags: tuple[str, ...], remove
 def highlight_command(archive: Archive, article_id: int, quote: str, comment: str, colour: str, editor: str) -> None:
     """Highlight a passage of an article, with an optional comment."""
     annotation_id = archive.editing.add_highlight(article_id, quote=quote, comment=comment, colour=colour, author=editor)
-    click.echo(f"highlight {annotation_id} added to article {article_id}")
+    echo(f"highlight {annotation_id} added to article {article_id}")
 
 
 @cli.command("correct")
@@ -302,7 +330,7 @@ def correct_command(archive: Archive, article_id: int, paragraph, text, title, s
     """Correct an article's text; the original reading is kept and every revision can be restored."""
     revision = archive.editing.correct(article_id, paragraph=paragraph, text=text, title=title, subtitle=subtitle,
                                author=editor)
-    click.echo(f"revision {revision} of article {article_id} saved")
+    echo(f"revision {revision} of article {article_id} saved")
 
 
 @cli.group("collection")
@@ -318,7 +346,7 @@ def collection_group() -> None:
 def collection_add(archive: Archive, name: str, article_ids: tuple[int, ...], editor: str) -> None:
     """Add articles to a collection (made if new)."""
     added = archive.editing.add_to_collection(name, list(article_ids), author=editor)
-    click.echo(f"{len(added)} article(s) added to “{name}”")
+    echo(f"{len(added)} article(s) added to “{name}”")
 
 
 @collection_group.command("remove")
@@ -328,7 +356,7 @@ def collection_add(archive: Archive, name: str, article_ids: tuple[int, ...], ed
 def collection_remove(archive: Archive, name: str, article_ids: tuple[int, ...]) -> None:
     """Remove articles from a collection."""
     archive.editing.remove_from_collection(name, list(article_ids))
-    click.echo(f"removed from “{name}”: {' '.join(map(str, article_ids))}")
+    echo(f"removed from “{name}”: {' '.join(map(str, article_ids))}")
 
 
 @collection_group.command("list")
@@ -338,10 +366,10 @@ def collection_list(archive: Archive, name: str | None) -> None:
     """The collections, or the articles of one, in order."""
     if name is None:
         for collection in archive.browsing.collections():
-            click.echo(f"{collection['name']}\t{collection['articles']}")
+            echo(f"{collection['name']}\t{collection['articles']}")
         return
     for article in archive.browsing.collection_rows(name):
-        click.echo(f"{article.id:>6}  {article.date}  第{article.page_label}版  {article.title or '（无题）'}")
+        echo(f"{article.id:>6}  {article.date}  第{article.page_label}版  {article.title or '（无题）'}")
 
 
 @cli.group("publication")
@@ -357,7 +385,7 @@ def publication_rename(archive: Archive, old: str, new: str) -> None:
     """Give a paper its right name; a paper already called NEW is merged into."""
     from viewer.publications import rename_publication
 
-    click.echo(f"renamed {old} to {new}: {len(rename_publication(archive, old, new))} articles")
+    echo(f"renamed {old} to {new}: {len(rename_publication(archive, old, new))} articles")
 
 
 @publication_group.command("merge")
@@ -368,7 +396,7 @@ def publication_merge(archive: Archive, old: str, into: str) -> None:
     """File every issue of OLD under INTO (one paper under two names)."""
     from viewer.publications import merge_publications
 
-    click.echo(f"merged {old} into {into}: {len(merge_publications(archive, old, into))} articles")
+    echo(f"merged {old} into {into}: {len(merge_publications(archive, old, into))} articles")
 
 
 @cli.command("reread")
@@ -384,11 +412,61 @@ def reread_command(archive: Archive, page_ids: tuple[int, ...], everything: bool
         raise click.UsageError("give page ids, or --all")
     for outcome in reread_pages(archive, None if everything else list(page_ids)):
         if outcome.error:
-            click.echo(f"failed: {outcome.where}: {outcome.error}")
+            echo(f"failed: {outcome.where}: {outcome.error}")
             continue
-        click.echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
+        echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
         for change in outcome.changes:
-            click.echo(f"  {change}")
+            echo(f"  {change}")
+
+
+# -- keeping the archive whole ------------------------------------------------------------------
+
+@cli.command("check")
+@click.option("--repair", is_flag=True, help="Remove files in pages/ that no page refers to.")
+@_archive_command
+def check_command(archive: Archive, repair: bool) -> None:
+    """Check the database, every stored picture and its hash, the search index, and orphan
+    files; print each problem and exit 1 if there is any."""
+    from viewer.maintenance import check
+
+    report = check(archive, repair=repair)
+    for line in report.repaired:
+        echo(f"repaired: {line}")
+    for line in report.notes:
+        echo(f"note: {line}")
+    for line in report.problems:
+        echo(f"problem: {line}")
+    echo(f"{len(report.problems)} problem(s)" if report.problems else "the archive is sound")
+    if report.problems:
+        sys.exit(1)
+
+
+@cli.command("backup")
+@click.argument("destination", type=click.Path(path_type=Path))
+@_archive_command
+def backup_command(archive: Archive, destination: Path) -> None:
+    """Copy the archive into DESTINATION (a new or empty folder), safe while the window is open."""
+    from viewer.maintenance import backup
+
+    echo(f"backed up to {backup(archive, destination)}")
+
+
+@cli.command("restore")
+@click.argument("backup_folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.pass_context
+def restore_command(ctx: click.Context, backup_folder: Path) -> None:
+    """Check the backup in BACKUP_FOLDER and put it in place of --archive (an archive already
+    there is moved aside, not deleted)."""
+    from viewer.maintenance import restore
+
+    target = ctx.obj["archive"] or default_archive_path()
+    try:
+        moved_aside, _ = restore(backup_folder, target)
+    except GazetteError as error:
+        raise click.ClickException(for_terminal(str(error))) from error
+    if moved_aside:
+        echo(f"the archive that was there is kept at {moved_aside}")
+    echo(f"restored {backup_folder} to {target}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,7 +9,11 @@ page's people by role), the paragraphs one per line indented by two ideographic 
 the reference; articles are separated by a line of ``=``. ``md``: the same as Markdown.
 ``json``: a list of the article objects (one object per file with one file per article).
 ``csv``: one row per article, always CRLF line ends (RFC 4180), UTF-8 with a BOM so Excel
-reads Chinese. ``docx``: Word, with headings, metadata, paragraphs and the reference.
+reads Chinese. A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return would be run as a formula by Excel, Calc or Sheets (``=HYPERLINK(…)``), so, as OWASP
+recommends for CSV injection, such a cell is written with a ``'`` before it (spreadsheets show
+the text as it was and do not run it); ``csv_raw`` (``--csv-raw``) writes cells unchanged for
+programs that read the CSV as data. ``docx``: Word, with headings, metadata, paragraphs and the reference.
 ``alto``: ALTO v4 XML with the words' boxes on the page pictures (:mod:`viewer.export_alto`).
 
 **Encodings.** txt, md and csv may be written in GB18030 (for old Windows tools; it encodes
@@ -23,9 +27,12 @@ end: into place in one rename when the target folder is new, else file by file (
 files of the same name; should a move fail, the files moved so far are removed). A
 cancelled or failed export removes the temporary file or folder.
 
+**Where.** ``out`` must be a new path or a regular file (a folder for one file per article);
+a symbolic link, a device, a FIFO or a socket is refused, never replaced by a file.
+
 **File names** (one file per article) come from date, page and title, made safe on every
 operating system: the characters Windows forbids become their full-width forms, control
-characters go, reserved device names (CON, NUL, COM1 …) are prefixed, the length is bounded
+characters and bidirectional controls (U+202E … would show ``txt.exe`` as ``exe.txt``) go, reserved device names (CON, NUL, COM1 …) are prefixed, the length is bounded
 in characters and UTF-8 bytes, and names that differ only in case get ``-2``, ``-3`` ….
 """
 
@@ -38,6 +45,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import textwrap
 import threading
 import unicodedata
@@ -50,6 +58,7 @@ from viewer.annotation_store import note_text
 from viewer.citation import citation, page_label
 from viewer.errors import Cancelled, ExportError
 from viewer.export_alto import alto_document
+from viewer.terminal import BIDI_CONTROLS
 
 FORMATS = ("txt", "md", "json", "csv", "docx", "alto")
 ENCODINGS = ("utf-8", "gb18030")
@@ -228,8 +237,18 @@ class SingleJsonWriter(JsonWriter):
         pass
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
+FORMULA_GUARD = "'"
+
+
+def neutralised(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with ``'`` before it; else unchanged."""
+    return FORMULA_GUARD + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+
+
 class CsvWriter(Writer):
     suffix = ".csv"
+    neutralise_formulas = True
 
     def __init__(self, stream: IO):
         super().__init__(stream)
@@ -242,7 +261,14 @@ class CsvWriter(Writer):
         return {"mode": "x", "encoding": "utf-8-sig" if encoding == "utf-8" else encoding, "newline": ""}
 
     def write(self, article: dict) -> None:
-        self.rows.writerow(csv_row(article))
+        row = csv_row(article)
+        self.rows.writerow([neutralised(cell) for cell in row] if self.neutralise_formulas else row)
+
+
+class RawCsvWriter(CsvWriter):
+    """Cells exactly as stored, for programs that read the CSV as data (``--csv-raw``)."""
+
+    neutralise_formulas = False
 
 
 class DocxWriter(Writer):
@@ -361,7 +387,8 @@ def check_options(fmt: str, encoding: str, crlf: bool) -> None:
 MAX_NAME_CHARS = 80  # NTFS allows 255 UTF-16 units, ext4 and APFS 255 bytes: room for suffixes
 MAX_NAME_BYTES = 200
 _FULL_WIDTH = str.maketrans('/\\:*?"<>|', "／＼：＊？＂＜＞｜")
-_CONTROL_OR_SPACE = re.compile(r"[\x00-\x1f\x7f\s]+")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
              *(f"{device}{n}" for device in ("COM", "LPT") for n in "0123456789¹²³")}
 
@@ -375,7 +402,7 @@ def _bounded(text: str, max_chars: int, max_bytes: int) -> str:
 
 def safe_stem(text: str, max_chars: int = MAX_NAME_CHARS, max_bytes: int = MAX_NAME_BYTES) -> str:
     """A file name without suffix, valid on Windows, macOS and Linux."""
-    stem = _CONTROL_OR_SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FULL_WIDTH))
+    stem = _CONTROL_OR_SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_FULL_WIDTH).translate(_NO_BIDI))
     stem = _bounded(stem.strip(" ."), max_chars, max_bytes).rstrip(" .")  # Windows drops trailing dots
     if stem.split(".")[0].upper() in _RESERVED:
         stem = _bounded("_" + stem, max_chars, max_bytes)
@@ -431,10 +458,25 @@ def _write_file(path: Path, writer_class: type[Writer], articles: Iterable[dict]
         os.fsync(stream.fileno())
 
 
+def _refuse_special(out: Path, folder: bool) -> None:
+    """``out`` must be new, or a regular file (a folder, for one file per article): writing
+    would replace a link, a device or a FIFO with a file, or write through it."""
+    if not os.path.lexists(out):
+        return
+    mode = out.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        raise ExportError(f"{out} is a symbolic link; give the path of a file, not of a link")
+    if stat.S_ISDIR(mode) and not folder:
+        raise ExportError(f"{out} is a folder; give a file name, or export one file per article")
+    if stat.S_ISREG(mode) and folder:
+        raise ExportError(f"{out} is a file; one file per article needs a folder")
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise ExportError(f"{out} is not a regular file (a device, FIFO or socket); give a new file name")
+
+
 def _export_one_file(articles: Iterable[dict], writer_class: type[Writer], out: Path,
                      encoding: str, crlf: bool) -> list[Path]:
-    if out.is_dir():
-        raise ExportError(f"{out} is a folder; give a file name, or export one file per article")
+    _refuse_special(out, folder=False)
     temporary = _hidden_sibling(out, "partial")
     try:
         with _os_errors_as_export_errors(out):
@@ -448,8 +490,7 @@ def _export_one_file(articles: Iterable[dict], writer_class: type[Writer], out: 
 
 def _export_file_per_article(articles: Iterable[dict], writer_class: type[Writer], out: Path,
                              encoding: str, crlf: bool) -> list[Path]:
-    if out.exists() and not out.is_dir():
-        raise ExportError(f"{out} is a file; one file per article needs a folder")
+    _refuse_special(out, folder=True)
     staging = _hidden_sibling(out, "partial")
     names = UniqueNames()
     try:
@@ -499,17 +540,19 @@ def _reporting(articles: Iterable[dict], total: int, on_progress: ProgressCallba
 
 def export_articles(articles: Iterable[dict], total: int, fmt: str, out: Path | str, *,
                     one_file_per_article: bool = False, encoding: str = "utf-8", crlf: bool = False,
-                    on_progress: ProgressCallback | None = None,
+                    csv_raw: bool = False, on_progress: ProgressCallback | None = None,
                     cancel: threading.Event | None = None) -> list[Path]:
     """Write ``articles`` (``total`` of them, for progress) to ``out``, a file or, with
-    ``one_file_per_article``, a folder. Returns the files written. Raises
+    ``one_file_per_article``, a folder; ``csv_raw`` leaves cells that look like formulas as
+    they are. Returns the files written. Raises
     :class:`~viewer.errors.Cancelled` when ``cancel`` is set, having written nothing."""
     check_options(fmt, encoding, crlf)
     out = Path(os.path.abspath(out))  # "." and ".." have no name to put a temporary one beside
     if not out.parent.is_dir():
         raise ExportError(f"{out.parent}: no such folder")
     articles = _reporting(articles, total, on_progress, cancel)
+    writer_class = RawCsvWriter if fmt == "csv" and csv_raw else WRITERS[fmt]
     if one_file_per_article:
-        writer_class = SingleJsonWriter if fmt == "json" else WRITERS[fmt]
+        writer_class = SingleJsonWriter if fmt == "json" else writer_class
         return _export_file_per_article(articles, writer_class, out, encoding, crlf)
-    return _export_one_file(articles, WRITERS[fmt], out, encoding, crlf)
+    return _export_one_file(articles, writer_class, out, encoding, crlf)

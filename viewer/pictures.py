@@ -5,7 +5,8 @@ thumbnail (``ab/abcd….preview.jpg``, ``….thumb.jpg``), made at import in the
 thread (the import worker). Paths in SQLite are relative to ``pages/``.
 
 Pillow guards against decompression bombs: a picture of more than MAX_PIXELS is refused
-with a message naming the file; below that, previews are made from a reduced decode
+with a message naming the file, and each page of a multi-page TIFF is measured before it is
+decoded, against the limits of :mod:`viewer.limits`; below them, previews are made from a reduced decode
 (JPEG's DCT scaling via ``draft``) so a 9000 × 13000 scan never has to be held at full size.
 """
 
@@ -16,12 +17,12 @@ import io
 import warnings
 from pathlib import Path
 
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from viewer.errors import InputError
+from viewer.limits import MAX_FILE_PIXELS, MAX_PIXELS, Deadline, check_page_count
 from viewer.model import PageImage
 
-MAX_PIXELS = 150_000_000  # 12,000 × 12,500: larger than any page scan we expect
 PREVIEW_SIZE = 2400  # px, long side: sharp on a screen at fit-page and fit-width
 THUMBNAIL_SIZE = 240  # px, long side
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow raises DecompressionBombError beyond twice this
@@ -44,20 +45,45 @@ def open_picture(data: bytes, source: str) -> Image.Image:
     return picture
 
 
-def picture_pages(data: bytes, source: str) -> list[bytes]:
+def picture_pages(data: bytes, source: str, deadline: Deadline | None = None) -> list[bytes]:
     """Each page of a picture file as an encoded picture: the file's own bytes when it has one
-    page, one PNG per page of a multi-page TIFF."""
+    page, one PNG per page of a multi-page TIFF. The page count, each page's pixels (before it
+    is decoded), the pixels of all pages together and the time taken are bounded."""
     picture = open_picture(data, source)
-    if getattr(picture, "n_frames", 1) == 1:
-        return [data]
-    pages = []
     try:
-        for frame in ImageSequence.Iterator(picture):
+        frames = getattr(picture, "n_frames", 1)
+    except (OSError, ValueError, Image.DecompressionBombError) as error:  # a broken chain of pages
+        raise InputError(f"{source}: the pages of the picture cannot be read ({_reason(error)})") from error
+    if frames == 1:
+        return [data]
+    check_page_count(frames, source)
+    deadline = deadline or Deadline(source)
+    pages, pixels = [], 0
+    for number in range(1, frames + 1):
+        try:
+            with warnings.catch_warnings():  # the size is checked below, with the page number
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                picture.seek(number - 1)  # reads the page's header, not its pixels
+        except Image.DecompressionBombError as error:
+            raise InputError(f"{source}: page {number} of the picture is larger than the "
+                             f"{MAX_PIXELS // 1_000_000} million pixels a page picture may have") from error
+        except (OSError, ValueError, EOFError) as error:
+            raise InputError(f"{source}: page {number} of the picture cannot be read ({_reason(error)})") from error
+        width, height = picture.size
+        if width * height > MAX_PIXELS:
+            raise InputError(f"{source}: page {number} of the picture, {width} × {height} pixels, is more "
+                             f"than the {MAX_PIXELS // 1_000_000} million pixels a page picture may have")
+        pixels += width * height
+        if pixels > MAX_FILE_PIXELS:
+            raise InputError(f"{source}: its first {number} pages hold more than the "
+                             f"{MAX_FILE_PIXELS // 1_000_000} million pixels one file may have")
+        try:
             buffer = io.BytesIO()
-            frame.save(buffer, "PNG")
+            picture.save(buffer, "PNG", compress_level=1)  # the page just sought; a fast PNG: it is re-read at once
             pages.append(buffer.getvalue())
-    except (OSError, ValueError) as error:
-        raise InputError(f"{source}: a page of the picture cannot be read ({_reason(error)})") from error
+        except (OSError, ValueError) as error:
+            raise InputError(f"{source}: page {number} of the picture cannot be read ({_reason(error)})") from error
+        deadline.check(f"page {number} of {frames}")
     return pages
 
 
@@ -87,7 +113,8 @@ def _reduced(picture: Image.Image, size: int, source: str) -> Image.Image:
     try:
         picture.draft("RGB", (size, size))  # JPEG: decode at 1/2, 1/4 or 1/8 scale
         picture.load()
-        reduced = picture.convert("RGB") if picture.mode not in ("RGB", "L") else picture
+        grey = picture.mode in ("1", "L", "I", "I;16", "F")  # a bilevel or grey scan stays grey: a third the memory
+        reduced = picture if picture.mode in ("RGB", "L") else picture.convert("L" if grey else "RGB")
         reduced.thumbnail((size, size), Image.Resampling.LANCZOS)
         return reduced
     except (OSError, ValueError, Image.DecompressionBombError) as error:

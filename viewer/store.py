@@ -22,6 +22,7 @@ from viewer.annotation_store import AnnotationStore
 from viewer.confidence import pack_confidence, unpack_confidence
 from viewer.model import (ArticleLocation, ArticleRow, ArticleTitle, ArticleView, Credit, Issue, IssueDay,
                           IssuePage, Page, PageArticle, PageView, Publication, Reading, SearchDoc, group_credits)
+from viewer.opening import connect, upgrade
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
 
@@ -77,12 +78,14 @@ class _Database(Database):
 
 
 class Store:
-    def __init__(self, path: Path | str):
-        self.db = _Database(path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA busy_timeout=5000")
-        schema_migrations().apply(self.db)
+    def __init__(self, path: Path | str, *, read_only: bool = False, immutable: bool = False):
+        """Open (see :mod:`viewer.opening`): read-only without migrating (``read_only_reason``
+        says why: read-only storage, a full disk), or migrated in one transaction after a backup."""
+        connection, self.read_only_reason = connect(Path(path), read_only=read_only, immutable=immutable)
+        self.read_only = bool(self.read_only_reason)
+        self.db = _Database(connection)
+        if not self.read_only:
+            upgrade(self.db, schema_migrations(), Path(path))
         self.annotations = AnnotationStore(self.db)
 
     def close(self) -> None:

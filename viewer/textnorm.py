@@ -120,7 +120,11 @@ def _pattern(irregular_present: frozenset[str]) -> re.Pattern:
     """
     if not irregular_present:
         return re.compile("[ \n]+")
-    return re.compile("[ \n]+|[" + "".join(re.escape(c) for c in sorted(irregular_present)) + "]")
+    # Characters that fold to nothing belong to the whitespace run they touch, so that folding
+    # twice gives what folding once gave ("\n\u200b\n" is one line break, not two).
+    vanishing = "".join(re.escape(c) for c in sorted(irregular_present) if not _tables().irregular[c])
+    run = f"[{vanishing}]*[ \n][ \n{vanishing}]*" if vanishing else "[ \n]+"
+    return re.compile(run + "|[" + "".join(re.escape(c) for c in sorted(irregular_present)) + "]")
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,7 @@ def fold_with_offsets(text: str) -> Folded:
         piece = match.group()
         if "\n" in piece:
             folded = "\n"
-        elif piece[0] == " ":
+        elif " " in piece:
             folded = _whitespace(translated, match.start(), match.end(), tables)
         else:
             folded = tables.irregular[piece]

@@ -51,6 +51,18 @@
         <translation>导出集合(&amp;L)…</translation>
     </message>
     <message>
+        <source>&amp;Check Archive…</source>
+        <translation>检查档案(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Archive…</source>
+        <translation>备份档案(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -994,6 +1006,45 @@ Your name:</source>
     <message>
         <source>Annotations</source>
         <translation>批注</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceFlow</name>
+    <message>
+        <source>The archive is sound: the database, every picture and the search index check out.</source>
+        <translation>档案完好：数据库、每张图片和搜索索引都检查无误。</translation>
+    </message>
+    <message>
+        <source>The check found {count} problem(s):</source>
+        <translation>检查发现 {count} 个问题：</translation>
+    </message>
+    <message>
+        <source>Check Archive</source>
+        <translation>检查档案</translation>
+    </message>
+    <message>
+        <source>note: </source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Back up the archive: name a new folder</source>
+        <translation>备份档案：为新文件夹命名</translation>
+    </message>
+    <message>
+        <source>Back Up Archive</source>
+        <translation>备份档案</translation>
+    </message>
+    <message>
+        <source>Backed up to {folder}.</source>
+        <translation>已备份到 {folder}。</translation>
+    </message>
+    <message>
+        <source>Restore: choose the backup folder</source>
+        <translation>恢复：选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Restore: name a new folder for the archive</source>
+        <translation>恢复：为档案的新文件夹命名</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from viewer.gui.collections_panel import CollectionsPanel
 from viewer.gui.export_flow import ExportFlow, Selection
 from viewer.gui.import_flow import ImportFlow
 from viewer.gui.index_keeper import IndexKeeper
+from viewer.gui.maintenance_flow import MaintenanceFlow
 from viewer.gui.page_picture import Picture
 from viewer.gui.page_view import PageView
 from viewer.gui.qt import (
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.exports = ExportFlow(self, self.runner, self.archive, settings, lambda: Selection(
             self.search_panel.selected_hits(), self.search.results.query, self.article_id, self.page_view.page))
         self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
+        self.maintenance = MaintenanceFlow(self, self.runner, self._switch_archive)
         self._connect()
         self.setAcceptDrops(True)
         self.retranslate()
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
         self.article_pane.export_wanted.connect(lambda: self.exports.choose_article(self.article_id))
         self.exports.add_context_menus(self.search_panel.results, self.page_view, self.browse.tree,
                                        self.browse.pages)
+        a.check_archive.triggered.connect(self.maintenance.check)
+        a.backup_archive.triggered.connect(self.maintenance.back_up)
+        a.restore_archive.triggered.connect(self.maintenance.restore)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.copy)
         a.copy_citation.triggered.connect(self.article_pane.copy_citation)

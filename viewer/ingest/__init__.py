@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.errors import ImportRefused, InputError
+from viewer.failures import shown_path
 from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
@@ -23,6 +24,7 @@ from viewer.ingest.library import read_alto_pages, read_mets_issue
 from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
 from viewer.ingest.xmlsafe import local, parse_xml
+from viewer.limits import Deadline, check_text_size
 from viewer.model import Page
 from viewer.pictures import picture_pages
 
@@ -57,9 +59,9 @@ def read_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
             raise InputError(f"{path}: {len(data) // 1024 // 1024} MB is too large for a page of text")
         pages = [read_text_page(path, data, options)]
     elif suffix in PDF_SUFFIXES:
-        pages = read_pdf_pages(path, data, _with_name_date(path, options))
+        pages = read_pdf_pages(path, data, _with_name_date(path, options), Deadline(str(path)))
     elif suffix in PICTURE_SUFFIXES:
-        pages = read_scan_pages(path, data, _with_name_date(path, options))
+        pages = read_scan_pages(path, data, _with_name_date(path, options), Deadline(str(path)))
     elif suffix in XML_SUFFIXES:
         pages = read_library_pages(path, data, _with_name_date(path, options))
     else:
@@ -67,7 +69,7 @@ def read_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
                          f"(expected {', '.join(s.lstrip('.') for s in PAGE_SUFFIXES)})")
     sha256 = sha256_of(data)
     for page in pages:
-        page.source_path, page.sha256 = str(path), sha256
+        page.source_path, page.sha256 = shown_path(path), sha256
     return pages
 
 
@@ -81,6 +83,7 @@ def read_text_page(path: Path, data: bytes, options: ReadOptions) -> Page:
 
 def read_page_text(path: Path, text: str, options: ReadOptions) -> Page:
     """An e-paper page if the text has a masthead, else plain text given --date and --page."""
+    check_text_size(text, str(path))
     page = read_epaper_text(text, publication=options.publication)
     if page is None:
         return _plain_page(path, text, options)
@@ -88,11 +91,11 @@ def read_page_text(path: Path, text: str, options: ReadOptions) -> Page:
     return page
 
 
-def read_pdf_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
+def read_pdf_pages(path: Path, data: bytes, options: ReadOptions, deadline: Deadline | None = None) -> list[Page]:
     """One page per PDF page; pages with no masthead take the given page number plus their
     place in the file. A page with no text layer is a scan."""
     pages = []
-    for index, pdf_page in enumerate(read_pdf(data, str(path))):
+    for index, pdf_page in enumerate(read_pdf(data, str(path), deadline)):
         page_options = _nth_page(options, index)
         if pdf_page.has_text:
             page = read_page_text(path, pdf_page.text, page_options)
@@ -106,9 +109,9 @@ def read_pdf_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
     return pages
 
 
-def read_scan_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
+def read_scan_pages(path: Path, data: bytes, options: ReadOptions, deadline: Deadline | None = None) -> list[Page]:
     """A picture (each page of a multi-page TIFF), with the text of ``<name>.txt`` beside it."""
-    pictures = picture_pages(data, str(path))
+    pictures = picture_pages(data, str(path), deadline)
     sidecar = sidecar_text(path)
     pages = []
     for index, picture in enumerate(pictures):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from viewer.folders import walk
+
 from viewer.errors import GazetteError
 from viewer.ingest import PAGE_SUFFIXES, PDF_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, XML_SUFFIXES
 from viewer.ingest.mets import read_mets
@@ -20,11 +22,16 @@ SNIFF_BYTES = 4096
 _ROOT = re.compile(rb"<(?:[\w.-]+:)?(mets|alto)[\s>/]")
 
 
-def folder_units(folder: Path) -> tuple[list[Path], list[Path]]:
-    """The files under ``folder`` (hidden ones left out) to import, in name order, and those
-    that are not page files."""
-    files = [f for f in sorted(folder.rglob("*"))
-             if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)]
+def folder_units(folder: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str, str]]]:
+    """The files under ``folder`` (hidden ones left out) to import, in name order, those that
+    are not page files, and the folders not read ``(folder, status, why)``: unreadable ones,
+    link loops."""
+    files, unread = [], []
+    for path, problem, why in walk(folder):
+        if problem is None:
+            files.append(path)
+        else:
+            unread.append((path, problem, why))
     kinds = {f: xml_kind(f) for f in files if f.suffix.lower() in XML_SUFFIXES}
     claimed: set[Path] = set()
     for path, kind in kinds.items():
@@ -40,7 +47,7 @@ def folder_units(folder: Path) -> tuple[list[Path], list[Path]]:
             continue
         is_page = suffix in PAGE_SUFFIXES and (suffix not in XML_SUFFIXES or kinds[path] != "")
         (units if is_page else others).append(path)
-    return units, others
+    return units, others, unread
 
 
 def xml_kind(path: Path) -> str:

@@ -285,4 +285,6 @@ def parse_byline(line: str, strict: bool = True) -> list[Credit] | None:
         credits += [Credit(role, name) for name in names for role in roles] or [Credit(role, "") for role in roles]
     if strict and all(not c.name and c.role not in _UNNAMED_ROLES for c in credits):
         return None
+    if len({(c.role, c.name) for c in credits}) < len(credits):  # a credit printed twice is not a byline: kept as text, nothing lost
+        return None
     return credits

@@ -16,6 +16,7 @@ from statistics import median
 import pypdfium2 as pdfium
 
 from viewer.errors import InputError
+from viewer.limits import Deadline, check_page_count
 
 RENDER_LONG_SIDE = 4000  # px: a newspaper page readable when zoomed in
 RENDER_MAX_SCALE = 300 / 72  # never above 300 dpi
@@ -58,7 +59,8 @@ class _Line:
         return median(max(b[2], b[3]) for b in self.visible)
 
 
-def read_pdf(data: bytes, source: str) -> list[PdfPage]:
+def read_pdf(data: bytes, source: str, deadline: Deadline | None = None) -> list[PdfPage]:
+    """The PDF's pages, each checked against the file's ``deadline`` once read."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -66,7 +68,13 @@ def read_pdf(data: bytes, source: str) -> list[PdfPage]:
     try:
         if len(document) == 0:
             raise InputError(f"{source}: the PDF has no pages")
-        return [_read_page(document[n], source, n + 1) for n in range(len(document))]
+        check_page_count(len(document), source)
+        deadline = deadline or Deadline(source)
+        pages = []
+        for n in range(len(document)):
+            pages.append(_read_page(document[n], source, n + 1))
+            deadline.check(f"page {n + 1} of {len(document)}")
+        return pages
     finally:
         document.close()
 

@@ -113,7 +113,11 @@ def run_bounds(widths: list[float]) -> list[tuple[int, int]]:
             if after > before:
                 # The first wide line may already be behind i, when it was a short one.
                 start = max(bounds[-1] + 2, i - RUN_LOOK)
-                i = next(j for j in range(start, len(widths)) if widths[j] > before + 1)
+                wider = next((j for j in range(start, len(widths)) if widths[j] > before + 1), None)
+                if wider is None:  # "wider" only by the ratio of near-empty lines: no new run
+                    i += 1
+                    continue
+                i = wider
             else:
                 # Lines too wide for the new column (the old column's last lines) stay behind.
                 while too_wide := [j for j in range(i, min(i + RUN_LOOK, len(widths)))

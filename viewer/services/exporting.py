@@ -27,7 +27,7 @@ class Exporting:
 
     def export(self, article_ids: Iterable[int], fmt: str, out: Path | str, *,
                one_file_per_article: bool = False, encoding: str = "utf-8", crlf: bool = False,
-               with_annotations: bool = False, on_progress: ProgressCallback | None = None,
+               with_annotations: bool = False, csv_raw: bool = False, on_progress: ProgressCallback | None = None,
                cancel: threading.Event | None = None) -> list[Path]:
         """Write the articles, in the order given (each once), to ``out`` as ``fmt`` (one of
         :data:`viewer.export.FORMATS`); returns the files written. A cancelled or failed
@@ -40,7 +40,8 @@ class Exporting:
             raise NotFound(f"no article with id {', '.join(map(str, missing))}")
         articles = (self._exported(i, with_annotations, fmt) for i in ids)
         return export_articles(articles, len(ids), fmt, out, one_file_per_article=one_file_per_article,
-                               encoding=encoding, crlf=crlf, on_progress=on_progress, cancel=cancel)
+                               encoding=encoding, crlf=crlf, csv_raw=csv_raw, on_progress=on_progress,
+                               cancel=cancel)
 
     def _exported(self, article_id: int, with_annotations: bool, fmt: str) -> dict:
         """The article as the writers take it (the shape of ``show --json``); ALTO also needs

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from viewer.errors import Cancelled, GazetteError
+from viewer.failures import import_guarded
 from viewer.ingest import ReadOptions, read_pages, sha256_of
 from viewer.ingest.batch import folder_units
 from viewer.model import ImportOutcome, ImportReport
@@ -44,7 +45,8 @@ class Importing:
                     on_progress(done, len(files), str(path))
                 if cancel is not None and cancel.is_set():
                     raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
-                outcome = self._import_file(path, options, replace)
+                # Any exception from one file is that file's failure (viewer.failures), never the batch's.
+                outcome, _ = import_guarded(path, lambda: (self._import_file(path, options, replace), None), None)
                 report.outcomes.append(outcome)
                 since_catch_up += len(outcome.article_ids)
                 if since_catch_up >= INDEX_BATCH:
@@ -105,7 +107,8 @@ class Importing:
     def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
         for path in map(Path, paths):
             if path.is_dir():
-                units, others = folder_units(path)
+                units, others, unread = folder_units(path)
+                report.outcomes += [ImportOutcome(str(folder), status, why) for folder, status, why in unread]
                 report.outcomes += [ImportOutcome(str(other), "skipped", "not a page file") for other in others]
                 yield from units
             elif path.exists():
