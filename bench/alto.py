@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.archive import Archive  # noqa: E402
-from viewer.ingest import ReadOptions, read_pages  # noqa: E402
-from viewer.ingest.batch import folder_units, xml_kind  # noqa: E402
-from viewer.ingest.xmlsafe import parse_xml  # noqa: E402
+from viewer.archive import Archive
+from viewer.ingest import ReadOptions, read_pages
+from viewer.ingest.batch import folder_units, xml_kind
+from viewer.ingest.xmlsafe import parse_xml
 
 BATCHES = ROOT / "tests" / "data" / "alto"
 

@@ -30,10 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.archive import Archive  # noqa: E402
-from viewer.errors import GazetteError  # noqa: E402
-from viewer.ingest import ReadOptions, read_pages  # noqa: E402
-from viewer.maintenance import check  # noqa: E402
+from viewer.archive import Archive
+from viewer.errors import GazetteError
+from viewer.ingest import ReadOptions, read_pages
+from viewer.maintenance import check
 
 SEED = ROOT / "tests" / "data" / "seed" / "jiaocheng-2025-04-03-p8.txt"
 TERM = "民生"  # in titles and body text, not in the section name (县域·交城)

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.archive import Archive  # noqa: E402
-from viewer.export import export_articles  # noqa: E402
-from viewer.model import WEEKDAYS, Article, Credit, Page  # noqa: E402
+from viewer.archive import Archive
+from viewer.export import export_articles
+from viewer.model import WEEKDAYS, Article, Credit, Page
 
 ARTICLES_PER_PAGE = 8
 
@@ -76,8 +76,7 @@ def main() -> None:
 
         def plain_paragraphs():
             with open(tmp / "plain.txt", "w", encoding="utf-8") as out:
-                for article in articles:
-                    out.write("\n".join(article["paragraphs"]) + "\n")
+                out.writelines("\n".join(article["paragraphs"]) + "\n" for article in articles)
 
         def json_dumps():
             (tmp / "plain.json").write_text(json.dumps(articles, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -22,9 +22,9 @@ from sqlite_utils import Database
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from viewer.archive import SAMPLE_PAGE, Archive  # noqa: E402
-from viewer.ingest import ReadOptions, read_pages  # noqa: E402
-from viewer.model import WEEKDAYS  # noqa: E402
+from viewer.archive import SAMPLE_PAGE, Archive
+from viewer.ingest import ReadOptions, read_pages
+from viewer.model import WEEKDAYS
 
 
 def generate(folder: Path, count: int) -> list[Path]:

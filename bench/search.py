@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from viewer.model import Credit, SearchDoc, format_credits  # noqa: E402
+from viewer.model import Credit, SearchDoc, format_credits
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂华建国志红玲斌宇浩凯鹏飞欣怡子涵梓萱雨轩思源晨曦瑶琪颖婷璐耀宏爱"
@@ -285,7 +285,7 @@ def report(n, gazette_build, fts_build, queries, gazette_q, fts_q, planted) -> N
           f"{percentile(f_all, .5):>12.1f} /{percentile(f_all, .95):>7.1f}")
     same = sum(a == b for a, b in zip(gazette_q[1], fts_q[1]))
     print(f"\nsame total as FTS5 for {same} of {len(queries)} queries")
-    for (name, text), total in zip(queries, gazette_q[1]):
+    for (_name, text), total in zip(queries, gazette_q[1]):
         if text in planted and total != len(planted[text]):
             print(f"  planted {text!r}: Gazette found {total}, planted in {len(planted[text])}")
     for (name, text), g, f in zip(queries, gazette_q[1], fts_q[1]):

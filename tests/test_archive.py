@@ -8,7 +8,6 @@ import sqlite3
 import threading
 
 import pytest
-
 from conftest import ENCODINGS, NEGATIVE, SEED
 
 from viewer.errors import Cancelled

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from crash import run  # noqa: E402
+from crash import run
 
 
 def test_imports_killed_at_random_lose_nothing_committed(tmp_path):

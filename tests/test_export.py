@@ -15,8 +15,16 @@ from conftest import SEED
 from viewer.citation import citation
 from viewer.cli import cli
 from viewer.errors import Cancelled, ExportError, NotFound
-from viewer.export import (ARTICLE_SEPARATOR, INDENT, MAX_NAME_BYTES, MAX_NAME_CHARS, UniqueNames,
-                           export_articles, markdown_escape, safe_stem)
+from viewer.export import (
+    ARTICLE_SEPARATOR,
+    INDENT,
+    MAX_NAME_BYTES,
+    MAX_NAME_CHARS,
+    UniqueNames,
+    export_articles,
+    markdown_escape,
+    safe_stem,
+)
 from viewer.ingest import ReadOptions
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -193,7 +193,7 @@ def test_a_disk_filling_during_an_import_fails_each_file_in_one_line(tmp_path, s
     searched = run(archive_dir, "search", "交城")
     assert "Traceback" not in searched.output
     assert searched.output.startswith(f"{1 + imported} article(s)\n") or re.search(
-        r"^\(\d+ article\(s\) just imported are still being indexed\)$", searched.output, re.M), searched.output
+        r"^\(\d+ article\(s\) just imported are still being indexed\)$", searched.output, re.MULTILINE), searched.output
     (small_disk / "filler").unlink()
     assert pages_in(archive_dir) == 1 + imported  # every page reported imported is there, whole
     assert run(archive_dir, "import", pages).output.endswith(f"{12 - imported} imported, {imported} skipped, 0 failed\n")

@@ -26,6 +26,7 @@ from viewer.gui.qt import (
     QUrl,
 )
 from viewer.gui.settings import Settings
+from viewer.services.editing import Editing
 
 EDITOR = "王编辑"
 
@@ -405,7 +406,7 @@ def test_a_write_that_fails_is_reported_and_clears_the_undo_history(window, qtbo
     def refuse(self, *args, **kwargs):
         raise GazetteError("the archive is read-only")
 
-    monkeypatch.setattr(Archive, "add_note", refuse)
+    monkeypatch.setattr(Editing, "add_note", refuse)
     window.annotating.add_note.trigger()
     type_text(window.annotating.dialog.editor, "核对原文")
     click_ok(window.annotating.dialog, qtbot)

@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from viewer.archive import Archive
 from viewer.errors import InputError
 from viewer.gui import errors, i18n
 from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import QInputMethodEvent, QMessageBox, QSettings
 from viewer.gui.settings import Settings
+from viewer.services.searching import Searching
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_a_bug_in_a_worker_reaches_the_user(qtbot, tmp_path, shown, monkeypatch)
     def broken_search(self, query, **options):
         raise RuntimeError("the index fell over")
 
-    monkeypatch.setattr(Archive, "search", broken_search)
+    monkeypatch.setattr(Searching, "search", broken_search)
     event = QInputMethodEvent("", [])
     event.setCommitString("交城")
     window.search_field.event(event)

@@ -11,7 +11,6 @@ import threading
 import pagegen
 import pytest
 
-from viewer.archive import Archive
 from viewer.errors import ExportError
 from viewer.gui import errors, i18n
 from viewer.gui.export_dialog import ExportChoice, ExportDialog
@@ -27,6 +26,7 @@ from viewer.gui.qt import (
     Qt,
 )
 from viewer.gui.settings import Settings
+from viewer.services.exporting import Exporting
 
 ISSUE_DATE = dt.date(2025, 4, 4)
 ISSUE_PAGES = 12
@@ -131,13 +131,13 @@ def test_a_whole_issue_exports_one_file_per_article(window, qtbot, tmp_path):
 
 
 def test_cancel_half_way_leaves_nothing(window, qtbot, tmp_path, monkeypatch):
-    slow_article = Archive._exported_article
+    slow_article = Exporting._exported
 
     def exported_slowly(self, *args):
         threading.Event().wait(0.05)  # so the cancel lands half-way whatever the machine
         return slow_article(self, *args)
 
-    monkeypatch.setattr(Archive, "_exported_article", exported_slowly)
+    monkeypatch.setattr(Exporting, "_exported", exported_slowly)
     window.exports.choose_issue(issue_id(window))
     dialog = window.exports.dialog
     out = tmp_path / "issue.json"
@@ -182,7 +182,7 @@ def test_file_export_offers_what_the_window_shows_and_a_collection(window, qtbot
     out = tmp_path / "春季专题.json"
     export_with(qtbot, window, dialog, "json", out)
     [article] = json.loads(out.read_text(encoding="utf-8"))
-    assert article.id == window.article_id
+    assert article["id"] == window.article_id
 
 
 def test_the_dialog_keeps_options_to_what_the_format_allows(qapp, tmp_path, settings):

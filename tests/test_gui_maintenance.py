@@ -33,4 +33,4 @@ def test_check_back_up_and_restore_from_the_file_menu(sample_window, qtbot, tmp_
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     assert opened == [tmp_path / "restored"]
     with Archive(tmp_path / "restored", create=False) as restored:
-        assert restored.stats()["articles"] == 1
+        assert restored.browsing.stats()["articles"] == 1

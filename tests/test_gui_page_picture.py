@@ -7,6 +7,7 @@ import pytest
 from makepages import seed_like_pdf
 from PIL import Image, ImageDraw
 
+from viewer import model
 from viewer.gui import i18n
 from viewer.gui.main_window import MainWindow
 from viewer.gui.page_picture import READ_SCALES, SCREEN_SIZE, Picture, part_to_read, read_part
@@ -50,9 +51,10 @@ def view(qtbot, tmp_path):
     runner.shutdown()
 
 
-PAGE = {"id": 1, "label": "8", "section": "县域·交城", "date": "2025-04-03", "weekday": "星期四",
-        "publication": "吕梁日报", "credits": {}, "unassigned": [],
-        "articles": [{"id": 7, "title": "题", "region": [[300, 600, 1200, 2400]]}]}
+PAGE = model.PageView(
+    id=1, issue_id=1, publication="吕梁日报", date="2025-04-03", number=8, label="8", section="县域·交城",
+    weekday="星期四", credits={}, image=None, preview=None, image_width=WIDTH, image_height=HEIGHT, unassigned=(),
+    articles=(model.PageArticle(id=7, seq=1, text=model.Reading(title="题"), region=((300, 600, 1200, 2400),)),))
 
 
 def test_a_big_scan_is_read_at_screen_size_then_sharper_where_zoomed(view, qtbot, scan):

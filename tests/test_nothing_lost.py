@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from viewer.ingest import ReadOptions, read_page_text
 from viewer.ingest.textutil import non_space
-from viewer.vertical import horizontal
 from viewer.model import Credit, Page
+from viewer.vertical import horizontal
 
 STRUCTURAL = set(":：/／□■◇◆●")
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()

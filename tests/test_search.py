@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA
-
 from indexed_docs import IndexedDocs, search_doc
 
-from viewer.search import index as search_module
-from viewer.search import postings as searchpostings
 from viewer.errors import Cancelled, QueryError
 from viewer.model import SearchDoc
 from viewer.search import MARK_CLOSE, MARK_OPEN
+from viewer.search import index as search_module
+from viewer.search import postings as searchpostings
 from viewer.textnorm import fold, fold_query
 
 # Common characters so bigrams repeat (and become the vocabulary), rarer ones so that some do
@@ -188,7 +187,8 @@ def test_snippet_marks_hits(tmp_path):
 
 def test_fields(corpus):
     index, docs = corpus
-    credits = lambda doc: {**doc.text.credits_by_role, **doc.page_credits}  # noqa: E731
+    def credits(doc):
+        return {**doc.text.credits_by_role, **doc.page_credits}
 
     def who(role_names, name):
         return {i for i, d in docs.items() if any(fold(name) in fold(n) for role, names in credits(d).items()

@@ -9,10 +9,9 @@ from dataclasses import replace
 
 import pytest
 from conftest import SEED
+from indexed_docs import IndexedDocs
 from test_search import make_doc, random_text
 from whoosh.filedb.filestore import FileStorage
-
-from indexed_docs import IndexedDocs
 
 from viewer.archive import Archive
 from viewer.errors import QueryError

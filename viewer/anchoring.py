@@ -59,7 +59,7 @@ def _fuzzy(text: str, quote: str, near: int) -> tuple[int, int] | None:
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(squeezed)
     best, best_ratio = None, FUZZY_MIN_RATIO
-    for start in range(0, max(1, len(flat) - len(squeezed) + 1)):
+    for start in range(max(1, len(flat) - len(squeezed) + 1)):
         matcher.set_seq1(flat[start:start + len(squeezed)])
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
             continue

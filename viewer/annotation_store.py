@@ -22,7 +22,7 @@ from viewer.model import AnnotationEntry, Credit, Reading, Revision, group_credi
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class AnnotationStore:

@@ -328,7 +328,7 @@ class WordDocument:
         normal = self.document.styles["Normal"]
         normal.font.size = Pt(self.BODY_SIZE_PT)
         normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         properties = self.document.core_properties  # not python-docx's own template metadata
         properties.author, properties.comments, properties.created, properties.modified = "", "", now, now
         self.heading, self.subtitle, self.bullet = (self.document.styles[name].style_id

@@ -20,8 +20,23 @@ from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore
 from viewer.confidence import pack_confidence, unpack_confidence
-from viewer.model import (ArticleLocation, ArticleRow, ArticleTitle, ArticleView, Credit, Issue, IssueDay,
-                          IssuePage, Page, PageArticle, PageView, Publication, Reading, SearchDoc, group_credits)
+from viewer.model import (
+    ArticleLocation,
+    ArticleRow,
+    ArticleTitle,
+    ArticleView,
+    Credit,
+    Issue,
+    IssueDay,
+    IssuePage,
+    Page,
+    PageArticle,
+    PageView,
+    Publication,
+    Reading,
+    SearchDoc,
+    group_credits,
+)
 from viewer.opening import connect, upgrade
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
@@ -141,7 +156,7 @@ class Store:
             "section": page.section, "weekday": page.weekday, "source_path": page.source_path,
             "source_sha256": page.sha256, "encoding": page.encoding, "raw_text": page.raw_text,
             "unassigned": _json(page.unassigned), "warnings": _json(page.warnings),
-            "imported_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "imported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "image": image and image.path, "preview": image and image.preview,
             "thumbnail": image and image.thumbnail, "image_width": image and image.width,
             "image_height": image and image.height, "char_boxes": pack_boxes(page.char_boxes),
@@ -395,7 +410,9 @@ class Store:
         return [i for i in ids if i not in present]
 
     def stats(self) -> dict:
-        count = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        def count(sql: str) -> int:
+            return self.db.execute(sql).fetchone()[0]
+
         first, last = self.db.execute("SELECT min(date), max(date) FROM issue").fetchone()
         return {
             "publications": count("SELECT count(*) FROM publication"),

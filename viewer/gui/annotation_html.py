@@ -9,9 +9,9 @@ pane hands it to :mod:`viewer.gui.annotating`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
-from collections.abc import Sequence
 
 from viewer.gui.qt import translate
 from viewer.gui.style import WARNING_COLOR, highlight_colour

@@ -14,8 +14,15 @@ from urllib.parse import quote
 
 from viewer.gui.qt import translate
 from viewer.gui.style import HIT_STYLE, highlight_colour
-from viewer.model import (BYLINE_LINE, FIRST_PARAGRAPH_LINE, KICKER_LINE, SUBTITLE_LINE, TITLE_LINE, ArticleView,
-                          Reading)
+from viewer.model import (
+    BYLINE_LINE,
+    FIRST_PARAGRAPH_LINE,
+    KICKER_LINE,
+    SUBTITLE_LINE,
+    TITLE_LINE,
+    ArticleView,
+    Reading,
+)
 
 PERSON_SCHEME = "person"
 FIRST_HIT_ANCHOR = "first-hit"

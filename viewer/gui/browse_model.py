@@ -117,7 +117,7 @@ class BrowseModel(QAbstractItemModel):
         """The issue's index, reading the levels above it as needed; invalid if absent."""
         day = dt.date.fromisoformat(date)
         index = QModelIndex()
-        for kind, value in ((PUBLICATION, publication_id), (YEAR, day.year), (MONTH, day.month)):
+        for value in (publication_id, day.year, day.month):  # down the tree: publication, year, month
             index = self._child_with(index, lambda n, v=value: n.value == v)
             if not index.isValid():
                 return QModelIndex()

@@ -9,9 +9,9 @@ fails the undo history is cleared: what it would undo may no longer be what the 
 from __future__ import annotations
 
 from viewer.gui import errors
-from viewer.services.edits import Edit
 from viewer.gui.qt import QAction, QKeySequence, QObject, QUndoCommand, QUndoStack, QWidget, Signal
 from viewer.gui.tasks import TaskRunner
+from viewer.services.edits import Edit
 
 
 class ArchiveCommand(QUndoCommand):

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from viewer.folders import walk
-
 from viewer.errors import GazetteError
+from viewer.folders import walk
 from viewer.ingest import PAGE_SUFFIXES, PDF_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, XML_SUFFIXES
 from viewer.ingest.mets import read_mets
 

@@ -52,7 +52,6 @@ from itertools import islice
 from pathlib import Path
 
 import numpy as np
-
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
@@ -175,7 +174,12 @@ class SearchIndex:
         if sort not in ("relevance", "date"):
             raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
         tree = q.parse(query)
-        view = self._current_view()
+        try:
+            view = self._current_view()
+        except FileNotFoundError:  # a rebuild swapped the folder in while this opened it: open the new one
+            self._drop_view()
+            self._ix = _open_or_create(self.path)
+            view = self._current_view()
         evaluation = Evaluation(view)
         matched = evaluation.docs(_with_filters(tree, date_from, date_to, has_notes))
         if section is not None:
@@ -191,6 +195,7 @@ class SearchIndex:
     def _write(self, docs: list[SearchDoc], replace_ids: list[int],
                drop_segments: frozenset = frozenset()) -> None:
         self._drop_view()
+        self._ix = _open_or_create(self.path)  # another archive object may have rebuilt the folder
         writer = BulkWriter(self._ix, timeout=10.0)
         try:
             for docnum in self._docnums_of(writer, set(replace_ids)):

@@ -122,7 +122,7 @@ class Everything:
 
 
 _TOKEN = re.compile(r'\s*(?:(?P<open>\()|(?P<close>\))|(?P<quote>")|(?P<word>[^\s()"]+))')
-_FIELD = re.compile(r"(?P<name>[^\s:：]+)[:：](?P<rest>.*)", re.S)
+_FIELD = re.compile(r"(?P<name>[^\s:：]+)[:：](?P<rest>.*)", re.DOTALL)
 
 
 @dataclass

@@ -8,8 +8,18 @@ import datetime as dt
 from pathlib import Path
 
 from viewer.errors import NotFound
-from viewer.model import (AnnotationEntry, ArticleLocation, ArticleRow, ArticleView, Issue, IssueDay, IssuePage,
-                          PageView, Publication, Revision)
+from viewer.model import (
+    AnnotationEntry,
+    ArticleLocation,
+    ArticleRow,
+    ArticleView,
+    Issue,
+    IssueDay,
+    IssuePage,
+    PageView,
+    Publication,
+    Revision,
+)
 from viewer.schedule import missing_dates, publishing_weekdays
 from viewer.store import Store
 

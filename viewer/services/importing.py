@@ -46,7 +46,7 @@ class Importing:
                 if cancel is not None and cancel.is_set():
                     raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
                 # Any exception from one file is that file's failure (viewer.failures), never the batch's.
-                outcome, _ = import_guarded(path, lambda: (self._import_file(path, options, replace), None), None)
+                outcome, _ = import_guarded(path, lambda path=path: (self._import_file(path, options, replace), None), None)
                 report.outcomes.append(outcome)
                 since_catch_up += len(outcome.article_ids)
                 if since_catch_up >= INDEX_BATCH:

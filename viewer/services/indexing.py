@@ -13,6 +13,9 @@ elsewhere or written by another version of Gazette does not carry the archive's 
 rebuilt. Nothing compares counts, so a reader opening the archive during another process's
 import never condemns the index; it sees the queue, and search says how many articles are
 still being indexed.
+
+Writers of the index take ``index.lock`` beside it (a file lock, so threads of one window and
+other processes alike), and one that finds the work already done by the holder does nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from filelock import FileLock
+
 from viewer.errors import Cancelled
 from viewer.search import SearchIndex
 from viewer.store import Store
@@ -31,6 +36,7 @@ log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int, str], None]
 CATCH_UP_BATCH = 2_000  # queued articles indexed per index write
 EPOCH_FILE = "EPOCH"
+LOCK_WAIT_S = 600  # a rebuild of a large archive holds the lock for minutes
 
 
 class IndexKeeper:
@@ -38,6 +44,7 @@ class IndexKeeper:
         self.store = store
         self.index = index
         self.epoch_file = index_path / EPOCH_FILE
+        self.lock = FileLock(index_path.with_name("index.lock"), timeout=LOCK_WAIT_S)
 
     def in_step(self) -> bool:
         """The index is this archive's and holds every committed change."""
@@ -61,8 +68,12 @@ class IndexKeeper:
                  cancel: threading.Event | None = None) -> int:
         """Index what is queued (or rebuild, when the index is not this archive's); return
         how many articles were indexed. Cancelling keeps what was done."""
-        if not self.is_archives():
-            return self.rebuild(on_progress, cancel)
+        with self.lock:
+            if not self.is_archives():
+                return self._rebuild(on_progress, cancel)
+            return self._catch_up(on_progress, cancel)
+
+    def _catch_up(self, on_progress: ProgressCallback | None, cancel: threading.Event | None) -> int:
         done = 0
         total = self.store.index_queue_length()
         while queued := self.store.index_queue(CATCH_UP_BATCH):
@@ -85,6 +96,10 @@ class IndexKeeper:
                 cancel: threading.Event | None = None) -> int:
         """Build the index afresh from SQLite; return the number of articles indexed.
         Cancelling keeps the previous index."""
+        with self.lock:
+            return self._rebuild(on_progress, cancel)
+
+    def _rebuild(self, on_progress: ProgressCallback | None, cancel: threading.Event | None) -> int:
         queued = self.store.index_queue(None)  # what the new index will hold, at the latest
         total = self.store.article_count()
         self.index.rebuild(self.store.search_docs(), total, on_progress, cancel)
