@@ -29,6 +29,7 @@ from viewer.geometry import hit_boxes
 from viewer.ingest import PAGE_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, read_pages, sha256_of
 from viewer.model import ImportOutcome, ImportReport
 from viewer.pictures import store_picture
+from viewer.resources import data_path
 from viewer.schedule import missing_dates, publishing_weekdays
 from viewer.search import SearchIndex, SearchResult
 from viewer.store import Store
@@ -36,7 +37,7 @@ from viewer.store import Store
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int, str], None]
 INDEX_BATCH = 500  # articles imported between two index writes (each write makes a segment)
-SAMPLE_PAGE = Path(__file__).resolve().parent.parent / "resources" / "sample" / "jiaocheng-2025-04-03-p8.txt"
+SAMPLE_PAGE = data_path("resources", "sample", "jiaocheng-2025-04-03-p8.txt")
 
 
 def _is_sidecar(text_file: Path) -> bool:

@@ -20,8 +20,9 @@ from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore
 from viewer.model import Credit, Page, SearchDoc, format_credits, group_credits
+from viewer.resources import data_path
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
+MIGRATIONS_DIR = data_path("db")
 
 
 def _sql_statements(script: str) -> Iterator[str]:
