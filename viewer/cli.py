@@ -49,7 +49,7 @@ def _parse_date(ctx, param, value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.option("--archive", type=click.Path(file_okay=False, path_type=Path), envvar="GAZETTE_ARCHIVE",
               help="Archive folder (default: the user data folder; or GAZETTE_ARCHIVE).")
 @click.version_option(__version__, prog_name="gazette")
@@ -62,8 +62,34 @@ def cli(ctx: click.Context, archive: Path | None) -> None:
         gazette import pages/2025/          # a folder, recursively
         gazette list --json
         gazette show 1
+        gazette                             # no command: the window
     """
     ctx.obj = {"archive": archive}
+    if ctx.invoked_subcommand is None:
+        ctx.exit(_open_window(archive))
+
+
+def _open_window(archive: Path | None) -> int:
+    from viewer.gui.app import main as gui_main  # Qt only when the window is wanted
+
+    return gui_main([sys.argv[0]], archive)
+
+
+@cli.command("open")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.pass_context
+def open_command(ctx: click.Context, folder: Path) -> None:
+    """Open the window on the archive in FOLDER."""
+    ctx.exit(_open_window(folder))
+
+
+@cli.command("install-desktop")
+def install_desktop_command() -> None:
+    """Add Gazette to the desktop's application menu (freedesktop .desktop file and icon)."""
+    from viewer.desktop import install_desktop_entry
+
+    for written in install_desktop_entry():
+        click.echo(f"wrote {written}")
 
 
 @cli.command("import")
@@ -175,6 +201,14 @@ def search_command(archive: Archive, query: str, date_from, date_to, section, so
     for hit in result.hits:
         click.echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
         click.echo(f"        {hit.snippet}")
+
+
+@cli.command("sample")
+@_archive_command
+def sample_command(archive: Archive) -> None:
+    """Import the sample page that comes with Gazette (a real county paper's page 8)."""
+    for outcome in archive.load_sample().outcomes:
+        click.echo(f"{outcome.status}: {outcome.message}")
 
 
 @cli.command("reindex")

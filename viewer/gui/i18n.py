@@ -8,7 +8,6 @@ compiles the ``.qm`` files the app loads (pyside6-lrelease)."""
 
 from __future__ import annotations
 
-
 from viewer.gui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from viewer.resources import data_path
 
