@@ -18,6 +18,7 @@ import click
 
 from viewer import __version__
 from viewer.archive import Archive
+from viewer.display import display_problem
 from viewer.errors import GazetteError
 from viewer.export import ENCODINGS, FORMATS
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
@@ -70,6 +71,9 @@ def cli(ctx: click.Context, archive: Path | None) -> None:
 
 
 def _open_window(archive: Path | None) -> int:
+    problem = display_problem()
+    if problem:
+        raise click.ClickException(problem)
     from viewer.gui.app import main as gui_main  # Qt only when the window is wanted
 
     return gui_main([sys.argv[0]], archive)
@@ -381,3 +385,8 @@ def collection_list(archive: Archive, name: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")
+
+
+def window_main() -> None:
+    """``gazette-gui``, for desktop menus: the window, on the archive of GAZETTE_ARCHIVE or the last one."""
+    main([])
