@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SETUP := PYTHON=$(PYTHON) VENV=$(VENV) scripts/setup.sh
 
-.PHONY: run test bench bench-gui bench-pages bundle translations clean
+.PHONY: run test bench bench-gui bench-pages bundle bundle-test translations clean
 
 run:
 	$(SETUP) run
@@ -41,6 +41,12 @@ bench-pages: $(BIN)/gazette
 bundle: $(BIN)/gazette
 	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/gazette.spec
+
+# The bundle on its own: sample, search, export, and its window under Xvfb (screenshot: dist/bundle.png).
+bundle-test: bundle
+	$(SETUP) test
+	GAZETTE_BUNDLE=dist/gazette/gazette GAZETTE_BUNDLE_SHOT=$(CURDIR)/dist/bundle.png \
+		$(BIN)/python -m pytest -q tests/test_bundle.py
 
 # The interface's translations: refresh the .ts sources from the code (new strings come in
 # unfinished: translate them in Qt Linguist), then compile the .qm files the app loads. Both
