@@ -55,7 +55,8 @@ def test_the_bundles_window_comes_up_on_the_sample(tmp_path):
         "$0" --archive "$1" 2>"$2/stderr.txt" & app=$!
         for i in $(seq 60); do xdotool search --onlyvisible --name Gazette >/dev/null && break; sleep 1; done
         xdotool search --onlyvisible --name Gazette >/dev/null || {{ echo "no window"; kill $app; exit 1; }}
-        sleep 3; xdotool key ctrl+f; xdotool type --delay 50 107.48; xdotool key Return; sleep 3
+        sleep 3; xdotool windowfocus --sync "$(xdotool search --onlyvisible --name Gazette | head -1)"
+        xdotool key ctrl+f; xdotool type --delay 50 107.48; xdotool key Return; sleep 3
         command -v import >/dev/null && import -window root "{shot}"
         kill -0 $app || {{ echo "the window quit"; exit 1; }}
         kill $app; wait $app; exit 0
