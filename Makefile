@@ -45,7 +45,7 @@ bundle: $(BIN)/gazette
 # The bundle on its own: sample, search, export, and its window under Xvfb (screenshot: dist/bundle.png).
 bundle-test: bundle
 	$(SETUP) test
-	GAZETTE_BUNDLE=dist/gazette/gazette GAZETTE_BUNDLE_SHOT=$(CURDIR)/dist/bundle.png \
+	GAZETTE_BUNDLE=$(CURDIR)/dist/gazette/gazette GAZETTE_BUNDLE_SHOT=$(CURDIR)/dist/bundle.png \
 		$(BIN)/python -m pytest -q tests/test_bundle.py
 
 # The interface's translations: refresh the .ts sources from the code (new strings come in

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-BUNDLE = os.environ.get("GAZETTE_BUNDLE")
+BUNDLE = os.environ.get("GAZETTE_BUNDLE") and str(Path(os.environ["GAZETTE_BUNDLE"]).resolve())  # tests run elsewhere
 pytestmark = pytest.mark.skipif(not BUNDLE, reason="set GAZETTE_BUNDLE=dist/gazette/gazette (make bundle-test)")
 
 
