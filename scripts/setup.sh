@@ -77,14 +77,14 @@ fi
 [ "$(uname -s)" = Linux ] || exit 0  # macOS and Windows: the Qt wheels carry their libraries
 platforms=$("$VENV/bin/python" -c 'import pathlib, PySide6; print(pathlib.Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms")')
 problems=""
-unresolved=$(ldd "$platforms/$plugin" 2>&1 | awk '/not found/ {print $1}' | sort -u | tr '\n' ' ')
+unresolved=$(ldd "$platforms/$plugin" 2>&1 | awk '/not found/ {print $1}' | sort -u | paste -sd ' ' -)
 [ -z "$unresolved" ] || problems="Qt's ${plugin%.so} platform plugin cannot load: missing $unresolved. "
 if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
     problems+="No font for Chinese is installed (fc-list :lang=zh finds none). "
 fi
 if [ -n "$problems" ]; then
     say "$problems"
-    say "On Debian/Ubuntu these packages provide them: $(packages_of $groups)"
+    say "Gazette needs these Debian/Ubuntu packages (or your system's equivalents): $(packages_of $groups)"
     if is_debian; then
         fail "they are installed, yet something is missing: please report this with the lines above"
     fi
