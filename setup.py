@@ -8,7 +8,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-SHIPPED = ("db", "resources")  # as viewer.resources.SHIPPED (not imported: the build must not import the app)
+SHIPPED = ("db", "resources")  # found by viewer.resources.data_path; packaging/gazette.spec ships the same
 
 
 class BuildWithData(build_py):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 PACKAGE_DATA = Path(__file__).resolve().parent / "_data"
 CHECKOUT = Path(__file__).resolve().parent.parent
-SHIPPED = ("db", "resources")  # the top-level folders a wheel or a bundle carries
 
 
 def data_path(*parts: str) -> Path:
