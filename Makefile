@@ -1,23 +1,25 @@
 # `make run` sets up and starts Gazette on the default archive; `make test` sets up and runs the tests.
-# Both create .venv and install the project into it (editable) the first time.
+# Both run scripts/setup.sh: it creates .venv, installs the project into it (editable) and the
+# system libraries Qt needs (apt-get on Debian/Ubuntu; elsewhere it names them and stops).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+SETUP := PYTHON=$(PYTHON) VENV=$(VENV) scripts/setup.sh
 
-.PHONY: run test bench bench-gui bench-pages translations clean
+.PHONY: run test bench bench-gui bench-pages bundle bundle-test translations clean
 
-$(BIN)/gazette: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@
-
-run: $(BIN)/gazette
+run:
+	$(SETUP) run
 	$(BIN)/python main.py
 
-test: $(BIN)/gazette
+test:
+	$(SETUP) test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+$(BIN)/gazette: pyproject.toml setup.py
+	$(SETUP) run
+	touch $@
 
 # Import, search (against SQLite FTS5, 10,000 articles; --n 100000 for the full goal) and export.
 bench: $(BIN)/gazette
@@ -35,6 +37,18 @@ bench-gui: $(BIN)/gazette
 bench-pages: $(BIN)/gazette
 	$(BIN)/python bench/page_open.py
 
+# A one-folder app that needs no Python (dist/gazette/gazette), built with PyInstaller from
+# packaging/gazette.spec; a few minutes. The same command builds it on Windows (see README).
+bundle: $(BIN)/gazette
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/gazette.spec
+
+# The bundle on its own: sample, search, export, and its window under Xvfb (screenshot: dist/bundle.png).
+bundle-test: bundle
+	$(SETUP) test
+	GAZETTE_BUNDLE=$(CURDIR)/dist/gazette/gazette GAZETTE_BUNDLE_SHOT=$(CURDIR)/dist/bundle.png \
+		$(BIN)/python -m pytest -q tests/test_bundle.py
+
 # The interface's translations: refresh the .ts sources from the code (new strings come in
 # unfinished: translate them in Qt Linguist), then compile the .qm files the app loads. Both
 # are kept in git, so the app speaks Chinese without these tools.
@@ -45,4 +59,4 @@ translations: $(BIN)/gazette
 	$(BIN)/pyside6-lrelease resources/i18n/gazette_zh_CN.ts resources/i18n/gazette_en.ts
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis viewer/_data

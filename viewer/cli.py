@@ -18,6 +18,7 @@ import click
 
 from viewer import __version__
 from viewer.archive import Archive, default_archive_path
+from viewer.display import display_problem
 from viewer.errors import GazetteError
 from viewer.export import ENCODINGS, FORMATS
 from viewer.failures import one_line
@@ -65,7 +66,7 @@ def _parse_date(ctx, param, value: str | None) -> dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.option("--archive", type=click.Path(file_okay=False, path_type=Path), envvar="GAZETTE_ARCHIVE",
               help="Archive folder (default: the user data folder; or GAZETTE_ARCHIVE).")
 @click.version_option(__version__, prog_name="gazette")
@@ -78,8 +79,37 @@ def cli(ctx: click.Context, archive: Path | None) -> None:
         gazette import pages/2025/          # a folder, recursively
         gazette list --json
         gazette show 1
+        gazette                             # no command: the window
     """
     ctx.obj = {"archive": archive}
+    if ctx.invoked_subcommand is None:
+        ctx.exit(_open_window(archive))
+
+
+def _open_window(archive: Path | None) -> int:
+    problem = display_problem()
+    if problem:
+        raise click.ClickException(problem)
+    from viewer.gui.app import main as gui_main  # Qt only when the window is wanted
+
+    return gui_main([sys.argv[0]], archive)
+
+
+@cli.command("open")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.pass_context
+def open_command(ctx: click.Context, folder: Path) -> None:
+    """Open the window on the archive in FOLDER."""
+    ctx.exit(_open_window(folder))
+
+
+@cli.command("install-desktop")
+def install_desktop_command() -> None:
+    """Add Gazette to the desktop's application menu (freedesktop .desktop file and icon)."""
+    from viewer.desktop import install_desktop_entry
+
+    for written in install_desktop_entry():
+        click.echo(f"wrote {written}")
 
 
 @cli.command("import")
@@ -201,6 +231,14 @@ def search_command(archive: Archive, query: str, date_from, date_to, section, so
     for hit in result.hits:
         echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
         echo(f"        {hit.snippet}")
+
+
+@cli.command("sample")
+@_archive_command(create=True)
+def sample_command(archive: Archive) -> None:
+    """Import the sample page that comes with Gazette (a real county paper's page 8)."""
+    for outcome in archive.importing.load_sample().outcomes:
+        click.echo(f"{outcome.status}: {outcome.message}")
 
 
 @cli.command("reindex")
@@ -471,3 +509,8 @@ def restore_command(ctx: click.Context, backup_folder: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")
+
+
+def window_main() -> None:
+    """``gazette-gui``, for desktop menus: the window, on the archive of GAZETTE_ARCHIVE or the last one."""
+    main([])

@@ -38,8 +38,9 @@ from viewer.model import (
     group_credits,
 )
 from viewer.opening import connect, upgrade
+from viewer.resources import data_path
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
+MIGRATIONS_DIR = data_path("db")
 
 
 def _sql_statements(script: str) -> Iterator[str]:

@@ -376,6 +376,53 @@
     </message>
 </context>
 <context>
+    <name>ArchiveChoice</name>
+    <message>
+        <source>Create a new archive in {folder}?</source>
+        <translation>在 {folder} 新建档案库？</translation>
+    </message>
+    <message>
+        <source>Folder in use</source>
+        <translation>文件夹已有内容</translation>
+    </message>
+    <message>
+        <source>Import these pages?</source>
+        <translation>导入这些版面？</translation>
+    </message>
+    <message>
+        <source>New archive</source>
+        <translation>新建档案库</translation>
+    </message>
+    <message>
+        <source>New archive: choose a name for its folder</source>
+        <translation>新建档案库：为它的文件夹取个名字</translation>
+    </message>
+    <message>
+        <source>Not an archive</source>
+        <translation>不是档案库</translation>
+    </message>
+    <message>
+        <source>Open an archive folder</source>
+        <translation>打开档案库文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} already holds other files. Choose a new or empty folder for the archive.</source>
+        <translation>{folder} 里已有其他文件。请为档案库选择一个新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a Gazette archive (it has no archive.sqlite), so it was not opened.
+To start an archive there, use File ▸ New Archive….</source>
+        <translation>{folder} 不是县报档案库（其中没有 archive.sqlite），因此没有打开。
+要在那里建立档案库，请用“文件 ▸ 新建档案库…”。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a Gazette archive, but it holds page files (such as {example}).
+Import them into the archive that is open ({archive})?</source>
+        <translation>{folder} 不是县报档案库，但其中有版面文件（如 {example}）。
+要把它们导入当前打开的档案库（{archive}）吗？</translation>
+    </message>
+</context>
+<context>
     <name>ArticleAnnotations</name>
     <message>
         <source>Tags:</source>
@@ -976,14 +1023,6 @@ Your name:</source>
         <translation>已复制引文：{text}</translation>
     </message>
     <message>
-        <source>Open an archive folder</source>
-        <translation>打开档案库文件夹</translation>
-    </message>
-    <message>
-        <source>New archive: choose a name for its folder</source>
-        <translation>新建档案库：为它的文件夹取个名字</translation>
-    </message>
-    <message>
         <source>Wait for the import to finish before opening another archive.</source>
         <translation>请等导入完成后再打开别的档案库。</translation>
     </message>
@@ -1087,13 +1126,6 @@ Your name:</source>
     <message>
         <source>Page {label}</source>
         <translation>第{label}版</translation>
-    </message>
-</context>
-<context>
-    <name>SearchController</name>
-    <message>
-        <source>The search index is being rebuilt; the results will follow.</source>
-        <translation>正在重建搜索索引，稍后显示结果。</translation>
     </message>
 </context>
 <context>

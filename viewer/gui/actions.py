@@ -23,7 +23,10 @@ class Actions(QObject):
 
         def action(shortcuts=(), *, checkable: bool = False) -> QAction:
             made = QAction(window)
-            made.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # Once each: a key bound twice runs nothing ("Ambiguous shortcut overload"), and a
+            # standard key may be the same as the fallback named for platforms without one.
+            keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
+            made.setShortcuts(list(keys.values()))
             made.setCheckable(checkable)
             return made
 

@@ -46,7 +46,8 @@ def starting_archive(settings: Settings) -> Path:
     return last if last is not None and last.is_dir() else default_archive_path()
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, archive: Path | None = None) -> int:
+    """The app on ``archive`` (default: see :func:`starting_archive`)."""
     errors.setup_logging()
     app = QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("Gazette")
@@ -57,6 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     i18n.install(settings.language() or i18n.system_language())
     gazette = Gazette(settings)
-    if gazette.open(starting_archive(settings)) is None:
+    if gazette.open(archive or starting_archive(settings)) is None:
         return 1
     return app.exec()

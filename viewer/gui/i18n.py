@@ -8,11 +8,10 @@ compiles the ``.qm`` files the app loads (pyside6-lrelease)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from viewer.gui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from viewer.resources import data_path
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = data_path("resources", "i18n")
 LANGUAGES = {"zh_CN": "中文", "en": "English"}  # each shown in its own language
 
 _current = "en"

@@ -12,6 +12,7 @@ from viewer.gui import about, article_html, errors, i18n
 from viewer.gui.actions import Actions
 from viewer.gui.annotating import Annotating
 from viewer.gui.annotations_panel import AnnotationsPanel
+from viewer.gui.archive_choice import ArchiveChoice
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.browse_panel import BrowsePanel
 from viewer.gui.collections_panel import CollectionsPanel
@@ -26,7 +27,6 @@ from viewer.gui.qt import (
     QDragEnterEvent,
     QDropEvent,
     QEvent,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -319,15 +319,10 @@ class MainWindow(QMainWindow):
         self.search.warm_up()
 
     def choose_archive(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open an archive folder"), str(self.archive.root))
-        if folder:
-            self._switch_archive(Path(folder))
+        ArchiveChoice(self, self.archive.root, self._switch_archive, self.imports.start).choose_to_open()
 
     def choose_new_archive(self) -> None:
-        folder, _ = QFileDialog.getSaveFileName(self, self.tr("New archive: choose a name for its folder"),
-                                                str(self.archive.root.parent))
-        if folder:
-            self._switch_archive(Path(folder))
+        ArchiveChoice(self, self.archive.root, self._switch_archive, self.imports.start).choose_new()
 
     def _switch_archive(self, root: Path) -> None:
         if self.runner.busy_writing():

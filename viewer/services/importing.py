@@ -17,12 +17,13 @@ from viewer.ingest import ReadOptions, read_pages, sha256_of
 from viewer.ingest.batch import folder_units
 from viewer.model import ImportOutcome, ImportReport
 from viewer.pictures import store_picture
+from viewer.resources import data_path
 from viewer.services.indexing import IndexKeeper
 from viewer.store import Store
 
 ProgressCallback = Callable[[int, int, str], None]
 INDEX_BATCH = 500  # articles imported between two index catch-ups (each write makes a segment)
-SAMPLE_PAGE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "jiaocheng-2025-04-03-p8.txt"
+SAMPLE_PAGE = data_path("resources", "sample", "jiaocheng-2025-04-03-p8.txt")
 
 
 class Importing:
