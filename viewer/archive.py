@@ -51,15 +51,20 @@ def default_archive_path() -> Path:
 
 
 class Archive:
-    def __init__(self, root: Path | str | None = None):
+    def __init__(self, root: Path | str | None = None, *, read_only: bool = False):
+        """``read_only`` (the reading room) opens SQLite with ``mode=ro`` and the index for
+        reading, creates nothing and writes nothing; every write method then fails."""
         self.root = Path(root) if root is not None else default_archive_path()
-        try:
-            for folder in (self.root, self.root / "index", self.root / "pages"):
-                folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
-        self.store = Store(self.root / "archive.sqlite")
-        self.index = SearchIndex(self.root / "index", self._search_docs)
+        self.read_only = read_only
+        self._stale_on_open = False
+        if not read_only:
+            try:
+                for folder in (self.root, self.root / "index", self.root / "pages"):
+                    folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
+        self.store = Store(self.root / "archive.sqlite", read_only=read_only)
+        self.index = SearchIndex(self.root / "index", self._search_docs, read_only=read_only)
         self._check_index()
 
     def close(self) -> None:
@@ -192,7 +197,7 @@ class Archive:
     @property
     def index_stale(self) -> bool:
         """True while the search index may lack articles: the app says it is rebuilding."""
-        return self.store.get_state("index_stale", "0") == "1"
+        return self._stale_on_open or self.store.get_state("index_stale", "0") == "1"
 
     def _search_docs(self, ids: list[int]) -> dict:
         return {doc.article_id: doc for doc in self.store.search_docs(ids)}
@@ -213,7 +218,10 @@ class Archive:
         """Mark the index stale when it does not hold as many articles as SQLite (a crash
         between the SQLite commit and the index write, an index folder deleted …)."""
         if not self.index_stale and self.index.doc_count() != self.store.article_count():
-            self.store.set_state("index_stale", "1")
+            if self.read_only:
+                self._stale_on_open = True
+            else:
+                self.store.set_state("index_stale", "1")
 
     def hit_boxes(self, article_id: int, text: str) -> list[tuple[int, int, int, int]]:
         """Boxes on the page picture around each place ``text`` occurs in the article, for

@@ -62,7 +62,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
 from viewer import searchquery as q
-from viewer.errors import Cancelled
+from viewer.errors import Cancelled, IndexStale
 from viewer.model import SearchDoc
 from viewer.searchpostings import BulkWriter, DocRow, schema
 from viewer.searchview import Evaluation, View
@@ -117,10 +117,11 @@ class SearchIndex:
     the index calls it for the hits it shows and to re-index small segments.
     """
 
-    def __init__(self, path: Path | str, load_docs: LoadDocs):
+    def __init__(self, path: Path | str, load_docs: LoadDocs, *, read_only: bool = False):
         self.path = Path(path)
         self.load_docs = load_docs
-        self._ix = _open_or_create(self.path)
+        self.read_only = read_only
+        self._ix = _open_for_reading(self.path) if read_only else _open_or_create(self.path)
         self._view: View | None = None
 
     def close(self) -> None:
@@ -259,7 +260,7 @@ class SearchIndex:
         latest = self._ix.latest_generation()
         if self._view is None or self._view.generation != latest:
             self._drop_view()
-            self._ix = _open_or_create(self.path)
+            self._ix = _open_for_reading(self.path) if self.read_only else _open_or_create(self.path)
             self._view = View(self._ix)
         return self._view
 
@@ -379,6 +380,17 @@ def _open_or_create(path: Path):
         # An index from another version of Gazette: it is derived data, start again.
         ix.close()
         return storage.create_index(schema())
+    return ix
+
+
+def _open_for_reading(path: Path):
+    """The index as it is, never created or replaced (the reading room writes nothing)."""
+    try:
+        ix = FileStorage(str(path), supports_mmap=False, readonly=True).open_index()
+    except (EmptyIndexError, OSError) as error:
+        raise IndexStale(f"{path}: no search index to read ({error}); run `gazette reindex`") from error
+    if set(ix.schema.names()) != set(schema().names()):
+        raise IndexStale(f"{path}: the search index is from another version; run `gazette reindex`")
     return ix
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 import sys
+import urllib.parse
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore
+from viewer.errors import GazetteError
 from viewer.model import Credit, Page, SearchDoc, format_credits, group_credits
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
@@ -74,13 +76,32 @@ class _Database(Database):
         self.conn.execute("COMMIT")
 
 
+def _open_read_only(path: Path) -> Database:
+    """The archive opened for reading only (``mode=ro``: SQLite refuses every write), for the
+    reading room. Its schema must be the one this version writes, as it cannot be migrated."""
+    if not path.is_file():
+        raise GazetteError(f"{path}: no archive here")
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    db = _Database(sqlite3.connect(uri, uri=True, check_same_thread=False))
+    try:
+        pending = [m.name for m in schema_migrations().pending(db)]
+    except sqlite3.Error as error:
+        raise GazetteError(f"{path}: cannot read the archive ({error})") from error
+    if pending:
+        raise GazetteError(f"{path}: the archive needs migrating ({', '.join(pending)}); "
+                           "open it once with the app or the command line first")
+    return db
+
+
 class Store:
-    def __init__(self, path: Path | str):
-        self.db = _Database(path)
-        self.db.execute("PRAGMA journal_mode=WAL")
+    def __init__(self, path: Path | str, *, read_only: bool = False):
+        self.db = _open_read_only(Path(path)) if read_only else _Database(path)
+        if not read_only:
+            self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=5000")
-        schema_migrations().apply(self.db)
+        if not read_only:
+            schema_migrations().apply(self.db)
         self.annotations = AnnotationStore(self.db)
 
     def close(self) -> None:
