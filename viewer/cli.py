@@ -214,6 +214,7 @@ def export_command(archive: Archive, article_ids, query, everything, collection,
         gazette export --query 交城 --format docx --out 交城.docx
         gazette export --collection 两会报道 --with-annotations --format json --out 两会.json
         gazette export --all --format md --one-file-per-article --out articles/
+        gazette export --query 交城 --format ris --out 交城.ris    # csl-json for Zotero, ris for EndNote
     """
     if not (article_ids or query or collection or everything):
         raise click.UsageError("name the articles to export: ARTICLE_ID..., --query Q, --collection NAME or --all")

@@ -1,4 +1,5 @@
-"""Export articles as text, Markdown, JSON, CSV or Word, each with its GB/T 7714 reference.
+"""Export articles as text, Markdown, JSON, CSV or Word, each with its GB/T 7714 reference,
+or as references for Zotero, EndNote and NoteExpress (CSL-JSON, RIS).
 
 Articles come in the shape of ``gazette show --json`` (:meth:`viewer.store.Store.article`).
 Their annotations (notes, highlights, tags, corrections, collections) are written when the
@@ -10,6 +11,9 @@ the reference; articles are separated by a line of ``=``. ``md``: the same as Ma
 ``json``: a list of the article objects (one object per file with one file per article).
 ``csv``: one row per article, always CRLF line ends (RFC 4180), UTF-8 with a BOM so Excel
 reads Chinese. ``docx``: Word, with headings, metadata, paragraphs and the reference.
+``csl-json``: a list of CSL items (type ``article-newspaper``) and ``ris``: one ``TY  - NEWS``
+record per article, CRLF line ends; both carry the newspaper, date, page (as printed), section
+and the authors from the byline roles that are authors (文, 记者 …; never 图 or 摄影).
 
 **Encodings.** txt, md and csv may be written in GB18030 (for old Windows tools; it encodes
 every Unicode character, so nothing is lost); txt and md may use CRLF. JSON and Word are
@@ -46,10 +50,10 @@ from pathlib import Path
 from typing import IO
 
 from viewer.annotation_store import note_text
-from viewer.citation import citation
+from viewer.citation import citation, cited_authors, cited_title
 from viewer.errors import Cancelled, ExportError
 
-FORMATS = ("txt", "md", "json", "csv", "docx")
+FORMATS = ("txt", "md", "json", "csv", "docx", "csl-json", "ris")
 ENCODINGS = ("utf-8", "gb18030")
 UNTITLED = "（无题）"
 INDENT = "\u3000\u3000"  # two ideographic spaces: a Chinese paragraph's first-line indent
@@ -155,6 +159,52 @@ def csv_row(article: dict) -> list:
             "\n".join(article["paragraphs"]), citation(article), "\n".join(annotation_lines(article))]
 
 
+# -- references for reference managers --------------------------------------------------------
+
+def _date_parts(iso_date: str) -> list[int] | None:
+    try:
+        date = dt.date.fromisoformat(iso_date)
+    except (TypeError, ValueError):
+        return None
+    return [date.year, date.month, date.day]
+
+
+def _page_as_printed(article: dict) -> str:
+    return str(article.get("page_label") or article["page"] or "")
+
+
+def csl_item(article: dict) -> dict:
+    """One article as a CSL-JSON item; names are literal (a Chinese name is not split into
+    family and given), so every CSL processor prints them as written."""
+    item: dict = {"id": f"gazette-{article['id']}", "type": "article-newspaper",
+                  "title": cited_title(article), "container-title": article["publication"],
+                  "author": [{"literal": name} for name in cited_authors(article)],
+                  "page": _page_as_printed(article), "section": article["section"], "language": "zh-CN"}
+    parts = _date_parts(article["date"])
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    return {key: value for key, value in item.items() if value not in ("", [], None)}
+
+
+def _ris_value(text: str) -> str:
+    """A RIS value is one line."""
+    return " ".join(str(text).split())
+
+
+def ris_record(article: dict) -> str:
+    """One article as a RIS record (``\n`` line ends; the writer makes them CRLF)."""
+    parts = _date_parts(article["date"])
+    fields = [("TY", "NEWS"), ("TI", cited_title(article)),
+              *(("AU", name) for name in cited_authors(article)),
+              ("T2", article["publication"]),
+              ("PY", str(parts[0]) if parts else ""),
+              ("DA", "/".join(f"{n:02d}" for n in parts) if parts else ""),
+              ("SP", _page_as_printed(article)), ("SE", article["section"]), ("LA", "zh-CN"),
+              ("ID", f"gazette-{article['id']}")]
+    lines = [f"{tag}  - {_ris_value(value)}" for tag, value in fields if _ris_value(value)]
+    return "\n".join([*lines, "ER  - ", ""])
+
+
 # -- writers: one per format, fed one article at a time ------------------------------------------
 
 class Writer:
@@ -243,6 +293,27 @@ class CsvWriter(Writer):
         self.rows.writerow(csv_row(article))
 
 
+class CslJsonWriter(JsonWriter):
+    """A list of CSL items, which Zotero and other CSL tools import as it is."""
+
+    def write(self, article: dict) -> None:
+        self.stream.write(",\n" if self.count else "[\n")
+        self.stream.write(textwrap.indent(json.dumps(csl_item(article), ensure_ascii=False, indent=2), "  "))
+
+
+class RisWriter(Writer):
+    suffix = ".ris"
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        return {"mode": "x", "encoding": "utf-8", "newline": "\r\n"}  # EndNote expects CRLF
+
+    def write(self, article: dict) -> None:
+        if self.count:
+            self.stream.write("\n")
+        self.stream.write(ris_record(article))
+
+
 class DocxWriter(Writer):
     suffix = ".docx"
 
@@ -320,7 +391,8 @@ class WordDocument:
 
 
 WRITERS: dict[str, type[Writer]] = {"txt": TextWriter, "md": MarkdownWriter, "json": JsonWriter,
-                                    "csv": CsvWriter, "docx": DocxWriter}
+                                    "csv": CsvWriter, "docx": DocxWriter, "csl-json": CslJsonWriter,
+                                    "ris": RisWriter}
 
 
 def check_options(fmt: str, encoding: str, crlf: bool) -> None:
@@ -328,7 +400,7 @@ def check_options(fmt: str, encoding: str, crlf: bool) -> None:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if encoding not in ENCODINGS:
         raise ExportError(f"unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}")
-    if encoding != "utf-8" and fmt in ("json", "docx"):
+    if encoding != "utf-8" and fmt in ("json", "docx", "csl-json", "ris"):
         raise ExportError(f"{fmt} files are always UTF-8; GB18030 applies to txt, md and csv")
     if crlf and fmt not in ("txt", "md"):
         raise ExportError(f"CRLF line ends apply to txt and md, not {fmt}")
