@@ -348,3 +348,8 @@ def collection_list(archive: Archive, name: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")
+
+
+from viewer.serve.command import serve_command  # noqa: E402  (the reading room's one command)
+
+cli.add_command(serve_command)

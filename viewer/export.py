@@ -10,7 +10,7 @@ page's people by role), the paragraphs one per line indented by two ideographic 
 the reference; articles are separated by a line of ``=``. ``md``: the same as Markdown.
 ``json``: a list of the article objects (one object per file with one file per article).
 ``csv``: one row per article, always CRLF line ends (RFC 4180), UTF-8 with a BOM so Excel
-reads Chinese. ``docx``: Word, with headings, metadata, paragraphs and the reference.
+reads Chinese; a cell that would start a formula (``=``, ``+``, ``-``, ``@``) gets a ``'`` first. ``docx``: Word, with headings, metadata, paragraphs and the reference.
 ``csl-json``: a list of CSL items (type ``article-newspaper``) and ``ris``: one ``TY  - NEWS``
 record per article, CRLF line ends; both carry the newspaper, date, page (as printed), section
 and the authors from the byline roles that are authors (文, 记者 …; never 图 or 摄影).
@@ -152,7 +152,20 @@ CSV_COLUMNS = ("id", "publication", "date", "weekday", "page", "section", "kicke
                "byline", "page_credits", "text", "citation", "annotations")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what Excel and LibreOffice take as a formula
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet shows as text, never runs: one starting like a formula gets a ``'``
+    in front (OWASP's advice against CSV injection), which spreadsheets show as text."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def csv_row(article: dict) -> list:
+    return [spreadsheet_safe(cell) for cell in _csv_cells(article)]
+
+
+def _csv_cells(article: dict) -> list:
     return [article["id"], article["publication"], article["date"], article["weekday"], article["page"],
             article["section"], article["kicker"], article["title"], article["subtitle"],
             byline(article["credits"]), people_by_role(article["page_credits"]),
