@@ -350,6 +350,6 @@ def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="gazette")
 
 
-from viewer.serve.command import serve_command  # noqa: E402  (the reading room's one command)
+from viewer.serve.command import serve_command
 
 cli.add_command(serve_command)

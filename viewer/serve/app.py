@@ -40,7 +40,7 @@ from viewer import marking
 from viewer.archive import Archive
 from viewer.citation import citation
 from viewer.errors import GazetteError, IndexStale, NotFound, QueryError
-from viewer.export import FORMATS, WRITERS
+from viewer.export import WRITERS
 from viewer.search import MARK_CLOSE, MARK_OPEN
 from viewer.serve.i18n import MONTHS, WEEKDAY_HEADS, language_of, translate
 
