@@ -158,7 +158,7 @@ def test_article_has_its_parts_the_hits_the_citation_and_downloads(client):
     assert "<h1>“改革攻坚”与“民生提质”双轮驱动</h1>" in shown
     assert '<p class="subtitle">——<mark>交城</mark>县八大举措擘画新图景</p>' in shown
     assert '<span class="role">文</span> 冀美丽' in shown and '<span class="role">图</span> 褚泰杰 田谷仓' in shown
-    assert "2025-04-03 星期四" in shown and "版 8" in shown
+    assert "2025-04-03 星期四" in shown and "第8版" in shown
     assert "吕梁日报, 2025-04-03(8).</output>" in shown
     assert '<button type="button" class="copy"' in shown
     assert NOTE not in shown  # annotations only with --with-notes

@@ -129,7 +129,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
         return request.url.path + "?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
     html = TEMPLATES.get_template(template).render(
-        request=request, t=t, lang=language, here=here, month_names=MONTHS[language],
+        request=request, t=t, page_name=lambda label: translate("Page {}", language).format(label),
+        lang=language, here=here, month_names=MONTHS[language],
         weekday_heads=WEEKDAY_HEADS[language], with_notes=request.app.state.room.with_notes, **context)
     return HTMLResponse(html, status_code=status_code)
 

@@ -36,7 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         {"zh": "按出版规律这些日子应有报纸，档案中缺："},
     "Pages": {"zh": "版面"},
     "Contents": {"zh": "目录"},
-    "Page": {"zh": "版"},
+    "Page {}": {"zh": "第{}版"},
     "Untitled": {"zh": "（无题）"},
     "Page editors": {"zh": "本版编辑"},
     "Citation (GB/T 7714)": {"zh": "引文（GB/T 7714）"},
