@@ -66,7 +66,14 @@ class ReadingRoom:
         self.with_notes = with_notes
         self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive")
         self.archive: Archive = self._worker.submit(Archive, root, read_only=True).result()
+        self._worker.submit(self._warm_up)  # the first search loads the index: not on a visitor's time
         self._scaled: dict[str, bytes] = {}  # phone-size pictures, made once per process
+
+    def _warm_up(self) -> None:
+        try:
+            self.archive.search("的", limit=1)
+        except GazetteError:
+            pass  # a stale or missing index: each search page says so
 
     async def call(self, work: Callable[[Archive], Any]) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._worker, work, self.archive)
