@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import io
 import logging
+import os
 import re
 import tempfile
 from collections.abc import AsyncIterator, Callable
@@ -50,6 +51,7 @@ MAX_QUERY_CHARS = 200
 RESULTS_PER_PAGE = 20
 MAX_RESULT_PAGE = 250  # 5,000 results deep is as far as anyone pages; beyond, narrow the query
 PHONE_WIDTH = 800  # px: the picture a narrow screen gets, scaled from the stored preview
+SCALED_KEPT = 500  # phone-size pictures kept in memory (~50 kB each)
 DOWNLOADS = ("txt", "md", "docx", "csv", "csl-json", "ris")
 _PICTURE = re.compile(r"[0-9a-f]{64}")
 _PICTURE_KINDS = {"thumb": ".thumb.jpg", "preview": ".preview.jpg"}
@@ -67,7 +69,7 @@ class ReadingRoom:
         self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive")
         self.archive: Archive = self._worker.submit(Archive, root, read_only=True).result()
         self._worker.submit(self._warm_up)  # the first search loads the index: not on a visitor's time
-        self._scaled: dict[str, bytes] = {}  # phone-size pictures, made once per process
+        self.scaled: dict[str, bytes] = {}  # phone-size pictures, made once per process
 
     def _warm_up(self) -> None:
         try:
@@ -93,13 +95,15 @@ class ReadingRoom:
 
     def phone_picture(self, digest: str) -> bytes:
         """The preview scaled to :data:`PHONE_WIDTH`, kept in memory (nothing is written)."""
-        if digest not in self._scaled:
+        if digest not in self.scaled:
             with Image.open(self.picture_file(digest, "preview")) as preview:
                 preview.thumbnail((PHONE_WIDTH, PHONE_WIDTH * 4))
                 out = io.BytesIO()
                 preview.convert("RGB").save(out, "JPEG", quality=80)
-            self._scaled[digest] = out.getvalue()
-        return self._scaled[digest]
+            self.scaled[digest] = out.getvalue()
+            while len(self.scaled) > SCALED_KEPT:
+                self.scaled.pop(next(iter(self.scaled)))  # the oldest made
+        return self.scaled[digest]
 
 
 # -- templates ---------------------------------------------------------------------------------
@@ -295,7 +299,7 @@ async def picture(request: Request) -> Response:
     room = _room(request)
     headers = {"Cache-Control": "public, max-age=86400, immutable"}  # named by content hash
     if kind == "phone":
-        data = await room.call(lambda archive: room.phone_picture(digest))
+        data = room.scaled.get(digest) or await room.call(lambda archive: room.phone_picture(digest))
         return Response(data, media_type="image/jpeg", headers=headers)
     return FileResponse(room.picture_file(digest, kind), media_type="image/jpeg", headers=headers)
 
@@ -393,6 +397,13 @@ def read_password_file(path: Path) -> str:
 async def _closing(room: ReadingRoom) -> AsyncIterator[None]:
     yield
     room.close()
+
+
+def app_from_environment() -> Starlette:
+    """The app for each of several server processes (``gazette serve --workers``), which start
+    it by name and so get their settings from the environment ``gazette serve`` sets."""
+    return create_app(os.environ["GAZETTE_SERVE_ARCHIVE"], with_notes=os.environ.get("GAZETTE_SERVE_NOTES") == "1",
+                      password_hash=os.environ.get("GAZETTE_SERVE_PASSWORD_HASH") or None)
 
 
 def create_app(root: Path | str, *, with_notes: bool = False, password_hash: str | None = None) -> Starlette:
