@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import docx
+import httpx
 import pytest
 from argon2 import PasswordHasher
 from makepages import seed_like_pdf
@@ -218,15 +219,16 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_serve_command_warns_on_every_address_and_answers(root):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_command_warns_on_every_address_and_answers(root, workers):
     port = _free_port()
     server = subprocess.Popen([sys.executable, "main.py", "--archive", str(root), "serve", "--host", "0.0.0.0",
-                               "--port", str(port)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                               "--port", str(port), "--workers", workers], cwd=ROOT, stderr=subprocess.PIPE,
+                              text=True)
     try:
         warning = server.stderr.readline()
         assert warning.startswith("warning: serving") and "without a password" in warning
-        import httpx
-        for _ in range(100):
+        for _ in range(150):
             try:
                 response = httpx.get(f"http://127.0.0.1:{port}/search", params={"q": "交城"})
                 break
