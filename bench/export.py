@@ -32,8 +32,8 @@ ARTICLES_PER_PAGE = 8
 
 def seed_paragraphs(folder: Path) -> list[str]:
     with Archive(folder) as archive:
-        [outcome] = archive.load_sample().imported
-        return archive.article(outcome.article_ids[0])["paragraphs"]
+        [outcome] = archive.importing.load_sample().imported
+        return archive.browsing.article(outcome.article_ids[0])["paragraphs"]
 
 
 def generate(archive: Archive, count: int, paragraphs: list[str]) -> None:
@@ -69,8 +69,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Archive(Path(tmp) / "archive") as archive:
         tmp = Path(tmp)
         generate(archive, args.articles, seed_paragraphs(tmp / "seed"))
-        ids = [article["id"] for article in archive.list_articles()]
-        articles = [archive.article(i) for i in ids]
+        ids = [article["id"] for article in archive.browsing.list_articles()]
+        articles = [archive.browsing.article(i) for i in ids]
         characters = sum(len(p) for a in articles for p in a["paragraphs"])
         print(f"{len(ids)} articles, {characters / len(ids):.0f} characters each on average")
 
@@ -82,14 +82,14 @@ def main() -> None:
         def json_dumps():
             (tmp / "plain.json").write_text(json.dumps(articles, ensure_ascii=False, indent=2), encoding="utf-8")
 
-        timed("reference: read from SQLite (archive.article)", len(ids), lambda: [archive.article(i) for i in ids])
+        timed("reference: read from SQLite (archive.article)", len(ids), lambda: [archive.browsing.article(i) for i in ids])
         timed("reference: paragraphs, no formatting", len(ids), plain_paragraphs)
         timed("reference: json.dumps of the same dicts", len(ids), json_dumps)
         for fmt in args.formats.split(","):
             timed(f"export {fmt}, articles already read", len(ids),
                   lambda fmt=fmt: export_articles(articles, len(ids), fmt, tmp / f"loaded.{fmt}"))
             timed(f"gazette export {fmt} (Archive.export)", len(ids),
-                  lambda fmt=fmt: archive.export(ids, fmt, tmp / f"export.{fmt}"))
+                  lambda fmt=fmt: archive.exporting.export(ids, fmt, tmp / f"export.{fmt}"))
             print(f"{'':<46} {(tmp / f'export.{fmt}').stat().st_size / 2**20:>9.1f} MB")
 
 

@@ -100,7 +100,7 @@ def build(root: Path, articles: int) -> None:
         if batch:
             archive.store.save_pages(batch)
         print(f"\r  {archive.store.article_count():,} articles in {time.perf_counter() - started:.0f} s; indexing…")
-        archive.reindex(on_progress=lambda done, total, message: print(f"\r  indexed {done:,}/{total:,}", end="",
+        archive.indexing.rebuild(on_progress=lambda done, total, message: print(f"\r  indexed {done:,}/{total:,}", end="",
                                                                           flush=True))
     print(f"\n  built in {time.perf_counter() - started:.0f} s")
 

@@ -72,7 +72,7 @@ def main() -> None:
 
         def gazette_import():
             with Archive(tmp / "archive") as archive:
-                report = archive.import_paths([tmp / "pages"])
+                report = archive.importing.import_paths([tmp / "pages"])
                 assert len(report.imported) == args.pages, report.failed[:3]
 
         timed("reference: read + parse only", args.pages, read_only)

@@ -87,13 +87,13 @@ def import_scans(root: Path, scans: list[Path]) -> dict[str, int]:
 
     with Archive(root) as archive:
         started = time.perf_counter()
-        report = archive.import_paths([SCANS / FIRST_PAGE, *scans])
+        report = archive.importing.import_paths([SCANS / FIRST_PAGE, *scans])
         if report.failed:
             raise SystemExit(f"import failed: {report.failed}")
         print(f"Imported {len(scans) + 1} scans in {time.perf_counter() - started:.1f} s")
-        issue = archive.publications()[0]
-        issue_id = archive.issues_in_month(issue["id"], 2025, 4)[0]["id"]
-        pages = {page["number"]: page["id"] for page in archive.issue_pages(issue_id)}
+        issue = archive.browsing.publications()[0]
+        issue_id = archive.browsing.issues_in_month(issue["id"], 2025, 4)[0]["id"]
+        pages = {page["number"]: page["id"] for page in archive.browsing.issue_pages(issue_id)}
     return {fmt: pages[n] for n, fmt in enumerate(FORMATS, start=2)}
 
 

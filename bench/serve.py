@@ -1,5 +1,5 @@
 """Load test of the reading room: 20 concurrent clients against ``gazette serve``, beside the
-same searches through the CLI's core call (``Archive.search``, what ``gazette search`` runs)
+same searches through the CLI's core call (``archive.searching.search``, what ``gazette search`` runs)
 in the same run, on the same archive.
 
     python bench/serve.py                                   # 1,000 articles, 15 s: under 3 minutes
@@ -149,7 +149,7 @@ def main() -> None:
         write_pages(pages, corpus, args.articles, min(args.scans, args.articles))
         started = time.perf_counter()
         with Archive(root) as archive:
-            report = archive.import_paths([pages], ReadOptions(publication="交城报"))
+            report = archive.importing.import_paths([pages], ReadOptions(publication="交城报"))
         took = time.perf_counter() - started
         print(f"imported {len(report.imported)} pages in {took:.0f} s ({len(report.imported) / took:.0f} pages/s), "
               f"{len(report.failed)} failed")
@@ -157,13 +157,12 @@ def main() -> None:
     with Archive(root, read_only=True) as archive:
         total = archive.store.article_count()
         plan = queries(corpus, 400)
-        page_ids = [p["id"] for p in archive.issue_pages(1)]  # the scans come first
-        page_ids = [p["id"] for issue in range(1, 1 + max(1, args.scans // 8))
-                    for p in archive.issue_pages(issue)] or page_ids
+        page_ids = [p.id for issue in range(1, 1 + max(1, args.scans // 8))  # the scans come first
+                    for p in archive.browsing.issue_pages(issue)]
         in_process = []
         for query in plan:
             started = time.perf_counter()
-            archive.search(query, limit=20, offset=random.Random(query).randint(0, 4) * 20)
+            archive.searching.search(query, limit=20, offset=random.Random(query).randint(0, 4) * 20)
             in_process.append((time.perf_counter() - started) * 1000)
     cli_runs = []
     for query in plan[:5]:
@@ -183,7 +182,7 @@ def main() -> None:
     print(f"{'':34}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}")
     for label, values in (("reading room: search page", times["search"]),
                           ("reading room: page view + picture", times["page"]),
-                          ("Archive.search, one at a time", in_process),
+                          ("archive.searching.search, serially", in_process),
                           ("gazette search (CLI process)", cli_runs)):
         print(f"{label:34}{len(values):>7}{statistics.median(values) if values else float('nan'):>9.1f}"
               f"{percentile(values, 0.95):>9.1f}")

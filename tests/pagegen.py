@@ -32,6 +32,6 @@ def weekday_paper(archive, folder: Path):
                 if (day, page) != (dt.date(2026, 3, 16), 2):
                     write_page(folder, day, page)
         day += dt.timedelta(days=1)
-    report = archive.import_paths([folder])
+    report = archive.importing.import_paths([folder])
     assert not report.failed
     return archive

@@ -20,32 +20,32 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 @pytest.fixture
 def seeded(archive):
-    [outcome] = archive.import_paths([SEED]).outcomes
+    [outcome] = archive.importing.import_paths([SEED]).outcomes
     return archive, outcome.article_ids[0]
 
 
 def body(archive, article_id):
-    return "\n".join(archive.article(article_id)["paragraphs"])
+    return "\n".join(archive.browsing.article(article_id).to_json()["paragraphs"])
 
 
 def highlighted(archive, article_id):
     text = body(archive, article_id)
-    return {a["id"]: text[a["span"][0]:a["span"][1]] for a in archive.annotations(article_id)
-            if a["kind"] == "highlight" and not a["orphaned"]}
+    return {a.id: text[a.span[0]:a.span[1]] for a in archive.browsing.annotations(article_id)
+            if a.kind == "highlight" and not a.orphaned}
 
 
 def test_note_and_highlight_record_who_and_when(seeded):
     archive, article_id = seeded
-    note = archive.add_note(article_id, "核对政府工作报告原文", author=EDITOR)
-    mark = archive.add_highlight(article_id, quote="107.48亿元", comment="与统计公报一致", colour="green",
+    note = archive.editing.add_note(article_id, "核对政府工作报告原文", author=EDITOR)
+    mark = archive.editing.add_highlight(article_id, quote="107.48亿元", comment="与统计公报一致", colour="green",
                                  author=EDITOR)
-    entries = {entry["id"]: entry for entry in archive.annotations(article_id) if entry["kind"] in ("note", "highlight")}
-    assert entries[note]["kind"] == "note" and entries[note]["text"] == "核对政府工作报告原文"
+    entries = {entry.id: entry for entry in archive.browsing.annotations(article_id) if entry.kind in ("note", "highlight")}
+    assert entries[note].kind == "note" and entries[note].text == "核对政府工作报告原文"
     highlight = entries[mark]
-    start, end = highlight["span"]
-    assert body(archive, article_id)[start:end] == "107.48亿元" == highlight["quote"]
-    assert (highlight["text"], highlight["colour"], highlight["author"]) == ("与统计公报一致", "green", EDITOR)
-    assert highlight["time"].endswith("+00:00")
+    start, end = highlight.span
+    assert body(archive, article_id)[start:end] == "107.48亿元" == highlight.quote
+    assert (highlight.text, highlight.colour, highlight.author) == ("与统计公报一致", "green", EDITOR)
+    assert highlight.time.endswith("+00:00")
 
 
 def test_highlights_find_their_words_after_the_page_is_replaced(seeded, tmp_path):
@@ -53,9 +53,9 @@ def test_highlights_find_their_words_after_the_page_is_replaced(seeded, tmp_path
     the same words."""
     archive, article_id = seeded
     quotes = ["“十四五”规划收官之年", "107.48亿元", "柰林移民搬迁安置工程", "崭新篇章", "3月24日至3月28日"]
-    marks = {archive.add_highlight(article_id, quote=q, author=EDITOR): q for q in quotes}
-    archive.tag(article_id, ["政府工作报告", "交城"], author=EDITOR)
-    archive.add_to_collection("两会报道", [article_id], author=EDITOR)
+    marks = {archive.editing.add_highlight(article_id, quote=q, author=EDITOR): q for q in quotes}
+    archive.editing.tag(article_id, ["政府工作报告", "交城"], author=EDITOR)
+    archive.editing.add_to_collection("两会报道", [article_id], author=EDITOR)
 
     lines = SEED_TEXT.splitlines()
     rewrapped = []
@@ -66,58 +66,58 @@ def test_highlights_find_their_words_after_the_page_is_replaced(seeded, tmp_path
             rewrapped.append(line)
     copy = tmp_path / "copy.txt"
     copy.write_text("\n".join(rewrapped) + "\n", encoding="utf-8")
-    [outcome] = archive.import_paths([copy], replace=True).outcomes
+    [outcome] = archive.importing.import_paths([copy], replace=True).outcomes
     assert outcome.status == "imported" and outcome.article_ids == [article_id]  # the same article
 
     assert highlighted(archive, article_id) == marks
-    assert sorted(t["text"] for t in archive.annotations(article_id) if t["kind"] == "tag") == ["交城", "政府工作报告"]
-    assert archive.collection_articles("两会报道") == [article_id]
+    assert sorted(t.text for t in archive.browsing.annotations(article_id) if t.kind == "tag") == ["交城", "政府工作报告"]
+    assert archive.browsing.collection_articles("两会报道") == [article_id]
 
 
 def test_an_anchor_that_cannot_be_found_is_orphaned_not_dropped(seeded):
     archive, article_id = seeded
-    mark = archive.add_highlight(article_id, quote="华亿铸造生产线", author=EDITOR)
-    paragraph = next(n for n, p in enumerate(archive.article(article_id)["paragraphs"], 1) if "华亿铸造" in p)
-    archive.correct(article_id, paragraph=paragraph, text="产业发展步伐有力。", author=EDITOR)
-    [orphan] = [a for a in archive.annotations(article_id) if a["kind"] == "highlight" and a["id"] == mark]
-    assert orphan["orphaned"] and orphan["quote"] == "华亿铸造生产线"
-    assert any(a["id"] == mark for a in archive.all_annotations())
+    mark = archive.editing.add_highlight(article_id, quote="华亿铸造生产线", author=EDITOR)
+    paragraph = next(n for n, p in enumerate(archive.browsing.article(article_id).to_json()["paragraphs"], 1) if "华亿铸造" in p)
+    archive.editing.correct(article_id, paragraph=paragraph, text="产业发展步伐有力。", author=EDITOR)
+    [orphan] = [a for a in archive.browsing.annotations(article_id) if a.kind == "highlight" and a.id == mark]
+    assert orphan.orphaned and orphan.quote == "华亿铸造生产线"
+    assert any(a["id"] == mark for a in archive.browsing.all_annotations())
 
 
 def test_corrections_keep_the_original_and_can_be_restored(seeded):
     archive, article_id = seeded
-    original = archive.article(article_id)["paragraphs"]
-    highlight = archive.add_highlight(article_id, quote="高质量发展新图景", author=EDITOR)
-    archive.correct(article_id, paragraph=1, text=original[0].replace("春日", "春天"), author=EDITOR)
-    archive.correct(article_id, title="改革攻坚与民生提质双轮驱动", author="李校对")
-    now = archive.article(article_id)
+    original = archive.browsing.article(article_id).to_json()["paragraphs"]
+    highlight = archive.editing.add_highlight(article_id, quote="高质量发展新图景", author=EDITOR)
+    archive.editing.correct(article_id, paragraph=1, text=original[0].replace("春日", "春天"), author=EDITOR)
+    archive.editing.correct(article_id, title="改革攻坚与民生提质双轮驱动", author="李校对")
+    now = archive.browsing.article(article_id).to_json()
     assert now["paragraphs"][0].startswith("春天") and now["title"] == "改革攻坚与民生提质双轮驱动"
-    history = archive.revisions(article_id)
-    assert [r["summary"] for r in history] == ["imported reading", "paragraph 1", "title"]
-    assert [r["author"] for r in history[1:]] == [EDITOR, "李校对"]
-    assert history[0]["paragraphs"] == original  # never overwritten
+    history = archive.browsing.revisions(article_id)
+    assert [r.summary for r in history] == ["imported reading", "paragraph 1", "title"]
+    assert [r.author for r in history[1:]] == [EDITOR, "李校对"]
+    assert list(history[0].text.paragraphs) == original  # never overwritten
 
-    archive.restore_revision(article_id, None, author=EDITOR)
-    assert archive.article(article_id)["paragraphs"] == original
-    assert len(archive.revisions(article_id)) == 4
+    archive.editing.restore_revision(article_id, None, author=EDITOR)
+    assert archive.browsing.article(article_id).to_json()["paragraphs"] == original
+    assert len(archive.browsing.revisions(article_id)) == 4
     assert highlighted(archive, article_id) == {highlight: "高质量发展新图景"}
 
 
 def test_a_line_break_in_a_correction_splits_the_paragraph(seeded):
     archive, article_id = seeded
-    first = archive.article(article_id)["paragraphs"][0]
-    archive.correct(article_id, paragraph=1, text=first.replace("召开。", "召开。\n"), author=EDITOR)
-    archive.correct(article_id, paragraph=1, text=first[:18] + "\n" + first[18:], author=EDITOR)
-    assert archive.article(article_id)["paragraphs"][:2] == [first[:18], first[18:]]
+    first = archive.browsing.article(article_id).to_json()["paragraphs"][0]
+    archive.editing.correct(article_id, paragraph=1, text=first.replace("召开。", "召开。\n"), author=EDITOR)
+    archive.editing.correct(article_id, paragraph=1, text=first[:18] + "\n" + first[18:], author=EDITOR)
+    assert archive.browsing.article(article_id).to_json()["paragraphs"][:2] == [first[:18], first[18:]]
 
 
 def test_tags_complete_from_those_in_use(seeded):
     archive, article_id = seeded
-    assert archive.tag(article_id, ["交城", "两会", "交城"], author=EDITOR) == ["交城", "两会"]
-    assert archive.tag(article_id, ["交城"], author=EDITOR) == []
-    assert archive.tags_in_use() == [("两会", 1), ("交城", 1)]
-    archive.untag(article_id, ["两会"])
-    assert archive.tags_in_use() == [("交城", 1)]
+    assert archive.editing.tag(article_id, ["交城", "两会", "交城"], author=EDITOR) == ["交城", "两会"]
+    assert archive.editing.tag(article_id, ["交城"], author=EDITOR) == []
+    assert archive.browsing.tags_in_use() == [("两会", 1), ("交城", 1)]
+    archive.editing.untag(article_id, ["两会"])
+    assert archive.browsing.tags_in_use() == [("交城", 1)]
 
 
 def test_collections_keep_order(archive, tmp_path):
@@ -125,36 +125,36 @@ def test_collections_keep_order(archive, tmp_path):
     for page in (1, 2, 3):
         path = tmp_path / f"p{page}.txt"
         path.write_text(SEED_TEXT.replace("8 县域·交城", f"{page} 县域·交城"), encoding="utf-8")
-        ids += archive.import_paths([path]).outcomes[0].article_ids
-    archive.add_to_collection("专题", ids, author=EDITOR)
-    archive.reorder_collection("专题", [ids[2], ids[0], ids[1]])
-    assert archive.collection_articles("专题") == [ids[2], ids[0], ids[1]]
-    archive.remove_from_collection("专题", [ids[0]])
-    assert archive.collection_articles("专题") == [ids[2], ids[1]]
-    assert archive.collections()[0]["articles"] == 2
+        ids += archive.importing.import_paths([path]).outcomes[0].article_ids
+    archive.editing.add_to_collection("专题", ids, author=EDITOR)
+    archive.editing.reorder_collection("专题", [ids[2], ids[0], ids[1]])
+    assert archive.browsing.collection_articles("专题") == [ids[2], ids[0], ids[1]]
+    archive.editing.remove_from_collection("专题", [ids[0]])
+    assert archive.browsing.collection_articles("专题") == [ids[2], ids[1]]
+    assert archive.browsing.collections()[0]["articles"] == 2
     with pytest.raises(GazetteError):
-        archive.reorder_collection("专题", [ids[1]])
+        archive.editing.reorder_collection("专题", [ids[1]])
     with pytest.raises(NotFound):
-        archive.collection_articles("没有的")
+        archive.browsing.collection_articles("没有的")
 
 
 def test_undo_of_a_deleted_note_puts_it_back_as_it_was(seeded):
     archive, article_id = seeded
-    note = archive.add_note(article_id, "待核实", author=EDITOR)
-    row = archive.delete_annotation(note)
-    assert not [a for a in archive.annotations(article_id) if a["kind"] == "note"]
-    archive.restore_annotation(row)
-    [back] = [a for a in archive.annotations(article_id) if a["kind"] == "note" and a["id"] == note]
-    assert (back["text"], back["author"]) == ("待核实", EDITOR)
+    note = archive.editing.add_note(article_id, "待核实", author=EDITOR)
+    row = archive.editing.delete_annotation(note)
+    assert not [a for a in archive.browsing.annotations(article_id) if a.kind == "note"]
+    archive.editing.restore_annotation(row)
+    [back] = [a for a in archive.browsing.annotations(article_id) if a.kind == "note" and a.id == note]
+    assert (back.text, back.author) == ("待核实", EDITOR)
 
 
 def test_annotations_survive_reopening_and_a_schema_upgrade(seeded):
     archive, article_id = seeded
-    archive.add_note(article_id, "长期保存", author=EDITOR)
+    archive.editing.add_note(article_id, "长期保存", author=EDITOR)
     root = archive.root
     archive.close()
     reopened = Store(root / "archive.sqlite")  # applies any new migrations; none may lose data
-    assert [a["text"] for a in reopened.annotations.listing(article_id)] == ["长期保存"]
+    assert [a.text for a in reopened.annotations.listing(article_id)] == ["长期保存"]
     reopened.close()
 
 

@@ -25,19 +25,19 @@ def seed_pages(folder, count: int):
 
 
 def counts(archive) -> tuple[int, int, int]:
-    s = archive.stats()
+    s = archive.browsing.stats()
     return s["pages"], s["articles"], archive.store.db.execute("SELECT count(*) FROM credit").fetchone()[0]
 
 
 def test_import_and_show_the_seed(archive):
-    report = archive.import_paths([SEED], ReadOptions(publication="吕梁日报"))
+    report = archive.importing.import_paths([SEED], ReadOptions(publication="吕梁日报"))
     [outcome] = report.imported
-    article = archive.article(outcome.article_ids[0])
-    assert list(article) == ["id", "publication", "date", "weekday", "page", "section", "page_credits", "title",
-                             "subtitle", "kicker", "credits", "paragraphs", "unassigned", "source", "page_image", "regions",
-                             "annotations"]
-    assert (article["publication"], article["date"], article["weekday"], article["page"]) == (
-        "吕梁日报", "2025-04-03", "星期四", 8)
+    article = archive.browsing.article(outcome.article_ids[0]).to_json()
+    assert list(article) == ["id", "publication", "date", "weekday", "page", "page_label", "section", "page_credits",
+                             "title", "subtitle", "kicker", "credits", "paragraphs", "unassigned", "source", "page_image",
+                             "regions", "annotations"]
+    assert (article["publication"], article["date"], article["weekday"], article["page"], article["page_label"]) == (
+        "吕梁日报", "2025-04-03", "星期四", 8, "8")
     assert article["page_credits"]["组版"] == ["惠爱宏", "李晓玲", "张娟娟"]
     assert article["credits"]["图"] == ["褚泰杰", "田谷仓", "郭志远", "王学富"]
     assert len(article["paragraphs"]) == 25
@@ -45,27 +45,27 @@ def test_import_and_show_the_seed(archive):
 
 
 def test_the_same_file_again_is_skipped(archive, tmp_path):
-    archive.import_paths([SEED])
+    archive.importing.import_paths([SEED])
     copy = tmp_path / "copy.txt"
     shutil.copy(SEED, copy)
-    report = archive.import_paths([copy])
+    report = archive.importing.import_paths([copy])
     assert [o.status for o in report.outcomes] == ["skipped"]
     assert "already present" in report.outcomes[0].message
     assert counts(archive)[:2] == (1, 1)
 
 
 def test_a_different_file_for_the_same_page_is_refused_unless_replace(archive, tmp_path):
-    archive.import_paths([SEED])
+    archive.importing.import_paths([SEED])
     changed = tmp_path / "changed.txt"
     changed.write_text(SEED.read_text(encoding="utf-8").replace("春日的交城", "春天的交城"), encoding="utf-8")
-    [refused] = archive.import_paths([changed]).outcomes
+    [refused] = archive.importing.import_paths([changed]).outcomes
     assert refused.status == "failed" and "--replace" in refused.message and str(changed) in refused.message
-    assert archive.article(1)["paragraphs"][0].startswith("春日")
+    assert archive.browsing.article(1).to_json()["paragraphs"][0].startswith("春日")
 
-    [replaced] = archive.import_paths([changed], replace=True).outcomes
+    [replaced] = archive.importing.import_paths([changed], replace=True).outcomes
     assert replaced.status == "imported"
     assert counts(archive)[:2] == (1, 1)
-    assert archive.article(replaced.article_ids[0])["paragraphs"][0].startswith("春天")
+    assert archive.browsing.article(replaced.article_ids[0]).to_json()["paragraphs"][0].startswith("春天")
 
 
 def test_a_bad_file_fails_alone_and_the_batch_goes_on(archive, tmp_path):
@@ -74,7 +74,7 @@ def test_a_bad_file_fails_alone_and_the_batch_goes_on(archive, tmp_path):
     truncated.write_bytes(next_day.encode("gb18030")[:1001])
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
-    report = archive.import_paths([binary, NEGATIVE, truncated, SEED])
+    report = archive.importing.import_paths([binary, NEGATIVE, truncated, SEED])
     statuses = {o.path.rsplit("/", 1)[-1]: o.status for o in report.outcomes}
     assert statuses["binary.txt"] == "failed"
     assert statuses["truncated.txt"] == "imported"
@@ -92,20 +92,20 @@ def test_truncated_file_keeps_what_it_has_and_warns(archive, tmp_path):
         last_char_end -= 1
     truncated = tmp_path / "truncated.txt"
     truncated.write_bytes(data[:last_char_end - 1])  # the last 。 loses its second byte
-    [outcome] = archive.import_paths([truncated]).outcomes
+    [outcome] = archive.importing.import_paths([truncated]).outcomes
     assert outcome.status == "imported"
     assert any("truncat" in w or "U+FFFD" in w or "incomplete" in w for w in outcome.warnings)
 
 
 def test_text_without_masthead_needs_date_and_page(archive):
     plain = NEGATIVE / "dlc_1920111501_0007.pdftotext.txt"
-    [refused] = archive.import_paths([plain]).outcomes
+    [refused] = archive.importing.import_paths([plain]).outcomes
     assert refused.status == "failed" and "--date and --page" in refused.message
     options = ReadOptions(date=dt.date(1920, 11, 15), page=7)
-    [outcome] = archive.import_paths([plain], options).outcomes
+    [outcome] = archive.importing.import_paths([plain], options).outcomes
     assert outcome.status == "imported"
     assert any("no masthead" in w for w in outcome.warnings)
-    article = archive.article(outcome.article_ids[0])
+    article = archive.browsing.article(outcome.article_ids[0]).to_json()
     assert article["title"] == "" and article["page"] == 7 and article["date"] == "1920-11-15"
     assert "Crown Prince Frederick William" in " ".join(article["paragraphs"])
 
@@ -115,10 +115,10 @@ def test_encoded_text_without_masthead_is_never_read_as_one(archive):
     for path in sorted(ENCODINGS.glob("*.txt")):
         if path.name.endswith("-utf8.txt") or path.name.startswith("hz"):
             continue
-        [outcome] = archive.import_paths([path], options).outcomes
+        [outcome] = archive.importing.import_paths([path], options).outcomes
         assert outcome.status == "imported", outcome.message
         twin = (ENCODINGS / path.name.replace(".txt", "-utf8.txt")).read_text(encoding="utf-8")
-        paragraphs = "".join(archive.article(outcome.article_ids[0])["paragraphs"])
+        paragraphs = "".join(archive.browsing.article(outcome.article_ids[0]).to_json()["paragraphs"])
         assert "".join(twin.split()) == "".join(paragraphs.split())
         options = ReadOptions(date=options.date + dt.timedelta(days=1), page=1)
 
@@ -128,7 +128,7 @@ def test_a_failed_save_leaves_the_archive_unchanged(archive, monkeypatch):
         raise sqlite3.OperationalError("disk I/O error")
     monkeypatch.setattr(archive.store, "_insert_credits", fail)
     try:
-        archive.import_paths([SEED])
+        archive.importing.import_paths([SEED])
     except sqlite3.OperationalError:
         pass
     assert counts(archive) == (0, 0, 0)
@@ -140,7 +140,7 @@ def test_folders_recurse_and_other_files_are_skipped(archive, tmp_path):
     folder.mkdir(parents=True)
     shutil.copy(SEED, folder / "p8.txt")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")
-    report = archive.import_paths([tmp_path / "pages"])
+    report = archive.importing.import_paths([tmp_path / "pages"])
     assert [(o.path.rsplit("/", 1)[-1], o.status) for o in report.outcomes] == [
         ("notes.docx", "skipped"), ("p8.txt", "imported")]
 
@@ -154,7 +154,7 @@ def test_cancel_between_files_keeps_the_files_before_and_reports_them(archive, t
             cancel.set()
 
     with pytest.raises(Cancelled) as stopped:
-        archive.import_paths([folder], on_progress=stop_after_two, cancel=cancel)
+        archive.importing.import_paths([folder], on_progress=stop_after_two, cancel=cancel)
     assert [o.status for o in stopped.value.partial.outcomes] == ["imported", "imported"]
     assert counts(archive)[:2] == (2, 2)
 
@@ -168,7 +168,7 @@ def test_a_batch_and_a_cancelled_batch_are_searchable_at_once(archive, tmp_path)
             cancel.set()
 
     with pytest.raises(Cancelled):
-        archive.import_paths([folder], on_progress=stop_after_three, cancel=cancel)
-    assert archive.search("春日的交城").total == 3
-    archive.import_paths([folder])
-    assert archive.search("春日的交城").total == 5 and not archive.index_stale
+        archive.importing.import_paths([folder], on_progress=stop_after_three, cancel=cancel)
+    assert archive.searching.search("春日的交城").total == 3
+    archive.importing.import_paths([folder])
+    assert archive.searching.search("春日的交城").total == 5 and not archive.indexing.pending()

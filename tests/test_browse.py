@@ -9,6 +9,7 @@ import pytest
 
 from viewer.archive import Archive
 from viewer.errors import NotFound
+from viewer.model import ArticleLocation
 from viewer.schedule import missing_dates, publishing_weekdays
 
 
@@ -22,57 +23,55 @@ def weekday_paper(tmp_path_factory):
 
 def test_levels(weekday_paper):
     archive = weekday_paper
-    [publication] = archive.publications()
-    assert (publication["issues"], publication["first_date"], publication["last_date"]) == (24, "2026-03-02",
+    [publication] = archive.browsing.publications()
+    assert (publication.issues, publication.first_date, publication.last_date) == (24, "2026-03-02",
                                                                                             "2026-04-03")
-    assert archive.issue_years(publication["id"]) == [{"year": 2026, "issues": 24}]
-    assert archive.issue_months(publication["id"], 2026) == [{"month": 3, "issues": 21},
-                                                             {"month": 4, "issues": 3}]
-    march = archive.issues_in_month(publication["id"], 2026, 3)
-    assert [i["date"] for i in march][:8] == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05",
+    assert archive.browsing.issue_years(publication.id) == [(2026, 24)]
+    assert archive.browsing.issue_months(publication.id, 2026) == [(3, 21), (4, 3)]
+    march = archive.browsing.issues_in_month(publication.id, 2026, 3)
+    assert [i.date for i in march][:8] == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05",
                                              "2026-03-06", "2026-03-09", "2026-03-10", "2026-03-12"]
-    gap = next(i for i in march if i["date"] == "2026-03-16")
-    assert (gap["pages"], gap["missing_pages"]) == (2, [2])
-    assert all(i["missing_pages"] == [] for i in march if i is not gap)
+    gap = next(i for i in march if i.date == "2026-03-16")
+    assert (gap.pages, gap.missing_pages) == (2, (2,))
+    assert all(i.missing_pages == () for i in march if i is not gap)
 
 
 def test_missing_dates_follow_the_papers_weekdays(weekday_paper):
     archive = weekday_paper
-    [publication] = archive.publications()
-    missing = archive.missing_dates(publication["id"], dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    [publication] = archive.browsing.publications()
+    missing = archive.browsing.missing_dates(publication.id, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     assert missing == [dt.date(2026, 3, 11)]  # weekends are not gaps; days after the last issue are not
-    assert archive.missing_dates(publication["id"], dt.date(2026, 5, 1), dt.date(2026, 5, 31)) == []
+    assert archive.browsing.missing_dates(publication.id, dt.date(2026, 5, 1), dt.date(2026, 5, 31)) == []
 
 
 def test_issue_pages_and_page(weekday_paper):
     archive = weekday_paper
-    [publication] = archive.publications()
-    issue = archive.issues_in_month(publication["id"], 2026, 4)[0]
-    assert archive.issue(issue["id"])["publication"] == publication["name"]
-    pages = archive.issue_pages(issue["id"])
-    assert [(p["number"], p["section"], p["image"]) for p in pages] == [(1, "县域·交城", None), (2, "县域·交城", None),
+    [publication] = archive.browsing.publications()
+    issue = archive.browsing.issues_in_month(publication.id, 2026, 4)[0]
+    assert archive.browsing.issue(issue.id).publication == publication.name
+    pages = archive.browsing.issue_pages(issue.id)
+    assert [(p.number, p.section, p.image) for p in pages] == [(1, "县域·交城", None), (2, "县域·交城", None),
                                                                         (3, "县域·交城", None)]
-    [article] = pages[0]["articles"]
-    assert article["title"] == "“改革攻坚”与“民生提质”双轮驱动"
+    [article] = pages[0].articles
+    assert article.title == "“改革攻坚”与“民生提质”双轮驱动"
 
-    page = archive.page(pages[0]["id"])
-    assert page["date"] == "2026-04-01" and page["weekday"] == "星期三"
-    assert page["credits"]["责编"] == ["王耀"]
-    assert page["articles"][0]["credits"]["文"] == ["冀美丽"]
-    assert page["articles"][0]["region"] is None
-    assert archive.page_file(page["image"]) is None
+    page = archive.browsing.page(pages[0].id)
+    assert page.date == "2026-04-01" and page.weekday == "星期三"
+    assert page.credits["责编"] == ["王耀"]
+    assert page.articles[0].text.credits_by_role["文"] == ["冀美丽"]
+    assert page.articles[0].region == ()
+    assert archive.browsing.page_file(page.image) is None
 
-    location = archive.article_location(article["id"])
-    assert location == {"page_id": pages[0]["id"], "issue_id": issue["id"], "publication_id": publication["id"],
-                        "date": "2026-04-01"}
-    assert archive.sections() == ["县域·交城"]
+    location = archive.browsing.article_location(article.id)
+    assert location == ArticleLocation(pages[0].id, issue.id, publication.id, "2026-04-01")
+    assert archive.browsing.sections() == ["县域·交城"]
 
 
 def test_unknown_ids_are_not_found(archive):
-    for lookup in (archive.issue, archive.page, archive.article_location):
+    for lookup in (archive.browsing.issue, archive.browsing.page, archive.browsing.article_location):
         with pytest.raises(NotFound):
             lookup(99)
-    assert archive.publications() == []
+    assert archive.browsing.publications() == []
 
 
 @pytest.mark.parametrize("counts, weekdays", [

@@ -9,19 +9,18 @@ from conftest import SEED
 
 from viewer.engine_mapping import OPENSEARCH_INDEX, SOLR_FIELD_TYPE, opensearch_document, solr_document
 from viewer.ingest import ReadOptions
-from viewer.search import article_text
 from viewer.textnorm import fold
 
 
 def test_documents_carry_the_searched_text_and_the_facets(archive):
-    archive.import_paths([SEED], ReadOptions(publication="吕梁日报"))
-    archive.tag(1, ["两会"], author="王编辑")
-    archive.correct(1, author="王编辑", paragraph=1, text="春日的交城大地处处涌动着奋进的热潮。")
+    archive.importing.import_paths([SEED], ReadOptions(publication="吕梁日报"))
+    archive.editing.tag(1, ["两会"], author="王编辑")
+    archive.editing.correct(1, author="王编辑", paragraph=1, text="春日的交城大地处处涌动着奋进的热潮。")
     doc = next(archive.store.search_docs([1]))
     document = opensearch_document(doc)
     json.dumps(document, ensure_ascii=False)  # what the bulk API is sent
     assert set(document) <= set(OPENSEARCH_INDEX["mappings"]["properties"])  # the mapping is strict
-    assert document["text"].startswith(fold(article_text(doc)))  # every line Gazette searches, folded
+    assert document["text"].startswith(fold(doc.text.search_text()))  # every line Gazette searches, folded
     assert doc.earlier_readings and all(fold(line) in document["text"] for line in doc.earlier_readings)
     assert (document["date"], document["year"], document["page_label"]) == ("2025-04-03", 2025, "8")
     assert document["authors"] == ["冀美丽"]

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import SEED
 
+from viewer.citation import citation
 from viewer.cli import cli
 from viewer.errors import Cancelled, ExportError, NotFound
 from viewer.export import (ARTICLE_SEPARATOR, INDENT, MAX_NAME_BYTES, MAX_NAME_CHARS, UniqueNames,
@@ -41,7 +42,7 @@ def seeded(archive, tmp_path):
     pages.mkdir()
     (pages / "a.txt").write_text(seed_page_with(SLASH_TITLE, 1), encoding="utf-8")
     (pages / "b.txt").write_text(seed_page_with("无名之作", 2, byline=False), encoding="utf-8")
-    report = archive.import_paths([SEED, pages / "a.txt", pages / "b.txt"], ReadOptions(publication="吕梁日报"))
+    report = archive.importing.import_paths([SEED, pages / "a.txt", pages / "b.txt"], ReadOptions(publication="吕梁日报"))
     assert [o.article_ids for o in report.imported] == [[1], [2], [3]]
     return archive
 
@@ -67,28 +68,28 @@ def split_text_export(text: str) -> list[tuple[list[str], list[str], str]]:
 # -- round trips -------------------------------------------------------------------------------------
 
 def test_text_gives_back_the_stored_paragraphs(seeded, out):
-    seeded.export([1, 2, 3], "txt", out / "all.txt")
+    seeded.exporting.export([1, 2, 3], "txt", out / "all.txt")
     exported = split_text_export((out / "all.txt").read_text(encoding="utf-8"))
-    assert [paragraphs for _, paragraphs, _ in exported] == [seeded.article(i)["paragraphs"] for i in (1, 2, 3)]
+    assert [paragraphs for _, paragraphs, _ in exported] == [seeded.browsing.article(i).to_json()["paragraphs"] for i in (1, 2, 3)]
 
 
 def shown_without_annotations(archive, article_id: int) -> dict:
-    article = archive.article(article_id)
+    article = archive.browsing.article(article_id).to_json()
     del article["annotations"]
     return article
 
 
 def test_json_gives_back_the_articles_as_show_prints_them(seeded, out):
-    seeded.export([1, 2, 3], "json", out / "all.json")
+    seeded.exporting.export([1, 2, 3], "json", out / "all.json")
     exported = json.loads((out / "all.json").read_text(encoding="utf-8"))
     assert exported == [shown_without_annotations(seeded, i) for i in (1, 2, 3)]
-    assert exported[0]["paragraphs"] == seeded.store.article(1)["paragraphs"]
+    assert exported[0]["paragraphs"] == list(seeded.store.article(1).text.paragraphs)
     assert (out / "all.json").read_text(encoding="utf-8") == json.dumps(exported, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_an_export_gives_the_corrected_text(seeded, out):
-    seeded.correct(1, paragraph=1, text="春日的交城大地，处处涌动着奋进的热潮。", author=EDITOR)
-    seeded.export([1], "txt", out / "x.txt")
+    seeded.editing.correct(1, paragraph=1, text="春日的交城大地，处处涌动着奋进的热潮。", author=EDITOR)
+    seeded.exporting.export([1], "txt", out / "x.txt")
     [(_, paragraphs, _)] = split_text_export((out / "x.txt").read_text(encoding="utf-8"))
     assert paragraphs[0] == "春日的交城大地，处处涌动着奋进的热潮。"
 
@@ -96,7 +97,7 @@ def test_an_export_gives_the_corrected_text(seeded, out):
 # -- each format, read with its own reader ----------------------------------------------------------
 
 def test_text_header_and_reference(seeded, out):
-    seeded.export([1], "txt", out / "seed.txt")
+    seeded.exporting.export([1], "txt", out / "seed.txt")
     [(header, _, reference)] = split_text_export((out / "seed.txt").read_text(encoding="utf-8"))
     assert header == ["“改革攻坚”与“民生提质”双轮驱动", "——交城县八大举措擘画2025年高质量发展新图景",
                       "文/冀美丽 图/褚泰杰 田谷仓 郭志远 王学富", "吕梁日报 2025-04-03 星期四 第8版 县域·交城",
@@ -105,11 +106,11 @@ def test_text_header_and_reference(seeded, out):
 
 
 def test_markdown(seeded, out):
-    seeded.export([1, 2], "md", out / "two.md")
+    seeded.exporting.export([1, 2], "md", out / "two.md")
     first, second = (out / "two.md").read_text(encoding="utf-8").split("\n---\n\n")
     blocks = first.rstrip("\n").split("\n\n")
     assert blocks[0] == "# “改革攻坚”与“民生提质”双轮驱动"
-    assert blocks[5:-1] == seeded.article(1)["paragraphs"]  # nothing in them to escape
+    assert blocks[5:-1] == seeded.browsing.article(1).to_json()["paragraphs"]  # nothing in them to escape
     assert blocks[-1] == "> 引文: " + SEED_CITATION.replace("[N]", "\\[N]")
     assert second.startswith(f"# {SLASH_TITLE}\n\n")
 
@@ -123,7 +124,7 @@ def test_markdown_escape(text, escaped):
 
 
 def test_csv_has_a_bom_and_one_row_per_article(seeded, out):
-    seeded.export([1, 2, 3], "csv", out / "all.csv")
+    seeded.exporting.export([1, 2, 3], "csv", out / "all.csv")
     data = (out / "all.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
@@ -131,18 +132,18 @@ def test_csv_has_a_bom_and_one_row_per_article(seeded, out):
     assert rows[0]["title"] == "“改革攻坚”与“民生提质”双轮驱动"
     assert rows[0]["byline"] == "文/冀美丽 图/褚泰杰 田谷仓 郭志远 王学富"
     assert rows[0]["page_credits"].startswith("组版: 惠爱宏 李晓玲 张娟娟")
-    assert rows[0]["text"].split("\n") == seeded.article(1)["paragraphs"]
+    assert rows[0]["text"].split("\n") == seeded.browsing.article(1).to_json()["paragraphs"]
     assert rows[0]["citation"] == SEED_CITATION
     assert (rows[1]["title"], rows[2]["byline"]) == (SLASH_TITLE, "")
 
 
 def test_docx_has_headings_metadata_paragraphs_and_reference(seeded, out):
-    seeded.export([1, 3], "docx", out / "two.docx")
+    seeded.exporting.export([1, 3], "docx", out / "two.docx")
     document = docx.Document(str(out / "two.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["“改革攻坚”与“民生提质”双轮驱动", "无名之作"]
     texts = [p.text for p in document.paragraphs]
-    seed = seeded.article(1)
+    seed = seeded.browsing.article(1).to_json()
     first_paragraph = texts.index(seed["paragraphs"][0])
     assert texts[:first_paragraph] == [
         "“改革攻坚”与“民生提质”双轮驱动", "——交城县八大举措擘画2025年高质量发展新图景",
@@ -158,17 +159,17 @@ def test_docx_has_headings_metadata_paragraphs_and_reference(seeded, out):
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "json", "csv", "docx"])
 def test_one_file_per_article_names_from_date_page_and_title(seeded, tmp_path, fmt):
-    files = seeded.export([1, 2, 3], fmt, tmp_path / "each", one_file_per_article=True)
+    files = seeded.exporting.export([1, 2, 3], fmt, tmp_path / "each", one_file_per_article=True)
     assert [f.name for f in files] == [f"2025-04-03_08_“改革攻坚”与“民生提质”双轮驱动.{fmt}",
                                        f"2025-04-04_01_北京／上海：双城记.{fmt}", f"2025-04-04_02_无名之作.{fmt}"]
     assert sorted(p.name for p in (tmp_path / "each").iterdir()) == sorted(f.name for f in files)
 
 
 def test_no_author_and_slash_title_in_each_reader(seeded, out):
-    files = seeded.export([2, 3], "json", out / "each", one_file_per_article=True)
+    files = seeded.exporting.export([2, 3], "json", out / "each", one_file_per_article=True)
     slash, nameless = (json.loads(f.read_text(encoding="utf-8")) for f in files)
     assert (slash["title"], nameless["credits"]) == (SLASH_TITLE, {})
-    seeded.export([2, 3], "txt", out / "two.txt")
+    seeded.exporting.export([2, 3], "txt", out / "two.txt")
     (_, _, slash_reference), (_, _, nameless_reference) = split_text_export((out / "two.txt").read_text("utf-8"))
     assert slash_reference == f"引文: 冀美丽. {SLASH_TITLE}[N]. 吕梁日报, 2025-04-04(1)."
     assert nameless_reference == "引文: 无名之作[N]. 吕梁日报, 2025-04-04(2)."
@@ -178,24 +179,24 @@ def test_no_author_and_slash_title_in_each_reader(seeded, out):
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "csv"])
 def test_gb18030_decodes_to_the_same_text(seeded, out, fmt):
-    seeded.export([1, 2, 3], fmt, out / f"utf8.{fmt}")
-    seeded.export([1, 2, 3], fmt, out / f"gb.{fmt}", encoding="gb18030")
+    seeded.exporting.export([1, 2, 3], fmt, out / f"utf8.{fmt}")
+    seeded.exporting.export([1, 2, 3], fmt, out / f"gb.{fmt}", encoding="gb18030")
     utf8 = (out / f"utf8.{fmt}").read_bytes().decode("utf-8-sig")
     assert (out / f"gb.{fmt}").read_bytes().decode("gb18030") == utf8
 
 
 def test_crlf(seeded, out):
-    seeded.export([1, 2], "txt", out / "windows.txt", crlf=True, encoding="gb18030")
+    seeded.exporting.export([1, 2], "txt", out / "windows.txt", crlf=True, encoding="gb18030")
     data = (out / "windows.txt").read_bytes()
     assert data.count(b"\r\n") == data.count(b"\n") > 50
-    assert split_text_export(data.decode("gb18030").replace("\r\n", "\n"))[0][1] == seeded.article(1)["paragraphs"]
+    assert split_text_export(data.decode("gb18030").replace("\r\n", "\n"))[0][1] == seeded.browsing.article(1).to_json()["paragraphs"]
 
 
 @pytest.mark.parametrize("fmt, encoding, crlf", [("json", "gb18030", False), ("docx", "gb18030", False),
                                                  ("csv", "utf-8", True), ("pdf", "utf-8", False)])
 def test_options_that_do_not_fit_the_format_are_refused(seeded, out, fmt, encoding, crlf):
     with pytest.raises(ExportError):
-        seeded.export([1], fmt, out / "x", encoding=encoding, crlf=crlf)
+        seeded.exporting.export([1], fmt, out / "x", encoding=encoding, crlf=crlf)
     assert list(out.iterdir()) == []
 
 
@@ -213,7 +214,7 @@ def cancel_during_second(cancel: threading.Event):
 def test_cancel_leaves_no_file(seeded, out, fmt, one_file_per_article):
     cancel = threading.Event()
     with pytest.raises(Cancelled, match="after 2 of 3 articles"):
-        seeded.export([1, 2, 3], fmt, out / "x", one_file_per_article=one_file_per_article,
+        seeded.exporting.export([1, 2, 3], fmt, out / "x", one_file_per_article=one_file_per_article,
                       on_progress=cancel_during_second(cancel), cancel=cancel)
     assert list(out.iterdir()) == []
 
@@ -222,9 +223,9 @@ def test_cancel_keeps_the_previous_file_and_the_folder_as_they_were(seeded, out)
     (out / "old.txt").write_text("earlier export", encoding="utf-8")
     cancel = threading.Event()
     with pytest.raises(Cancelled):
-        seeded.export([1, 2, 3], "txt", out / "old.txt", on_progress=cancel_during_second(cancel), cancel=cancel)
+        seeded.exporting.export([1, 2, 3], "txt", out / "old.txt", on_progress=cancel_during_second(cancel), cancel=cancel)
     with pytest.raises(Cancelled):
-        seeded.export([1, 2, 3], "txt", out, one_file_per_article=True, on_progress=cancel_during_second(cancel),
+        seeded.exporting.export([1, 2, 3], "txt", out, one_file_per_article=True, on_progress=cancel_during_second(cancel),
                       cancel=cancel)
     assert [p.name for p in out.iterdir()] == ["old.txt"]
     assert (out / "old.txt").read_text(encoding="utf-8") == "earlier export"
@@ -232,7 +233,7 @@ def test_cancel_keeps_the_previous_file_and_the_folder_as_they_were(seeded, out)
 
 def test_a_failure_midway_leaves_no_file(seeded, out):
     def articles():
-        yield seeded.article(1)
+        yield seeded.browsing.article(1).to_json()
         raise RuntimeError("disk pulled out")
 
     for one_file_per_article in (False, True):
@@ -243,71 +244,71 @@ def test_a_failure_midway_leaves_no_file(seeded, out):
 
 def test_into_an_existing_folder_keeps_other_files_and_replaces_same_names(seeded, out):
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    seeded.export([1], "txt", out, one_file_per_article=True)
-    [written] = seeded.export([1], "txt", out, one_file_per_article=True)
+    seeded.exporting.export([1], "txt", out, one_file_per_article=True)
+    [written] = seeded.exporting.export([1], "txt", out, one_file_per_article=True)
     assert sorted(p.name for p in out.iterdir()) == sorted(["notes.txt", written.name])
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_into_the_current_folder(seeded, out, monkeypatch):
     monkeypatch.chdir(out)
-    [written] = seeded.export([1], "md", ".", one_file_per_article=True)
+    [written] = seeded.exporting.export([1], "md", ".", one_file_per_article=True)
     assert [p.name for p in out.iterdir()] == [written.name]
 
 
 def test_progress_is_reported_per_article(seeded, out):
     calls = []
-    seeded.export([1, 3], "txt", out / "x.txt", on_progress=lambda *call: calls.append(call))
+    seeded.exporting.export([1, 3], "txt", out / "x.txt", on_progress=lambda *call: calls.append(call))
     assert calls == [(0, 2, "“改革攻坚”与“民生提质”双轮驱动"), (1, 2, "无名之作"), (2, 2, "")]
 
 
 # -- selection --------------------------------------------------------------------------------------------
 
 def test_each_article_once_in_the_order_given_and_unknown_ids_refused(seeded, out):
-    seeded.export([3, 1, 3], "json", out / "x.json")
+    seeded.exporting.export([3, 1, 3], "json", out / "x.json")
     assert [a["id"] for a in json.loads((out / "x.json").read_text(encoding="utf-8"))] == [3, 1]
     with pytest.raises(NotFound, match="no article with id 7, 9"):
-        seeded.export([1, 7, 9], "txt", out / "y.txt")
+        seeded.exporting.export([1, 7, 9], "txt", out / "y.txt")
     with pytest.raises(ExportError, match="nothing to export"):
-        seeded.export([], "txt", out / "y.txt")
+        seeded.exporting.export([], "txt", out / "y.txt")
     assert [p.name for p in out.iterdir()] == ["x.json"]
 
 
 def test_whole_page_and_whole_issue(seeded):
     issue_id = seeded.store.db.execute("SELECT issue_id FROM page WHERE label = '2'").fetchone()[0]
-    assert seeded.article_ids_of_issue(issue_id) == [2, 3]
+    assert seeded.exporting.article_ids_of_issue(issue_id) == [2, 3]
     page_id = seeded.store.db.execute("SELECT page_id FROM article WHERE id = 2").fetchone()[0]
-    assert seeded.article_ids_of_page(page_id) == [2]
+    assert seeded.exporting.article_ids_of_page(page_id) == [2]
 
 
 @pytest.fixture
 def annotated(seeded):
-    seeded.add_note(1, "核对政府工作报告原文", author=EDITOR)
-    seeded.add_highlight(1, quote="107.48亿元", comment="与统计公报一致", author=EDITOR)
-    seeded.tag(1, ["两会"], author=EDITOR)
+    seeded.editing.add_note(1, "核对政府工作报告原文", author=EDITOR)
+    seeded.editing.add_highlight(1, quote="107.48亿元", comment="与统计公报一致", author=EDITOR)
+    seeded.editing.tag(1, ["两会"], author=EDITOR)
     return seeded
 
 
 def annotation_lines_of(archive, article_id: int) -> list[str]:
-    day = archive.annotations(article_id)[0]["time"][:10]
+    day = archive.browsing.annotations(article_id)[0].time[:10]
     return [f"笔记（{EDITOR} {day}）: 核对政府工作报告原文", f"划线（{EDITOR} {day}）: “107.48亿元” 与统计公报一致",
             f"标签（{EDITOR} {day}）: 两会"]
 
 
 def test_annotations_only_when_asked(annotated, out):
-    annotated.export([1, 2], "json", out / "with.json", with_annotations=True)
+    annotated.exporting.export([1, 2], "json", out / "with.json", with_annotations=True)
     exported = json.loads((out / "with.json").read_text(encoding="utf-8"))
-    assert [a["annotations"] for a in exported] == [annotated.annotations(1), []]
-    annotated.export([1], "json", out / "without.json")
+    assert [a["annotations"] for a in exported] == [[a.to_json() for a in annotated.browsing.annotations(1)], []]
+    annotated.exporting.export([1], "json", out / "without.json")
     assert "annotations" not in json.loads((out / "without.json").read_text(encoding="utf-8"))[0]
-    annotated.export([1], "txt", out / "without.txt")
+    annotated.exporting.export([1], "txt", out / "without.txt")
     assert "批注" not in (out / "without.txt").read_text(encoding="utf-8")
 
 
 def test_annotations_in_text_markdown_csv_and_word(annotated, out):
     lines = annotation_lines_of(annotated, 1)
     for fmt in ("txt", "md", "csv", "docx"):
-        annotated.export([1, 2], fmt, out / f"x.{fmt}", with_annotations=True)
+        annotated.exporting.export([1, 2], fmt, out / f"x.{fmt}", with_annotations=True)
     text = (out / "x.txt").read_text(encoding="utf-8")
     assert "\n\n批注:\n" + "".join(f"- {line}\n" for line in lines) + "\n引文: " + SEED_CITATION in text
     assert "\n\n**批注:**\n\n" + "\n".join(f"- {line}" for line in lines) in (out / "x.md").read_text(encoding="utf-8")
@@ -344,7 +345,7 @@ def test_unique_names_ignore_case_and_stay_bounded():
 
 @pytest.mark.parametrize("fmt", ["txt", "docx"])
 def test_exported_names_have_no_unsafe_characters(seeded, tmp_path, fmt):
-    for path in seeded.export([1, 2, 3], fmt, tmp_path / "each", one_file_per_article=True):
+    for path in seeded.exporting.export([1, 2, 3], fmt, tmp_path / "each", one_file_per_article=True):
         assert not set(UNSAFE) & set(path.name)
         assert len(path.name.encode("utf-8")) <= 255
 
@@ -392,7 +393,7 @@ def test_cli_export_needs_a_selection(tmp_path):
 
 
 def test_cli_export_a_collection_with_annotations(seeded, tmp_path):
-    seeded.add_to_collection("两会报道", [3, 1], author=EDITOR)
+    seeded.editing.add_to_collection("两会报道", [3, 1], author=EDITOR)
     result = run(seeded.root, "export", "--collection", "两会报道", "--with-annotations", "--format", "json",
                  "--out", tmp_path / "c.json")
     assert result.exit_code == 0, result.output
@@ -401,10 +402,24 @@ def test_cli_export_a_collection_with_annotations(seeded, tmp_path):
 
 
 def test_rich_text_notes_are_exported_as_their_text(archive, tmp_path):
-    [outcome] = archive.import_paths([SEED]).outcomes
+    [outcome] = archive.importing.import_paths([SEED]).outcomes
     article_id = outcome.article_ids[0]
-    archive.add_note(article_id, "<p><b>核对</b>原文</p><p>第二段</p>", author="王编辑", fmt="html")
+    archive.editing.add_note(article_id, "<p><b>核对</b>原文</p><p>第二段</p>", author="王编辑", fmt="html")
     out = tmp_path / "a.txt"
-    archive.export([article_id], "txt", out, with_annotations=True)
+    archive.exporting.export([article_id], "txt", out, with_annotations=True)
     text = out.read_text(encoding="utf-8")
     assert "核对原文 第二段" in text and "<b>" not in text
+
+
+def test_page_labels_in_show_citation_and_file_names(archive, tmp_path):
+    """A8 and B8 of one day: shown as printed, cited as printed, exported to two files."""
+    for label in ("A8", "B8"):
+        path = tmp_path / f"{label}.txt"
+        path.write_text(SEED_TEXT.replace("8 县域·交城 2025年4月3日", f"{label} 县域·交城 2025年4月3日"), encoding="utf-8")
+        assert not archive.importing.import_paths([path], ReadOptions(publication="吕梁日报")).failed
+    first, second = (archive.browsing.article(n).to_json() for n in (1, 2))
+    assert (first["page_label"], second["page_label"]) == ("A8", "B8")
+    assert citation(second).endswith("吕梁日报, 2025-04-03(B8).")
+    files = archive.exporting.export([1, 2], "txt", tmp_path / "each", one_file_per_article=True)
+    assert [f.name[:14] for f in files] == ["2025-04-03_A08", "2025-04-03_B08"]
+    assert "第B8版" in files[1].read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ def english():
 
 @pytest.fixture
 def seeded(archive):
-    [outcome] = archive.import_paths([SEED]).outcomes
+    [outcome] = archive.importing.import_paths([SEED]).outcomes
     return archive, outcome.article_ids[0]
 
 
@@ -44,7 +44,7 @@ def qtmodeltester(qtlog):
 
 
 def notes(archive, article_id):
-    return [(a["id"], a["text"]) for a in archive.annotations(article_id) if a["kind"] == "note"]
+    return [(a["id"], a["text"]) for a in archive.browsing.annotations(article_id) if a["kind"] == "note"]
 
 
 def test_an_added_note_comes_back_as_the_same_row(seeded):
@@ -60,29 +60,29 @@ def test_an_added_note_comes_back_as_the_same_row(seeded):
 
 def test_undoing_a_correction_adds_a_revision_with_the_text_before(seeded):
     archive, article_id = seeded
-    before = archive.article(article_id)["paragraphs"]
+    before = archive.browsing.article(article_id)["paragraphs"]
     edit = edits.Correct(article_id, {"paragraph": 1, "text": "春天的交城。"}, EDITOR)
     edit.apply(archive)
     edit.revert(archive)
-    assert archive.article(article_id)["paragraphs"] == before
+    assert archive.browsing.article(article_id)["paragraphs"] == before
     edit.apply(archive)
-    assert archive.article(article_id)["paragraphs"][0] == "春天的交城。"
-    assert [r["summary"] for r in archive.revisions(article_id)] == [
+    assert archive.browsing.article(article_id)["paragraphs"][0] == "春天的交城。"
+    assert [r["summary"] for r in archive.browsing.revisions(article_id)] == [
         "imported reading", "paragraph 1", "restored the imported reading", "restored revision 1"]
-    assert archive.current_revision(article_id) == 3
+    assert archive.editing.current_revision(article_id) == 3
 
 
 def test_tags_the_article_had_are_not_taken_by_an_undo(seeded):
     archive, article_id = seeded
-    archive.tag(article_id, ["交城"], author="李校对")
+    archive.editing.tag(article_id, ["交城"], author="李校对")
     edit = edits.AddTag(article_id, ["交城", "两会"], EDITOR)
     edit.apply(archive)
     edit.revert(archive)
-    assert [t for t, _ in archive.tags_in_use()] == ["交城"]
+    assert [t for t, _ in archive.browsing.tags_in_use()] == ["交城"]
     removal = edits.RemoveTag(article_id, "交城", "李校对")
     removal.apply(archive)
     removal.revert(archive)
-    assert [(a["text"], a["author"]) for a in archive.annotations(article_id) if a["kind"] == "tag"] == \
+    assert [(a["text"], a["author"]) for a in archive.browsing.annotations(article_id) if a["kind"] == "tag"] == \
         [("交城", "李校对")]
 
 
@@ -99,9 +99,9 @@ def test_utf16_positions_and_code_points():
 def shown(seeded):
     """The pane's document for the seed article, its first paragraph led by 𠵱."""
     archive, article_id = seeded
-    first = archive.article(article_id)["paragraphs"][0]
-    archive.correct(article_id, paragraph=1, text="𠵱  " + first, author=EDITOR)  # two spaces, kept
-    article = archive.article(article_id)
+    first = archive.browsing.article(article_id)["paragraphs"][0]
+    archive.editing.correct(article_id, paragraph=1, text="𠵱  " + first, author=EDITOR)  # two spaces, kept
+    article = archive.browsing.article(article_id)
     document = QTextDocument()
     document.setHtml(article_html.render(article))
     return article, document
@@ -159,11 +159,11 @@ def test_revision_summaries_in_the_interface_language():
 
 def test_annotations_model(qtmodeltester, seeded):
     archive, article_id = seeded
-    archive.add_note(article_id, "<p>核对<b>原文</b></p>", author=EDITOR, fmt="html")
-    archive.add_highlight(article_id, quote="107.48亿元", comment="与公报一致", colour="green", author=EDITOR)
+    archive.editing.add_note(article_id, "<p>核对<b>原文</b></p>", author=EDITOR, fmt="html")
+    archive.editing.add_highlight(article_id, quote="107.48亿元", comment="与公报一致", colour="green", author=EDITOR)
     model = AnnotationsModel()
     qtmodeltester(model)
-    model.set_rows(archive.all_annotations())
+    model.set_rows(archive.browsing.all_annotations())
     assert model.rowCount() == 2 and model.columnCount() == 5
     texts = sorted(model.index(row, COL_TEXT).data() for row in range(2))
     assert texts == ["“107.48亿元” 与公报一致", "核对原文"]

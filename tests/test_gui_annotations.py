@@ -72,7 +72,7 @@ def redo(window, qtbot):
 
 
 def entries(window, kind):
-    return [a for a in window.archive.annotations(window.article_id) if a["kind"] == kind]
+    return [a for a in window.archive.browsing.annotations(window.article_id) if a["kind"] == kind]
 
 
 def type_text(widget, text):
@@ -150,14 +150,14 @@ def test_a_note_added_edited_and_deleted_with_undo_and_redo(window, qtbot):
 def test_a_highlight_from_the_selection_counts_characters_as_python_does(window, qtbot):
     # A character outside the BMP (two UTF-16 units in Qt, one code point in the archive)
     # before the passage, in the same paragraph.
-    first = window.archive.article(window.article_id)["paragraphs"][0]
-    window.archive.correct(window.article_id, paragraph=1, text="𠵱" + first, author=EDITOR)
+    first = window.archive.browsing.article(window.article_id)["paragraphs"][0]
+    window.archive.editing.correct(window.article_id, paragraph=1, text="𠵱" + first, author=EDITOR)
     window.open_article(window.article_id)
     select_words(window, "奋进的热潮")
     window.annotating.colour_actions["green"].trigger()
     written(window, qtbot)
     [mark] = entries(window, "highlight")
-    body = "\n".join(window.archive.article(window.article_id)["paragraphs"])
+    body = "\n".join(window.archive.browsing.article(window.article_id)["paragraphs"])
     assert body[slice(*mark["span"])] == "奋进的热潮" == mark["quote"]
     assert (mark["colour"], mark["author"]) == ("green", EDITOR)
     html = window.article_pane.text.toHtml()
@@ -170,7 +170,7 @@ def test_a_highlight_from_the_selection_counts_characters_as_python_does(window,
     assert [(m["id"], m["span"]) for m in entries(window, "highlight")] == [(mark["id"], mark["span"])]
 
     # Across a paragraph break: the span covers the "\n" between them.
-    paragraphs = window.archive.article(window.article_id)["paragraphs"]
+    paragraphs = window.archive.browsing.article(window.article_id)["paragraphs"]
     cursor = window.article_pane.passages.cursor_for(len(paragraphs[0]) - 3, len(paragraphs[0]) + 4)
     window.article_pane.text.setTextCursor(cursor)
     window.annotating.highlight.trigger()
@@ -200,10 +200,10 @@ def test_nothing_selected_is_nothing_highlighted(window, qtbot):
 
 
 def test_an_orphaned_highlight_is_shown_with_its_words(window, qtbot):
-    window.archive.add_highlight(window.article_id, quote="华亿铸造生产线", author=EDITOR)
-    paragraphs = window.archive.article(window.article_id)["paragraphs"]
+    window.archive.editing.add_highlight(window.article_id, quote="华亿铸造生产线", author=EDITOR)
+    paragraphs = window.archive.browsing.article(window.article_id)["paragraphs"]
     number = next(n for n, p in enumerate(paragraphs, 1) if "华亿铸造" in p)
-    window.archive.correct(window.article_id, paragraph=number, text="产业发展步伐有力。", author=EDITOR)
+    window.archive.editing.correct(window.article_id, paragraph=number, text="产业发展步伐有力。", author=EDITOR)
     window.open_article(window.article_id)
     shown = window.article_pane.annotation_view.view.toPlainText()
     assert "Not found in the current text: “华亿铸造生产线”" in shown
@@ -235,7 +235,7 @@ def test_tags_with_completion_undo_redo_and_search(window, qtbot):
 
 
 def test_a_correction_undone_and_redone_keeps_every_revision(window, qtbot):
-    original = window.archive.article(window.article_id)
+    original = window.archive.browsing.article(window.article_id)
     window.article_pane.text.setTextCursor(window.article_pane.passages.cursor_for(
         len(original["paragraphs"][0]) + 3, len(original["paragraphs"][0]) + 3))  # in paragraph 2
     window.annotating.correct.trigger()
@@ -246,19 +246,19 @@ def test_a_correction_undone_and_redone_keeps_every_revision(window, qtbot):
     dialog.headings["title"].setText("改革攻坚与民生提质双轮驱动")
     click_ok(dialog, qtbot)
     written(window, qtbot)
-    now = window.archive.article(window.article_id)
+    now = window.archive.browsing.article(window.article_id)
     assert now["title"] == "改革攻坚与民生提质双轮驱动" and "交城縣" in now["paragraphs"][1]
     assert "改革攻坚与民生提质双轮驱动" in window.article_pane.text.toPlainText()
-    assert [r["summary"] for r in window.archive.revisions(window.article_id)] == \
+    assert [r["summary"] for r in window.archive.browsing.revisions(window.article_id)] == \
         ["imported reading", "title, paragraph 2"]
 
     undo(window, qtbot)
-    back = window.archive.article(window.article_id)
+    back = window.archive.browsing.article(window.article_id)
     assert (back["title"], back["paragraphs"]) == (original["title"], original["paragraphs"])
-    assert len(window.archive.revisions(window.article_id)) == 3  # undone by a new revision
+    assert len(window.archive.browsing.revisions(window.article_id)) == 3  # undone by a new revision
     redo(window, qtbot)
-    assert window.archive.article(window.article_id)["title"] == "改革攻坚与民生提质双轮驱动"
-    assert len(window.archive.revisions(window.article_id)) == 4
+    assert window.archive.browsing.article(window.article_id)["title"] == "改革攻坚与民生提质双轮驱动"
+    assert len(window.archive.browsing.revisions(window.article_id)) == 4
 
     # The history: restore the imported reading, then undo that.
     window.annotating.show_history.trigger()
@@ -269,11 +269,11 @@ def test_a_correction_undone_and_redone_keeps_every_revision(window, qtbot):
     dialog.list.setCurrentRow(0)
     qtbot.mouseClick(dialog.restore, Qt.MouseButton.LeftButton)
     written(window, qtbot)
-    assert window.archive.article(window.article_id)["title"] == original["title"]
+    assert window.archive.browsing.article(window.article_id)["title"] == original["title"]
     undo(window, qtbot)
-    assert window.archive.article(window.article_id)["title"] == "改革攻坚与民生提质双轮驱动"
+    assert window.archive.browsing.article(window.article_id)["title"] == "改革攻坚与民生提质双轮驱动"
     with Archive(window.archive.root) as other:  # another connection sees the same history
-        assert len(other.revisions(window.article_id)) == 6
+        assert len(other.browsing.revisions(window.article_id)) == 6
 
 
 @pytest.fixture
@@ -282,9 +282,9 @@ def three_articles(window, tmp_path):
     folder.mkdir()
     for page in (1, 2):
         pagegen.write_page(folder, dt.date(2025, 4, 3), page)
-    window.archive.import_paths([folder])
+    window.archive.importing.import_paths([folder])
     window.archive_changed()
-    ids = [a["id"] for a in window.archive.list_articles()]
+    ids = [a["id"] for a in window.archive.browsing.list_articles()]
     assert len(ids) == 3
     return ids
 
@@ -296,12 +296,12 @@ def test_adding_the_article_to_a_collection_new_or_existing(window, qtbot, three
     dialog.setTextValue("两会报道")
     dialog.accept()
     written(window, qtbot)
-    assert window.archive.collection_articles("两会报道") == [three_articles[0]]
+    assert window.archive.browsing.collection_articles("两会报道") == [three_articles[0]]
     assert window.collections_panel.name() == "两会报道"
     undo(window, qtbot)
-    assert window.archive.collections() == []  # it made the collection, so undo takes it away
+    assert window.archive.browsing.collections() == []  # it made the collection, so undo takes it away
     redo(window, qtbot)
-    assert window.archive.collection_articles("两会报道") == [three_articles[0]]
+    assert window.archive.browsing.collection_articles("两会报道") == [three_articles[0]]
 
     window.open_article(three_articles[1])
     window.annotating.add_to_collection.trigger()
@@ -310,13 +310,13 @@ def test_adding_the_article_to_a_collection_new_or_existing(window, qtbot, three
     dialog.setTextValue("两会报道")
     dialog.accept()
     written(window, qtbot)
-    assert window.archive.collection_articles("两会报道") == three_articles[:2]
+    assert window.archive.browsing.collection_articles("两会报道") == three_articles[:2]
     undo(window, qtbot)
-    assert window.archive.collection_articles("两会报道") == three_articles[:1]
+    assert window.archive.browsing.collection_articles("两会报道") == three_articles[:1]
 
 
 def test_the_collections_view_reorders_removes_and_opens(window, qtbot, three_articles):
-    window.archive.add_to_collection("专题", three_articles, author=EDITOR)
+    window.archive.editing.add_to_collection("专题", three_articles, author=EDITOR)
     window.show_collection("专题")
     panel = window.collections_panel
     assert window.tabs.currentIndex() == COLLECTIONS_TAB and panel.model.article_ids() == three_articles
@@ -325,31 +325,31 @@ def test_the_collections_view_reorders_removes_and_opens(window, qtbot, three_ar
     qtbot.mouseClick(panel.up, Qt.MouseButton.LeftButton)
     written(window, qtbot)
     a, b, c = three_articles
-    assert window.archive.collection_articles("专题") == [a, c, b] == panel.model.article_ids()
+    assert window.archive.browsing.collection_articles("专题") == [a, c, b] == panel.model.article_ids()
     assert panel.list.currentIndex().row() == 1  # the moved article stays chosen
     undo(window, qtbot)
-    assert window.archive.collection_articles("专题") == [a, b, c] == panel.model.article_ids()
+    assert window.archive.browsing.collection_articles("专题") == [a, b, c] == panel.model.article_ids()
     redo(window, qtbot)
-    assert window.archive.collection_articles("专题") == [a, c, b]
+    assert window.archive.browsing.collection_articles("专题") == [a, c, b]
 
     # A drag of the first row to the end, as the view's drop hands it to the model.
     data = panel.model.mimeData([panel.model.index(0, 0)])
     assert panel.model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, panel.model.index(-1, -1))
     written(window, qtbot)
-    assert window.archive.collection_articles("专题") == [c, b, a]
+    assert window.archive.browsing.collection_articles("专题") == [c, b, a]
 
     panel.select(1)
     qtbot.mouseClick(panel.remove, Qt.MouseButton.LeftButton)
     written(window, qtbot)
-    assert window.archive.collection_articles("专题") == [c, a]
+    assert window.archive.browsing.collection_articles("专题") == [c, a]
     undo(window, qtbot)
-    assert window.archive.collection_articles("专题") == [c, b, a]
+    assert window.archive.browsing.collection_articles("专题") == [c, b, a]
 
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     written(window, qtbot)
-    assert window.archive.collections() == []
+    assert window.archive.browsing.collections() == []
     undo(window, qtbot)
-    assert window.archive.collection_articles("专题") == [c, b, a]
+    assert window.archive.browsing.collection_articles("专题") == [c, b, a]
 
     panel.show_collection("专题")
     panel.list.activated.emit(panel.model.index(1, 0))
@@ -358,9 +358,9 @@ def test_the_collections_view_reorders_removes_and_opens(window, qtbot, three_ar
 
 def test_the_annotations_panel_filters_and_opens_at_the_passage(window, qtbot, three_articles):
     first, second = three_articles[0], three_articles[1]
-    window.archive.add_note(first, "核对原文", author=EDITOR)
-    window.archive.add_highlight(second, quote="107.48亿元", comment="与公报一致", author="李校对")
-    window.archive.tag(second, ["经济"], author="李校对")
+    window.archive.editing.add_note(first, "核对原文", author=EDITOR)
+    window.archive.editing.add_highlight(second, quote="107.48亿元", comment="与公报一致", author="李校对")
+    window.archive.editing.tag(second, ["经济"], author="李校对")
     window.annotating.show_annotations.trigger()
     panel = window.annotations_panel
     assert window.tabs.currentIndex() == ANNOTATIONS_TAB

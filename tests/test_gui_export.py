@@ -49,16 +49,16 @@ def window(qtbot, tmp_path, settings):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive.load_sample()
-    window.archive.import_paths([folder])
+    window.archive.importing.load_sample()
+    window.archive.importing.import_paths([folder])
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window
 
 
 def issue_id(window) -> int:
-    publication = window.archive.publications()[0]["id"]
-    [issue] = [i for i in window.archive.issues_in_month(publication, 2025, 4) if i["date"] == str(ISSUE_DATE)]
+    publication = window.archive.browsing.publications()[0]["id"]
+    [issue] = [i for i in window.archive.browsing.issues_in_month(publication, 2025, 4) if i["date"] == str(ISSUE_DATE)]
     return issue["id"]
 
 
@@ -168,7 +168,7 @@ def test_a_failed_export_is_explained(window, qtbot, tmp_path, monkeypatch):
 
 
 def test_file_export_offers_what_the_window_shows_and_a_collection(window, qtbot, tmp_path):
-    window.archive.add_to_collection("春季专题", [window.article_id], author="测试")
+    window.archive.editing.add_to_collection("春季专题", [window.article_id], author="测试")
     window.actions.export.trigger()
     dialog = window.exports.dialog
     kinds = [choice.kind for choice in dialog.choices]

@@ -56,7 +56,7 @@ def test_switching_the_language_in_the_view_menu(qtbot, tmp_path):
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(tmp_path / "archive", settings, lambda root: None)
     qtbot.addWidget(window)
-    window.archive.load_sample()
+    window.archive.importing.load_sample()
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     assert window.actions.file_menu.title() == "&File"

@@ -11,7 +11,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from viewer.archive import Archive
 from viewer.gui import browse_model, facets_model, i18n, pages_model, results_model
 from viewer.gui.qt import ROOT_INDEX, QModelIndex, Qt
-from viewer.search import Hit, SearchResult
+from viewer.model import Hit, SearchResult
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

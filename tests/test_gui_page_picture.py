@@ -96,7 +96,7 @@ def test_a_pdf_page_in_the_window_with_regions_and_hits(qtbot, tmp_path):
     window = MainWindow(tmp_path / "archive", settings, lambda root: None)
     qtbot.addWidget(window)
     window.show()
-    report = window.archive.import_paths([seed_like_pdf(tmp_path / "page.pdf")])
+    report = window.archive.importing.import_paths([seed_like_pdf(tmp_path / "page.pdf")])
     assert report.imported, report.outcomes
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
@@ -125,12 +125,12 @@ def test_regions_and_hits_line_up_with_the_picture_and_work_both_ways(qtbot, tmp
     window = MainWindow(tmp_path / "archive", settings, lambda root: None)
     qtbot.addWidget(window)
     window.show()
-    report = window.archive.import_paths([seed_like_pdf(tmp_path / "pages.pdf", pages=2)])
+    report = window.archive.importing.import_paths([seed_like_pdf(tmp_path / "pages.pdf", pages=2)])
     assert report.imported, report.outcomes
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     view = window.page_view
-    page_8, page_9 = (window.archive.page(page["id"]) for page in window.browse.pages_model.pages())
+    page_8, page_9 = (window.archive.browsing.page(page["id"]) for page in window.browse.pages_model.pages())
     article_8, article_9 = page_8["articles"][0]["id"], page_9["articles"][0]["id"]
 
     def picture_shown() -> None:
@@ -140,7 +140,7 @@ def test_regions_and_hits_line_up_with_the_picture_and_work_both_ways(qtbot, tmp
     # The scene is the picture as stored, in its own pixels, which the regions use too.
     window.open_article(article_9)
     picture_shown()
-    with Image.open(window.archive.page_file(page_9["image"])) as stored:
+    with Image.open(window.archive.browsing.page_file(page_9["image"])) as stored:
         assert view.sceneRect() == QRectF(0, 0, *stored.size)
     shown = view.picture_layer.page_item.sceneBoundingRect()  # the preview, scaled up to it
     assert shown.topLeft() == QPointF(0, 0) and abs(shown.width() - stored.width) < 1 \

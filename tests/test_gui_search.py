@@ -32,8 +32,8 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive.load_sample()
-    window.archive.import_paths([folder])
+    window.archive.importing.load_sample()
+    window.archive.importing.import_paths([folder])
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window

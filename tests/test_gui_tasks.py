@@ -39,7 +39,7 @@ def on_gui_thread():
 
 
 def test_finished_once_with_the_result_on_the_gui_thread(runner, qtbot):
-    task = runner.read(lambda work: (work.archive.is_empty(), threading.current_thread().name))
+    task = runner.read(lambda work: (work.archive.browsing.is_empty(), threading.current_thread().name))
     [(kind, (empty, thread), on_gui_thread)] = outcomes_of(task, qtbot)
     assert (kind, empty, on_gui_thread) == ("finished", True, True)
     assert thread != threading.current_thread().name  # it ran elsewhere

@@ -75,7 +75,7 @@ def test_the_sample_opens_at_its_issue_page_and_article(sample_window):
                   "2025-04-03 星期四", "page 8", "县域·交城", "文/冀美丽 图/褚泰杰 田谷仓 郭志远 王学富",
                   "组版: 惠爱宏 李晓玲 张娟娟", "责编: 王耀", "校对: 白颖凯"):
         assert shown in text, shown
-    assert window.page_view.page["id"] == window.archive.article_location(window.article_id)["page_id"]
+    assert window.page_view.page["id"] == window.archive.browsing.article_location(window.article_id)["page_id"]
     assert window.page_view.outlined_article_id == window.article_id
 
 
@@ -107,7 +107,7 @@ def test_clicking_the_article_on_the_page_opens_it(sample_window, qtbot):
 def test_copy_citation(sample_window):
     window = sample_window
     window.actions.copy_citation.trigger()
-    expected = citation(window.archive.article(window.article_id))
+    expected = citation(window.archive.browsing.article(window.article_id))
     assert QGuiApplication.clipboard().text() == expected
     assert expected.startswith("冀美丽. “改革攻坚”与“民生提质”双轮驱动: 交城县八大举措擘画2025年高质量发展新图景[N]. ")
 
@@ -162,14 +162,14 @@ def test_import_with_progress_cancelled_half_way_keeps_whole_files_only(window, 
     assert [item.text(1) for item in imported] == [str(p) for p in paths[:len(imported)]]
 
     # Each imported file is whole (its page, article and credits); no other file left a trace.
-    stats = window.archive.stats()
+    stats = window.archive.browsing.stats()
     assert (stats["issues"], stats["pages"], stats["articles"]) == (len(imported),) * 3
-    publication_id = window.archive.publications()[0]["id"]
-    issues = {issue["date"]: issue for issue in window.archive.issues_in_month(publication_id, 2026, 3)}
+    publication_id = window.archive.browsing.publications()[0]["id"]
+    issues = {issue["date"]: issue for issue in window.archive.browsing.issues_in_month(publication_id, 2026, 3)}
     assert sorted(issues) == [path.name[:10] for path in paths[:len(imported)]]
     for issue in issues.values():
-        [page] = window.archive.issue_pages(issue["id"])
-        page = window.archive.page(page["id"])
+        [page] = window.archive.browsing.issue_pages(issue["id"])
+        page = window.archive.browsing.page(page["id"])
         assert page["credits"]["责编"] == ["王耀"] and page["articles"][0]["credits"]["文"] == ["冀美丽"]
     assert window.centre.currentWidget() is window.page_view  # the window shows what came in
     report.close()

@@ -20,14 +20,14 @@ def files_in(folder):
 
 
 def unchanged(archive):
-    stats = archive.stats()
+    stats = archive.browsing.stats()
     return stats["pages"] == 0 and stats["articles"] == 0 and not files_in(archive.root / "pages")
 
 
 def test_pdf_laid_out_like_the_seed(archive, tmp_path):
-    [outcome] = archive.import_paths([seed_like_pdf(tmp_path / "page.pdf")]).outcomes
+    [outcome] = archive.importing.import_paths([seed_like_pdf(tmp_path / "page.pdf")]).outcomes
     assert outcome.status == "imported", outcome.message
-    article = archive.article(outcome.article_ids[0])
+    article = archive.browsing.article(outcome.article_ids[0]).to_json()
     assert (article["date"], article["page"], article["section"], article["weekday"]) == (
         "2025-04-03", 8, "县域·交城", "星期四")
     assert article["page_credits"]["组版"] == ["惠爱宏", "李晓玲"] and article["page_credits"]["合办"] == [
@@ -49,15 +49,15 @@ def test_pdf_laid_out_like_the_seed(archive, tmp_path):
     column_lefts = sorted({round(x * 600 / width) for x, _, _, _ in regions})
     assert [left for left in column_lefts if left >= 100] == [110, 270, 430]
 
-    boxes = archive.hit_boxes(article["id"], "城乡发展协同推进")
+    boxes = archive.searching.hit_boxes(article["id"], "城乡发展协同推进")
     assert len(boxes) == 1
     x, y, w, h = boxes[0]
     assert any(rx <= x and x + w <= rx + rw and ry <= y and y + h <= ry + rh for rx, ry, rw, rh in regions)
 
 
 def test_picture_stored_once_with_preview_and_thumbnail(archive, tmp_path):
-    outcome = archive.import_paths([seed_like_pdf(tmp_path / "page.pdf")]).outcomes[0]
-    page_image = archive.article(outcome.article_ids[0])["page_image"]
+    outcome = archive.importing.import_paths([seed_like_pdf(tmp_path / "page.pdf")]).outcomes[0]
+    page_image = archive.browsing.article(outcome.article_ids[0]).to_json()["page_image"]
     stored = files_in(archive.root / "pages")
     assert len(stored) == 3
     assert {p.name.split(".", 1)[1] for p in stored} == {"jpg", "preview.jpg", "thumb.jpg"}
@@ -68,19 +68,19 @@ def test_picture_stored_once_with_preview_and_thumbnail(archive, tmp_path):
 
 
 def test_multi_page_pdf_is_consecutive_pages_of_one_issue(archive, tmp_path):
-    [outcome] = archive.import_paths([seed_like_pdf(tmp_path / "two.pdf", page=3, pages=2)]).outcomes
+    [outcome] = archive.importing.import_paths([seed_like_pdf(tmp_path / "two.pdf", page=3, pages=2)]).outcomes
     assert outcome.status == "imported" and outcome.message.startswith("2025-04-03 page 3, 2025-04-03 page 4")
-    assert [archive.article(i)["page"] for i in outcome.article_ids] == [3, 4]
-    assert archive.stats()["issues"] == 1
+    assert [archive.browsing.article(i).to_json()["page"] for i in outcome.article_ids] == [3, 4]
+    assert archive.browsing.stats()["issues"] == 1
 
 
 def test_pdf_without_text_is_a_scan_dated_by_its_name(archive, tmp_path):
-    [refused] = archive.import_paths([textless_pdf(tmp_path / "blank.pdf")]).outcomes
+    [refused] = archive.importing.import_paths([textless_pdf(tmp_path / "blank.pdf")]).outcomes
     assert refused.status == "failed" and "--date and --page" in refused.message
-    [outcome] = archive.import_paths([textless_pdf(tmp_path / "2025-04-03_08.pdf")]).outcomes
+    [outcome] = archive.importing.import_paths([textless_pdf(tmp_path / "2025-04-03_08.pdf")]).outcomes
     assert outcome.status == "imported" and outcome.article_ids == []
     assert any("no text layer" in w for w in outcome.warnings)
-    assert archive.stats()["pages"] == 1
+    assert archive.browsing.stats()["pages"] == 1
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -98,10 +98,10 @@ def test_scan_with_its_text_beside_it(archive, tmp_path):
     folder.mkdir()
     scan(folder / "p8.jpg")
     shutil.copy(SEED, folder / "p8.txt")
-    report = archive.import_paths([folder])
+    report = archive.importing.import_paths([folder])
     [outcome] = report.outcomes  # the .txt is read with its scan, not as a page of its own
     assert outcome.status == "imported"
-    article = archive.article(outcome.article_ids[0])
+    article = archive.browsing.article(outcome.article_ids[0]).to_json()
     assert article["title"] == "“改革攻坚”与“民生提质”双轮驱动" and article["page_image"].endswith(".jpg")
     assert article["regions"] == []  # plain text has no positions
 
@@ -109,14 +109,14 @@ def test_scan_with_its_text_beside_it(archive, tmp_path):
 def test_multi_page_tiff(archive, tmp_path):
     frames = [Image.new("L", (800, 1100), shade) for shade in (200, 220)]
     frames[0].save(tmp_path / "2025-04-03_01.tif", save_all=True, append_images=frames[1:])
-    [outcome] = archive.import_paths([tmp_path / "2025-04-03_01.tif"]).outcomes
+    [outcome] = archive.importing.import_paths([tmp_path / "2025-04-03_01.tif"]).outcomes
     assert outcome.status == "imported" and "page 1, 2025-04-03 page 2" in outcome.message
 
 
 def test_truncated_pdf_is_refused_and_changes_nothing(archive, tmp_path):
     data = seed_like_pdf(tmp_path / "whole.pdf").read_bytes()
     (tmp_path / "cut.pdf").write_bytes(data[:len(data) // 3])
-    [outcome] = archive.import_paths([tmp_path / "cut.pdf"]).outcomes
+    [outcome] = archive.importing.import_paths([tmp_path / "cut.pdf"]).outcomes
     assert outcome.status == "failed" and str(tmp_path / "cut.pdf") in outcome.message
     assert unchanged(archive)
 
@@ -124,7 +124,7 @@ def test_truncated_pdf_is_refused_and_changes_nothing(archive, tmp_path):
 def test_corrupt_jpeg_is_refused_and_changes_nothing(archive, tmp_path):
     data = scan(tmp_path / "whole.jpg").read_bytes()
     (tmp_path / "2025-04-03_08.jpg").write_bytes(data[:len(data) // 2])
-    [outcome] = archive.import_paths([tmp_path / "2025-04-03_08.jpg"]).outcomes
+    [outcome] = archive.importing.import_paths([tmp_path / "2025-04-03_08.jpg"]).outcomes
     assert outcome.status == "failed" and "damaged or truncated" in outcome.message
     assert unchanged(archive)
 
@@ -132,24 +132,24 @@ def test_corrupt_jpeg_is_refused_and_changes_nothing(archive, tmp_path):
 def test_oversized_picture_is_refused_before_it_is_decoded(archive, tmp_path):
     for width, height in ((13_000, 12_000), (60_000, 60_000)):  # over the limit; over Pillow's own
         bomb = png_claiming(tmp_path / "2025-04-03_08.png", width, height)
-        [outcome] = archive.import_paths([bomb]).outcomes
+        [outcome] = archive.importing.import_paths([bomb]).outcomes
         assert outcome.status == "failed" and "million pixels a page picture may have" in outcome.message
         assert unchanged(archive)
 
 
 def test_real_newspaper_pdf_with_hidden_ocr_text(archive):
     pdf = DATA / "alto" / "chronam-1920" / "0007.pdf"
-    [outcome] = archive.import_paths([pdf], ReadOptions(date=dt.date(1920, 11, 15), page=7)).outcomes
+    [outcome] = archive.importing.import_paths([pdf], ReadOptions(date=dt.date(1920, 11, 15), page=7)).outcomes
     assert outcome.status == "imported", outcome.message
-    article = archive.article(outcome.article_ids[0])
+    article = archive.browsing.article(outcome.article_ids[0]).to_json()
     assert "Crown Prince Frederick William" in " ".join(article["paragraphs"])
     assert (archive.root / article["page_image"]).is_file() and article["regions"]
-    assert archive.hit_boxes(article["id"], "Crown Prince")
+    assert archive.searching.hit_boxes(article["id"], "Crown Prince")
 
 
 def test_real_scan_of_jingbao(archive):
     jpg = DATA / "jingbao-1930-1939" / "jb_1332_1930-04-30_0002+0003.jpg"
-    [outcome] = archive.import_paths([jpg], ReadOptions(publication="晶報", date=dt.date(1930, 4, 30), page=2)
+    [outcome] = archive.importing.import_paths([jpg], ReadOptions(publication="晶報", date=dt.date(1930, 4, 30), page=2)
                                      ).outcomes
     assert outcome.status == "imported", outcome.message
     [stored] = [p for p in files_in(archive.root / "pages") if p.suffix == ".jpg" and "." not in p.stem]

@@ -28,7 +28,7 @@ def articles(archive, tmp_path):
     byline, body = text.index("□"), text.index("春日的交城")  # the seed's byline is vertical
     variant = tmp_path / "p9.txt"
     variant.write_text(text[:byline] + FOUR_AUTHORS + text[body:], encoding="utf-8")
-    report = archive.import_paths([SEED, variant], ReadOptions(publication="吕梁日报"))
+    report = archive.importing.import_paths([SEED, variant], ReadOptions(publication="吕梁日报"))
     assert not report.failed
     return archive
 
@@ -43,7 +43,7 @@ def rendered(items: list[dict]) -> list[str]:
 
 def test_csl_json_renders_as_gazettes_own_citation(articles, tmp_path):
     out = tmp_path / "refs.json"
-    articles.export([1, 2], "csl-json", out)
+    articles.exporting.export([1, 2], "csl-json", out)
     items = json.loads(out.read_text(encoding="utf-8"))
     assert [item["type"] for item in items] == ["article-newspaper"] * 2
     assert items[0]["container-title"] == "吕梁日报"
@@ -51,14 +51,14 @@ def test_csl_json_renders_as_gazettes_own_citation(articles, tmp_path):
     assert (items[0]["page"], items[0]["section"]) == ("8", "县域·交城")
     assert items[0]["author"] == [{"literal": "冀美丽"}]  # the photographers are not authors
     assert [a["literal"] for a in items[1]["author"]] == ["冀美丽", "李明", "张华", "刘强"]
-    expected = [f"[{n}]{citation(articles.article(i))}" for n, i in ((1, 1), (2, 2))]
+    expected = [f"[{n}]{citation(articles.browsing.article(i).to_json())}" for n, i in ((1, 1), (2, 2))]
     assert rendered(items) == expected
     assert "刘强" not in expected[1] and "等" in expected[1]  # GB/T 7714: three, then 等
 
 
 def test_ris_has_one_news_record_per_article(articles, tmp_path):
     out = tmp_path / "refs.ris"
-    articles.export([2, 1], "ris", out)
+    articles.exporting.export([2, 1], "ris", out)
     raw = out.read_bytes()
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
     records = raw.decode("utf-8").split("ER  - ")[:-1]
@@ -77,7 +77,7 @@ def test_ris_has_one_news_record_per_article(articles, tmp_path):
 @pytest.mark.parametrize("fmt", ["csl-json", "ris"])
 def test_reference_formats_are_always_utf8(articles, tmp_path, fmt):
     with pytest.raises(ExportError, match="always UTF-8"):
-        articles.export([1], fmt, tmp_path / "out", encoding="gb18030")
+        articles.exporting.export([1], fmt, tmp_path / "out", encoding="gb18030")
 
 
 def test_cli_exports_ris(articles, tmp_path):

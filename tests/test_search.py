@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from conftest import DATA
 
-from viewer import search as search_module
-from viewer import searchpostings
+from indexed_docs import IndexedDocs, search_doc
+
+from viewer.search import index as search_module
+from viewer.search import postings as searchpostings
 from viewer.errors import Cancelled, QueryError
 from viewer.model import SearchDoc
-from viewer.search import MARK_CLOSE, MARK_OPEN, SearchIndex, article_text
+from viewer.search import MARK_CLOSE, MARK_OPEN
 from viewer.textnorm import fold, fold_query
 
 # Common characters so bigrams repeat (and become the vocabulary), rarer ones so that some do
@@ -32,18 +34,17 @@ def random_text(rng: random.Random, low: int, high: int) -> str:
 
 def make_doc(rng: random.Random, article_id: int) -> SearchDoc:
     author, photographer, editor = rng.choice(PEOPLE), rng.choice(PEOPLE), rng.choice(PEOPLE)
-    return SearchDoc(
-        article_id=article_id, publication=rng.choice(("交城报", "晶報")),
+    return search_doc(
+        article_id, publication=rng.choice(("交城报", "晶報")),
         date=f"{rng.choice((2024, 2025))}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         page=rng.randint(1, 8), page_label=f"A{rng.randint(1, 8)}", section=rng.choice(SECTIONS),
         title=random_text(rng, 2, 12), subtitle=random_text(rng, 0, 6), kicker="",
-        byline=f"文/{author} 图/{photographer}",
         paragraphs=[random_text(rng, 5, 80) for _ in range(rng.randint(1, 4))],
         credits={"文": [author], "图": [photographer]}, page_credits={"责编": [editor], "组版": ["李晓玲"]})
 
 
 def folded_lines(doc: SearchDoc) -> list[str]:
-    return fold(article_text(doc)).split("\n")
+    return fold(doc.text.search_text()).split("\n")
 
 
 def scan(docs: dict[int, SearchDoc], text: str) -> set[int]:
@@ -52,7 +53,7 @@ def scan(docs: dict[int, SearchDoc], text: str) -> set[int]:
     return {i for i, doc in docs.items() if any(wanted in line for line in folded_lines(doc))}
 
 
-def found(index: SearchIndex, query: str, **filters) -> set[int]:
+def found(index: IndexedDocs, query: str, **filters) -> set[int]:
     result = index.search(query, limit=10_000, **filters)
     ids = {hit.article_id for hit in result.hits}
     assert result.total == len(ids)
@@ -71,7 +72,7 @@ def small_segments(monkeypatch):
 def corpus(tmp_path, small_segments):
     rng = random.Random(20250403)
     docs = {i: make_doc(rng, i) for i in range(1, 241)}
-    index = SearchIndex(tmp_path / "index", lambda ids: {i: docs[i] for i in ids if i in docs})
+    index = IndexedDocs(tmp_path / "index", docs)
     index.add(docs[i] for i in range(1, 161))
     index.add(docs[i] for i in range(161, 241))
     replaced = make_doc(rng, 7)  # re-importing an article replaces it
@@ -79,7 +80,7 @@ def corpus(tmp_path, small_segments):
     index.add([replaced])
     for gone in (5, 200):
         del docs[gone]
-    index.delete([5, 200])
+    index.index.update([], gone=[5, 200])
     return index, docs
 
 
@@ -96,7 +97,7 @@ def test_every_substring_is_found_exactly(corpus):
         if piece and not re.search(r'[\s"()\-]', piece):
             queries.add(piece)
     queries |= {random_text(rng, 2, 4) for _ in range(50)}  # mostly found nowhere
-    assert index.doc_count() == len(docs)
+    assert index.index.doc_count() == len(docs)
     for query in sorted(queries):
         assert found(index, f'"{query}"') == scan(docs, query), query
 
@@ -113,15 +114,11 @@ def test_digits_and_latin_mixed_with_chinese(tmp_path, query):
 
 
 def doc_with(article_id: int, paragraphs: list[str], **fields) -> SearchDoc:
-    values = dict(article_id=article_id, publication="交城报", date="2025-04-03", page=8,
-                  page_label="8", section="县域·交城", title="", subtitle="", kicker="",
-                  byline="", paragraphs=paragraphs, credits={}, page_credits={})
-    values.update(fields)
-    return SearchDoc(**values)
+    return search_doc(article_id, paragraphs=paragraphs, **fields)
 
 
-def index_of(tmp_path: Path, docs: dict[int, SearchDoc]) -> SearchIndex:
-    index = SearchIndex(tmp_path / "index", lambda ids: {i: docs[i] for i in ids if i in docs})
+def index_of(tmp_path: Path, docs: dict[int, SearchDoc]) -> IndexedDocs:
+    index = IndexedDocs(tmp_path / "index", docs)
     index.add(docs.values())
     return index
 
@@ -153,11 +150,11 @@ def apple_daily_docs() -> dict[int, SearchDoc]:
 def test_simplified_finds_traditional_as_printed(tmp_path, docs, simplified, traditional):
     docs = docs()
     index = index_of(tmp_path, docs)
-    expected = {i for i, doc in docs.items() if traditional in article_text(doc)}
+    expected = {i for i, doc in docs.items() if traditional in doc.text.search_text()}
     assert expected
     assert found(index, simplified) == found(index, traditional) == expected
     for hit in index.search(simplified, limit=100).hits:
-        text = article_text(docs[hit.article_id])
+        text = docs[hit.article_id].text.search_text()
         assert hit.spans and all(fold(text[start:end]) == simplified for start, end in hit.spans)
         assert any(text[start:end] == traditional for start, end in hit.spans)  # as printed
 
@@ -168,7 +165,7 @@ def test_characters_outside_the_bmp(tmp_path):
     hits = index.search("𠵱家").hits
     assert hits
     for hit in hits:
-        text = article_text(docs[hit.article_id])
+        text = docs[hit.article_id].text.search_text()
         assert all(text[start:end] == "𠵱家" for start, end in hit.spans)
 
 
@@ -176,8 +173,8 @@ def test_spans_point_at_the_printed_text(corpus):
     index, docs = corpus
     for query in ("交城", "晶报", "1", "建设文化", "x-", "ＡＢ"):
         for hit in index.search(query, limit=50).hits:
-            text = article_text(docs[hit.article_id])
-            assert hit.spans == sorted(hit.spans)
+            text = docs[hit.article_id].text.search_text()
+            assert list(hit.spans) == sorted(hit.spans)
             for start, end in hit.spans:
                 assert fold_query(query) in fold(text[start:end])
 
@@ -191,13 +188,13 @@ def test_snippet_marks_hits(tmp_path):
 
 def test_fields(corpus):
     index, docs = corpus
-    credits = lambda doc: {**doc.credits, **doc.page_credits}  # noqa: E731
+    credits = lambda doc: {**doc.text.credits_by_role, **doc.page_credits}  # noqa: E731
 
     def who(role_names, name):
         return {i for i, d in docs.items() if any(fold(name) in fold(n) for role, names in credits(d).items()
                                                    if role in role_names for n in names)}
 
-    assert found(index, "title:交城") == {i for i, d in docs.items() if "交城" in fold(d.title)}
+    assert found(index, "title:交城") == {i for i, d in docs.items() if "交城" in fold(d.text.title)}
     assert found(index, "author:王耀") == who({"文"}, "王耀")
     assert found(index, "photographer:褚泰杰") == who({"图"}, "褚泰杰")
     assert found(index, "editor:董建华") == who({"责编", "组版"}, "董建華")
@@ -271,9 +268,9 @@ def test_facets_count_all_matches(corpus):
     assert result.facets["year"] == years
     assert result.facets["section"] == {s: n for s in SECTIONS
                                         if (n := sum(d.section == s for d in matches))}
-    people = {name for doc in matches for names in {**doc.credits, **doc.page_credits}.values()
+    people = {name for doc in matches for names in {**doc.text.credits_by_role, **doc.page_credits}.values()
               for name in names}
-    assert result.facets["person"] == {p: sum(p in {n for names in {**d.credits, **d.page_credits}.values()
+    assert result.facets["person"] == {p: sum(p in {n for names in {**d.text.credits_by_role, **d.page_credits}.values()
                                                      for n in names} for d in matches)
                                        for p in people}
 
@@ -310,10 +307,10 @@ def test_rebuild_reports_progress_and_can_be_cancelled(corpus, monkeypatch):
             cancel.set()
 
     with pytest.raises(Cancelled):
-        index.rebuild(docs.values(), len(docs), progress, cancel)
+        index.index.rebuild(docs.values(), len(docs), progress, cancel)
     assert found(index, "交城") == before  # the previous index is kept
     calls.clear()
-    index.rebuild(docs.values(), len(docs), lambda done, total, message: calls.append((done, total)))
+    index.index.rebuild(docs.values(), len(docs), lambda done, total, message: calls.append((done, total)))
     assert calls[-1] == (len(docs), len(docs))
     assert found(index, "交城") == before == scan(docs, "交城")
 
@@ -322,15 +319,17 @@ def test_small_segments_are_compacted(tmp_path, small_segments, monkeypatch):
     monkeypatch.setattr(search_module, "MAX_SEGMENTS", 3)
     rng = random.Random(5)
     docs = {i: make_doc(rng, i) for i in range(1, 61)}
-    index = SearchIndex(tmp_path / "index", lambda ids: {i: docs[i] for i in ids if i in docs})
+    index = IndexedDocs(tmp_path / "index", docs)
     for start in range(1, 61, 6):
         index.add(docs[i] for i in range(start, start + 6))
-    assert len(index._ix._segments()) <= 3
-    assert index.doc_count() == 60
+        while (compaction := index.index.compaction()) is not None:
+            index.index.compact(compaction, [docs[i] for i in compaction.article_ids])
+    assert len(searchpostings.segments(index.index._ix)) <= 3
+    assert index.index.doc_count() == 60
     assert found(index, "交城") == scan(docs, "交城")
 
 
 def test_an_empty_index_finds_nothing(tmp_path):
-    index = SearchIndex(tmp_path / "index", lambda ids: {})
+    index = IndexedDocs(tmp_path / "index", {})
     result = index.search("交城")
-    assert (result.total, result.hits, result.facets["year"]) == (0, [], {})
+    assert (result.total, result.hits, result.facets["year"]) == (0, (), {})

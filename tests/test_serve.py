@@ -50,9 +50,9 @@ def make_archive(folder: Path) -> Path:
         day += dt.timedelta(days=1)
     with Archive(root) as archive:
         for paths, publication in (([pdf], "吕梁日报"), ([pages], WEEKDAY_PAPER)):
-            report = archive.import_paths(paths, ReadOptions(publication=publication))
+            report = archive.importing.import_paths(paths, ReadOptions(publication=publication))
             assert not report.failed, report.failed
-        archive.add_note(1, NOTE, author="王编辑")
+        archive.editing.add_note(1, NOTE, author="王编辑")
     return root
 
 

@@ -18,16 +18,11 @@ from sqlite_utils import Database
 
 from viewer.anchoring import anchor, context
 from viewer.errors import GazetteError, NotFound
-from viewer.model import Credit, group_credits
+from viewer.model import AnnotationEntry, Credit, Reading, Revision, group_credits
 
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def body_text(paragraphs: list[str]) -> str:
-    """The text highlights are anchored in: the paragraphs joined by line breaks."""
-    return "\n".join(paragraphs)
 
 
 class AnnotationStore:
@@ -36,62 +31,50 @@ class AnnotationStore:
 
     # -- the article's current text ----------------------------------------------------------
 
-    def current(self, article_id: int) -> dict:
-        """title, subtitle, kicker, paragraphs and credits as they read now (corrected)."""
-        revision = self._one("""
-            SELECT r.* FROM article_revision r JOIN article a ON a.id = r.article_id
-            JOIN page p ON p.id = a.page_id
-            WHERE r.article_id = ? AND r.created >= p.imported_at ORDER BY r.id DESC LIMIT 1""",
-                             [article_id])
-        if revision is not None:
-            return {"title": revision["title"], "subtitle": revision["subtitle"], "kicker": revision["kicker"],
-                    "paragraphs": json.loads(revision["paragraphs"]),
-                    "credits": [Credit(role, name) for role, name in json.loads(revision["credits"])],
-                    "revision": revision["id"]}
-        row = self._one("SELECT title, subtitle, kicker, paragraphs FROM article WHERE id = ?", [article_id])
+    def current(self, article_id: int) -> tuple[Reading, int | None]:
+        """The article's text as it reads now (corrected), and the revision that is (None: the
+        imported reading)."""
+        row = self._one("SELECT title, subtitle, kicker, paragraphs, credits, revision_id FROM article_now "
+                        "WHERE id = ?", [article_id])
         if row is None:
             raise NotFound(f"no article with id {article_id}")
-        credits = [Credit(role, person) for role, person in self.db.execute(
-            "SELECT role, person FROM credit WHERE article_id = ? ORDER BY seq, id", [article_id])]
-        return {**row, "paragraphs": json.loads(row["paragraphs"]), "credits": credits, "revision": None}
+        return _reading(row), row["revision_id"]
 
     # -- corrections -------------------------------------------------------------------------
 
-    def add_revision(self, article_id: int, text: dict, summary: str, author: str) -> int:
-        """A new revision from ``text`` (current() shape); highlights follow the change."""
+    def add_revision(self, article_id: int, text: Reading, summary: str, author: str) -> int:
+        """A new revision holding the whole of ``text``; highlights follow the change."""
         with self.db.atomic():
             revision_id = self.db["article_revision"].insert({
-                "article_id": article_id, "title": text["title"], "subtitle": text["subtitle"],
-                "kicker": text["kicker"], "paragraphs": _json(text["paragraphs"]),
-                "credits": _json([[c.role, c.name] for c in text["credits"]]),
+                "article_id": article_id, "title": text.title, "subtitle": text.subtitle,
+                "kicker": text.kicker, "paragraphs": _json(list(text.paragraphs)),
+                "credits": _json([[c.role, c.name] for c in text.credits]),
                 "summary": summary, "author": author, "created": now(),
             }).last_pk
             self.reanchor(article_id)
         return revision_id
 
-    def revisions(self, article_id: int) -> list[dict]:
+    def revisions(self, article_id: int) -> list[Revision]:
         """The imported reading first (id None), then each revision, oldest first."""
-        original = self._one("SELECT title, subtitle, kicker, paragraphs FROM article WHERE id = ?", [article_id])
-        if original is None:
+        rows = self._all("""
+            SELECT NULL AS id, title, subtitle, kicker, paragraphs, (
+                SELECT json_group_array(json_array(role, person)) FROM (
+                    SELECT role, person FROM credit WHERE article_id = article.id ORDER BY seq, id)) AS credits,
+                'imported reading' AS summary, '' AS author, '' AS created, 0 AS revision
+            FROM article WHERE id = :id
+            UNION ALL
+            SELECT id, title, subtitle, kicker, paragraphs, credits, summary, author, created, 1
+            FROM article_revision WHERE article_id = :id AND EXISTS (SELECT 1 FROM article WHERE id = :id)
+            ORDER BY revision, id""", {"id": article_id})
+        if not rows:
             raise NotFound(f"no article with id {article_id}")
-        rows = self._all("SELECT id, title, subtitle, kicker, paragraphs, summary, author, created "
-                         "FROM article_revision WHERE article_id = ? ORDER BY id", [article_id])
-        imported = {"id": None, **original, "summary": "imported reading", "author": "", "created": ""}
-        return [{**row, "paragraphs": json.loads(row["paragraphs"])} for row in [imported, *rows]]
+        return [Revision(row["id"], _reading(row), row["summary"], row["author"], row["created"]) for row in rows]
 
-    def revision_text(self, article_id: int, revision_id: int | None) -> dict:
-        if revision_id is None:
-            row = self._one("SELECT title, subtitle, kicker, paragraphs FROM article WHERE id = ?", [article_id])
-            credits = [[role, person] for role, person in self.db.execute(
-                "SELECT role, person FROM credit WHERE article_id = ? ORDER BY seq, id", [article_id])]
-        else:
-            row = self._one("SELECT title, subtitle, kicker, paragraphs, credits FROM article_revision "
-                            "WHERE id = ? AND article_id = ?", [revision_id, article_id])
-            credits = json.loads(row.pop("credits")) if row else []
-        if row is None:
+    def revision_text(self, article_id: int, revision_id: int | None) -> Reading:
+        revision = next((r for r in self.revisions(article_id) if r.id == revision_id), None)
+        if revision is None:
             raise NotFound(f"article {article_id} has no revision {revision_id}")
-        return {**row, "paragraphs": json.loads(row["paragraphs"]),
-                "credits": [Credit(role, name) for role, name in credits]}
+        return revision.text
 
     # -- notes and highlights ----------------------------------------------------------------
 
@@ -100,7 +83,7 @@ class AnnotationStore:
 
     def add_highlight(self, article_id: int, start: int, end: int, author: str, *, comment: str = "",
                       colour: str = "yellow") -> int:
-        text = body_text(self.current(article_id)["paragraphs"])
+        text = self.current(article_id)[0].body_text()
         if not 0 <= start < end <= len(text):
             raise GazetteError(f"the passage {start}–{end} is not in article {article_id} "
                                f"(its text has {len(text)} characters)")
@@ -157,7 +140,7 @@ class AnnotationStore:
     def reanchor(self, article_id: int) -> None:
         """Find each highlight of the article again in its current text (after a correction or a
         re-import); one not found is marked orphaned, never dropped."""
-        text = body_text(self.current(article_id)["paragraphs"])
+        text = self.current(article_id)[0].body_text()
         for row in self._all("SELECT id, start, quote, prefix, suffix FROM annotation "
                              "WHERE article_id = ? AND kind = 'highlight'", [article_id]):
             found = anchor(text, row["quote"], row["prefix"], row["suffix"], near=row["start"])
@@ -170,9 +153,9 @@ class AnnotationStore:
 
     def _insert_annotation(self, article_id: int, values: dict, author: str) -> int:
         label = self._one("""
-            SELECT issue.date || ' 第' || page.label || '版 ' || article.title AS label FROM article
-            JOIN page ON page.id = article.page_id JOIN issue ON issue.id = page.issue_id
-            WHERE article.id = ?""", [article_id])
+            SELECT issue.date || ' 第' || page.label || '版 ' || a.title AS label FROM article_now a
+            JOIN page ON page.id = a.page_id JOIN issue ON issue.id = page.issue_id
+            WHERE a.id = ?""", [article_id])
         if label is None:
             raise NotFound(f"no article with id {article_id}")
         stamp = now()
@@ -275,29 +258,32 @@ class AnnotationStore:
 
     # -- for show --json and search ----------------------------------------------------------
 
-    def listing(self, article_id: int) -> list[dict]:
-        """Everything on the article as one list: kind, text, quote, span, author, time."""
-        entries = [{"kind": row["kind"], "id": row["id"], "text": row["body"], "format": row["format"],
-                    "quote": row["quote"],
-                    "span": [row["start"], row["end"]] if row["kind"] == "highlight" else None,
-                    "colour": row["colour"], "orphaned": bool(row["orphaned"]),
-                    "author": row["author"], "time": row["created"]} for row in self.annotations(article_id)]
-        entries += [{"kind": "tag", "text": row["tag"], "quote": None, "span": None, "author": row["author"],
-                     "time": row["created"]} for row in self.tags(article_id)]
-        entries += [{"kind": "correction", "id": row["id"], "text": row["summary"], "quote": None, "span": None,
-                     "author": row["author"], "time": row["created"]} for row in self.revisions(article_id)[1:]]
-        entries += [{"kind": "collection", "text": row["name"], "quote": None, "span": None,
-                     "author": row["author"], "time": row["added"]} for row in self.collections_of(article_id)]
-        return sorted(entries, key=lambda entry: entry["time"])
+    def listing(self, article_id: int) -> list[AnnotationEntry]:
+        """Everything on the article as one list, oldest first (one SELECT): notes and
+        highlights, tags, corrections (not the imported reading) and collections."""
+        rows = self._all("""
+            SELECT kind, id, body AS text, format, quote, start, "end", colour, orphaned, author,
+                   created AS time FROM annotation WHERE article_id = :id
+            UNION ALL SELECT 'tag', NULL, tag, 'plain', NULL, NULL, NULL, NULL, 0, author, created
+                   FROM article_tag WHERE article_id = :id
+            UNION ALL SELECT 'correction', id, summary, 'plain', NULL, NULL, NULL, NULL, 0, author, created
+                   FROM article_revision WHERE article_id = :id
+            UNION ALL SELECT 'collection', NULL, c.name, 'plain', NULL, NULL, NULL, NULL, 0, i.author, i.added
+                   FROM collection_item i JOIN collection c ON c.id = i.collection_id WHERE i.article_id = :id
+            ORDER BY time""", {"id": article_id})
+        return [AnnotationEntry(
+            kind=row["kind"], text=row["text"], author=row["author"], time=row["time"], id=row["id"],
+            format=row["format"], quote=row["quote"], colour=row["colour"], orphaned=bool(row["orphaned"]),
+            span=(row["start"], row["end"]) if row["kind"] == "highlight" else None) for row in rows]
 
     def credits_now(self, article_id: int) -> dict[str, list[str]]:
-        return group_credits(self.current(article_id)["credits"])
+        return group_credits(list(self.current(article_id)[0].credits))
 
     def for_search(self, article_ids: list[int] | None = None) -> dict[int, dict]:
         """The editors' work that search indexes, for the given articles (None: all of them),
-        keyed by article id; articles with none are left out. Each entry holds ``revisions``
-        (oldest first, shaped as :meth:`revision_text` gives them, with ``current`` true for the
-        one the article reads as now, as :meth:`current` decides), ``notes`` (the text of each
+        keyed by article id; articles with none are left out. Each entry holds ``readings``
+        (for a corrected article: its imported reading, then each revision, oldest first),
+        ``notes`` (the text of each
         note, and each highlight's quote and comment), ``tags``, ``collections`` and
         ``annotators`` (who noted, highlighted, tagged or corrected it)."""
         where, params = ("", []) if article_ids is None else \
@@ -305,25 +291,20 @@ class AnnotationStore:
         work: dict[int, dict] = {}
 
         def entry(article_id: int) -> dict:
-            return work.setdefault(article_id, {"revisions": [], "notes": [], "tags": [], "collections": [],
+            return work.setdefault(article_id, {"readings": [], "notes": [], "tags": [], "collections": [],
                                                 "annotators": []})
 
-        current: dict[int, dict] = {}  # article id → its latest revision made since its page was imported
         for row in self._all(f"""
                 SELECT article_id, r.title, r.subtitle, r.kicker, r.paragraphs, r.credits, r.author,
-                       r.created >= p.imported_at AS since_import
-                FROM article_revision r JOIN article a ON a.id = r.article_id JOIN page p ON p.id = a.page_id
+                       a.title AS imported_title, a.subtitle AS imported_subtitle, a.kicker AS imported_kicker,
+                       a.paragraphs AS imported_paragraphs
+                FROM article_revision r JOIN article a ON a.id = r.article_id
                 {where} ORDER BY r.id""", params):
-            revision = {"title": row["title"], "subtitle": row["subtitle"], "kicker": row["kicker"],
-                        "paragraphs": json.loads(row["paragraphs"]),
-                        "credits": [Credit(role, name) for role, name in json.loads(row["credits"])],
-                        "current": False}
-            entry(row["article_id"])["revisions"].append(revision)
+            readings = entry(row["article_id"])["readings"]
+            if not readings:
+                readings.append(_reading(row, "imported_", credits=row["credits"]))
+            readings.append(_reading(row))
             entry(row["article_id"])["annotators"].append(row["author"])
-            if row["since_import"]:
-                current[row["article_id"]] = revision
-        for revision in current.values():
-            revision["current"] = True
         for row in self._all(f"SELECT article_id, kind, body, format, quote, author FROM annotation {where} "
                              "ORDER BY id", params):
             if row["article_id"] is not None:
@@ -389,3 +370,10 @@ class _HtmlText(HTMLParser):
 
 def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _reading(row: dict, prefix: str = "", credits: str | None = None) -> Reading:
+    """A Reading from a revision row (``prefix`` picks another set of its columns)."""
+    return Reading(row[prefix + "title"], row[prefix + "subtitle"], row[prefix + "kicker"],
+                   tuple(Credit(role, name) for role, name in json.loads(credits or row["credits"])),
+                   tuple(json.loads(row[prefix + "paragraphs"])))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from viewer.ingest import DEFAULT_PUBLICATION
 from viewer.model import AUTHOR_ROLES
+
+# A paper whose name is not known is left out of the citation rather than printed as if it were
+# its name (a CSL processor does the same without a container title).
+UNKNOWN_PUBLICATIONS = ("", DEFAULT_PUBLICATION)
 
 MAX_AUTHORS = 3  # GB/T 7714: the first three, then 等
 
@@ -22,9 +27,21 @@ def cited_title(article: dict) -> str:
     return f"{title}: {subtitle}" if subtitle else title
 
 
+def cited_publication(article: dict) -> str:
+    """The paper's name, or "" where it is not known."""
+    return article["publication"] if article["publication"] not in UNKNOWN_PUBLICATIONS else ""
+
+
 def citation(article: dict) -> str:
     """The reference for an article in the shape of ``gazette show --json``."""
     authors = cited_authors(article)
     byline = ", ".join(authors[:MAX_AUTHORS]) + (", 等" if len(authors) > MAX_AUTHORS else "")
     lead = f"{byline}. " if authors else ""
-    return f"{lead}{cited_title(article)}[N]. {article['publication']}, {article['date']}({article['page']})."
+    paper = cited_publication(article)
+    where = f"{paper}, " if paper else ""
+    return f"{lead}{cited_title(article)}[N]. {where}{article['date']}({page_label(article)})."
+
+
+def page_label(article: dict) -> str:
+    """The page as printed (``A8``); the number where no label was kept."""
+    return article.get("page_label") or str(article["page"])

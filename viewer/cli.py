@@ -5,7 +5,6 @@ Known errors print one line on stderr and exit non-zero; nothing else is caught 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import getpass
@@ -77,7 +76,7 @@ def cli(ctx: click.Context, archive: Path | None) -> None:
 def import_command(archive: Archive, paths, publication, encoding, replace, date, page) -> None:
     """Import page files and folders; print what was imported, skipped and failed."""
     options = ReadOptions(publication=publication, encoding=encoding, date=date, page=page)
-    report = archive.import_paths(paths, options, replace=replace)
+    report = archive.importing.import_paths(paths, options, replace=replace)
     for outcome in report.outcomes:
         click.echo(f"{outcome.status}: {outcome.path}: {outcome.message}" if outcome.status != "failed"
                    else f"failed: {outcome.message}")
@@ -93,13 +92,12 @@ def import_command(archive: Archive, paths, publication, encoding, replace, date
 @_archive_command
 def list_command(archive: Archive, as_json: bool) -> None:
     """List the articles in date, page and on-page order."""
-    articles = archive.list_articles()
+    articles = archive.browsing.list_articles()
     if as_json:
-        _print_json(articles)
+        _print_json([a.to_json() for a in articles])
         return
     for a in articles:
-        click.echo(f"{a['id']:>6}  {a['date']}  {a['publication']}  第{a['page']}版 {a['section']}  "
-                   f"{a['title'] or '（无题）'}")
+        click.echo(f"{a.id:>6}  {a.date}  {a.publication}  第{a.page_label}版 {a.section}  {a.title or '（无题）'}")
 
 
 @cli.command("show")
@@ -108,21 +106,21 @@ def list_command(archive: Archive, as_json: bool) -> None:
 @_archive_command
 def show_command(archive: Archive, article_id: int, as_json: bool) -> None:
     """Show one article with its page's metadata."""
-    article = archive.article(article_id)
+    article = archive.browsing.article(article_id)
     if as_json:
-        _print_json(article)
+        _print_json(article.to_json())
         return
-    click.echo(article["title"] or "（无题）")
-    for line in (article["subtitle"], article["kicker"]):
+    text = article.text
+    click.echo(text.title or "（无题）")
+    for line in (text.subtitle, text.kicker):
         if line:
             click.echo(line)
-    click.echo(f"{article['publication']} {article['date']} {article['weekday']} 第{article['page']}版 "
-               f"{article['section']}")
-    for group in (article["credits"], article["page_credits"]):
+    click.echo(f"{article.publication} {article.date} {article.weekday} 第{article.page_label}版 {article.section}")
+    for group in (text.credits_by_role, article.page_credits):
         if group:
             click.echo("  ".join(f"{role}: {' '.join(names)}" for role, names in group.items()))
     click.echo()
-    for paragraph in article["paragraphs"]:
+    for paragraph in text.paragraphs:
         click.echo("　　" + paragraph)
 
 
@@ -131,7 +129,7 @@ def show_command(archive: Archive, article_id: int, as_json: bool) -> None:
 @_archive_command
 def stats_command(archive: Archive, as_json: bool) -> None:
     """What the archive holds."""
-    stats = archive.stats()
+    stats = archive.browsing.stats()
     if as_json:
         _print_json(stats)
         return
@@ -166,12 +164,14 @@ def search_command(archive: Archive, query: str, date_from, date_to, section, so
         gazette search 交城
         gazette search '"民生提质" 责编:王耀' --from 2025-01-01 --json
     """
-    result = archive.search(query, date_from=date_from, date_to=date_to, section=section, sort=sort,
+    result = archive.searching.search(query, date_from=date_from, date_to=date_to, section=section, sort=sort,
                             limit=limit)
     if as_json:
-        _print_json(dataclasses.asdict(result))
+        _print_json(result.to_json())
         return
     click.echo(f"{result.total} article(s)")
+    if result.pending:
+        click.echo(f"({result.pending} article(s) just imported are still being indexed)", err=True)
     for hit in result.hits:
         click.echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
         click.echo(f"        {hit.snippet}")
@@ -184,7 +184,7 @@ def reindex_command(archive: Archive) -> None:
     def progress(done: int, total: int, message: str) -> None:
         click.echo(f"\rindexing {done}/{total}", err=True, nl=False)
 
-    count = archive.reindex(on_progress=progress)
+    count = archive.indexing.rebuild(on_progress=progress)
     click.echo("", err=True)
     click.echo(f"indexed {count} article(s)")
 
@@ -222,10 +222,10 @@ def export_command(archive: Archive, article_ids, query, everything, collection,
     if query:
         ids += _all_hits(archive, query)
     if collection:
-        ids += archive.collection_articles(collection)
+        ids += archive.browsing.collection_articles(collection)
     if everything:
-        ids += [article["id"] for article in archive.list_articles()]
-    files = archive.export(ids, fmt, out, one_file_per_article=one_file_per_article, encoding=encoding,
+        ids += [article.id for article in archive.browsing.list_articles()]
+    files = archive.exporting.export(ids, fmt, out, one_file_per_article=one_file_per_article, encoding=encoding,
                            crlf=crlf, with_annotations=with_annotations)
     count = len(dict.fromkeys(ids))
     click.echo(f"exported {count} article(s) to {out}" + (f" ({len(files)} files)" if one_file_per_article else ""))
@@ -233,10 +233,10 @@ def export_command(archive: Archive, article_ids, query, everything, collection,
 
 def _all_hits(archive: Archive, query: str) -> list[int]:
     """The ids of every article the search finds, best first."""
-    total = archive.search(query, limit=0).total
+    total = archive.searching.search(query, limit=0).total
     if not total:
         raise click.ClickException(f"nothing to export: the search for “{query}” finds no articles")
-    return [hit.article_id for hit in archive.search(query, limit=total).hits]
+    return [hit.article_id for hit in archive.searching.search(query, limit=total).hits]
 
 
 # -- annotations ------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ editor_option = click.option("--editor", default=_default_editor, show_default="
 @_archive_command
 def note_command(archive: Archive, article_id: int, text: str, editor: str) -> None:
     """Add a note to an article."""
-    click.echo(f"note {archive.add_note(article_id, text, author=editor)} added to article {article_id}")
+    click.echo(f"note {archive.editing.add_note(article_id, text, author=editor)} added to article {article_id}")
 
 
 @cli.command("tag")
@@ -271,10 +271,10 @@ def note_command(archive: Archive, article_id: int, text: str, editor: str) -> N
 def tag_command(archive: Archive, article_id: int, tags: tuple[str, ...], remove: bool, editor: str) -> None:
     """Tag an article (free words)."""
     if remove:
-        archive.untag(article_id, list(tags))
+        archive.editing.untag(article_id, list(tags))
         click.echo(f"removed from article {article_id}: {' '.join(tags)}")
     else:
-        added = archive.tag(article_id, list(tags), author=editor)
+        added = archive.editing.tag(article_id, list(tags), author=editor)
         click.echo(f"tagged article {article_id}: {' '.join(added) or '(had them all already)'}")
 
 
@@ -287,7 +287,7 @@ def tag_command(archive: Archive, article_id: int, tags: tuple[str, ...], remove
 @_archive_command
 def highlight_command(archive: Archive, article_id: int, quote: str, comment: str, colour: str, editor: str) -> None:
     """Highlight a passage of an article, with an optional comment."""
-    annotation_id = archive.add_highlight(article_id, quote=quote, comment=comment, colour=colour, author=editor)
+    annotation_id = archive.editing.add_highlight(article_id, quote=quote, comment=comment, colour=colour, author=editor)
     click.echo(f"highlight {annotation_id} added to article {article_id}")
 
 
@@ -301,7 +301,7 @@ def highlight_command(archive: Archive, article_id: int, quote: str, comment: st
 @_archive_command
 def correct_command(archive: Archive, article_id: int, paragraph, text, title, subtitle, editor: str) -> None:
     """Correct an article's text; the original reading is kept and every revision can be restored."""
-    revision = archive.correct(article_id, paragraph=paragraph, text=text, title=title, subtitle=subtitle,
+    revision = archive.editing.correct(article_id, paragraph=paragraph, text=text, title=title, subtitle=subtitle,
                                author=editor)
     click.echo(f"revision {revision} of article {article_id} saved")
 
@@ -318,7 +318,7 @@ def collection_group() -> None:
 @_archive_command
 def collection_add(archive: Archive, name: str, article_ids: tuple[int, ...], editor: str) -> None:
     """Add articles to a collection (made if new)."""
-    added = archive.add_to_collection(name, list(article_ids), author=editor)
+    added = archive.editing.add_to_collection(name, list(article_ids), author=editor)
     click.echo(f"{len(added)} article(s) added to “{name}”")
 
 
@@ -328,7 +328,7 @@ def collection_add(archive: Archive, name: str, article_ids: tuple[int, ...], ed
 @_archive_command
 def collection_remove(archive: Archive, name: str, article_ids: tuple[int, ...]) -> None:
     """Remove articles from a collection."""
-    archive.remove_from_collection(name, list(article_ids))
+    archive.editing.remove_from_collection(name, list(article_ids))
     click.echo(f"removed from “{name}”: {' '.join(map(str, article_ids))}")
 
 
@@ -338,12 +338,58 @@ def collection_remove(archive: Archive, name: str, article_ids: tuple[int, ...])
 def collection_list(archive: Archive, name: str | None) -> None:
     """The collections, or the articles of one, in order."""
     if name is None:
-        for collection in archive.collections():
+        for collection in archive.browsing.collections():
             click.echo(f"{collection['name']}\t{collection['articles']}")
         return
-    for article_id in archive.collection_articles(name):
-        article = archive.article(article_id)
-        click.echo(f"{article_id:>6}  {article['date']}  第{article['page']}版  {article['title'] or '（无题）'}")
+    for article in archive.browsing.collection_rows(name):
+        click.echo(f"{article.id:>6}  {article.date}  第{article.page_label}版  {article.title or '（无题）'}")
+
+
+@cli.group("publication")
+def publication_group() -> None:
+    """Rename or merge the papers pages are filed under (``gazette publication rename 未命名报纸 吕梁日报``)."""
+
+
+@publication_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@_archive_command
+def publication_rename(archive: Archive, old: str, new: str) -> None:
+    """Give a paper its right name; a paper already called NEW is merged into."""
+    from viewer.publications import rename_publication
+
+    click.echo(f"renamed {old} to {new}: {len(rename_publication(archive, old, new))} articles")
+
+
+@publication_group.command("merge")
+@click.argument("old")
+@click.argument("into")
+@_archive_command
+def publication_merge(archive: Archive, old: str, into: str) -> None:
+    """File every issue of OLD under INTO (one paper under two names)."""
+    from viewer.publications import merge_publications
+
+    click.echo(f"merged {old} into {into}: {len(merge_publications(archive, old, into))} articles")
+
+
+@cli.command("reread")
+@click.argument("page_ids", nargs=-1, type=click.IntRange(min=1))
+@click.option("--all", "everything", is_flag=True, help="Every page that has text.")
+@_archive_command
+def reread_command(archive: Archive, page_ids: tuple[int, ...], everything: bool) -> None:
+    """Read stored pages again with the current reader; articles read the same keep their ids
+    and annotations. Prints what changed."""
+    from viewer.reread import reread_pages
+
+    if not page_ids and not everything:
+        raise click.UsageError("give page ids, or --all")
+    for outcome in reread_pages(archive, None if everything else list(page_ids)):
+        if outcome.error:
+            click.echo(f"failed: {outcome.where}: {outcome.error}")
+            continue
+        click.echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
+        for change in outcome.changes:
+            click.echo(f"  {change}")
 
 
 def main(argv: list[str] | None = None) -> None:

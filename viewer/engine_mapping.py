@@ -66,8 +66,8 @@ SOLR_FIELD_TYPE = {
 
 
 def _searched_lines(doc: SearchDoc) -> list[str]:
-    """The lines Gazette searches for an article, in its order (:func:`viewer.search.article_text`)."""
-    return [doc.title, doc.kicker, doc.subtitle, doc.byline, *doc.paragraphs, *doc.earlier_readings]
+    """The lines Gazette searches for an article, in its order (:meth:`Reading.search_lines`)."""
+    return [*doc.text.search_lines(), *doc.earlier_readings]
 
 
 def _people(credits: dict[str, list[str]], roles: tuple[str, ...] | None) -> list[str]:
@@ -78,7 +78,8 @@ def _people(credits: dict[str, list[str]], roles: tuple[str, ...] | None) -> lis
 def opensearch_document(doc: SearchDoc) -> dict:
     """One article as an OpenSearch document for :data:`OPENSEARCH_INDEX` (its ``_id`` is
     ``article_id``); text fields folded as Gazette folds them, one line per printed line."""
-    everyone = {**doc.credits}
+    credits = doc.text.credits_by_role
+    everyone = {**credits}
     for role, names in doc.page_credits.items():
         everyone.setdefault(role, [])
         everyone[role] = everyone[role] + [n for n in names if n not in everyone[role]]
@@ -90,11 +91,11 @@ def opensearch_document(doc: SearchDoc) -> dict:
         "page": doc.page,
         "page_label": doc.page_label,
         "section": doc.section,
-        "title": fold(doc.title),
+        "title": fold(doc.text.title),
         "text": fold("\n".join(_searched_lines(doc))),
         "notes": fold("\n".join(doc.notes)),
-        "authors": _people(doc.credits, AUTHOR_ROLES),
-        "photographers": _people(doc.credits, PHOTO_ROLES),
+        "authors": _people(credits, AUTHOR_ROLES),
+        "photographers": _people(credits, PHOTO_ROLES),
         "people": _people(everyone, None),
         "credits": [f"{role}:{name}" for role, names in everyone.items() for name in names],
         "tags": list(doc.tags),

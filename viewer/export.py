@@ -10,7 +10,8 @@ page's people by role), the paragraphs one per line indented by two ideographic 
 the reference; articles are separated by a line of ``=``. ``md``: the same as Markdown.
 ``json``: a list of the article objects (one object per file with one file per article).
 ``csv``: one row per article, always CRLF line ends (RFC 4180), UTF-8 with a BOM so Excel
-reads Chinese; a cell that would start a formula (``=``, ``+``, ``-``, ``@``) gets a ``'`` first. ``docx``: Word, with headings, metadata, paragraphs and the reference.
+reads Chinese; a cell that would start a formula (``=``, ``+``, ``-``, ``@``) gets a ``'`` first.
+``docx``: Word, with headings, metadata, paragraphs and the reference.
 ``csl-json``: a list of CSL items (type ``article-newspaper``) and ``ris``: one ``TY  - NEWS``
 record per article, CRLF line ends; both carry the newspaper, date, page (as printed), section
 and the authors from the byline roles that are authors (文, 记者 …; never 图 or 摄影).
@@ -50,7 +51,7 @@ from pathlib import Path
 from typing import IO
 
 from viewer.annotation_store import note_text
-from viewer.citation import citation, cited_authors, cited_title
+from viewer.citation import citation, cited_authors, cited_publication, cited_title, page_label
 from viewer.errors import Cancelled, ExportError
 
 FORMATS = ("txt", "md", "json", "csv", "docx", "csl-json", "ris")
@@ -80,7 +81,7 @@ def people_by_role(credits: dict[str, list[str]]) -> str:
 
 def printed_in(article: dict) -> str:
     """``吕梁日报 2025-04-03 星期四 第8版 县域·交城``."""
-    parts = (article["publication"], article["date"], article["weekday"], f"第{article['page']}版",
+    parts = (article["publication"], article["date"], article["weekday"], f"第{page_label(article)}版",
              article["section"])
     return " ".join(part for part in parts if part)
 
@@ -182,17 +183,13 @@ def _date_parts(iso_date: str) -> list[int] | None:
     return [date.year, date.month, date.day]
 
 
-def _page_as_printed(article: dict) -> str:
-    return str(article.get("page_label") or article["page"] or "")
-
-
 def csl_item(article: dict) -> dict:
     """One article as a CSL-JSON item; names are literal (a Chinese name is not split into
     family and given), so every CSL processor prints them as written."""
     item: dict = {"id": f"gazette-{article['id']}", "type": "article-newspaper",
-                  "title": cited_title(article), "container-title": article["publication"],
+                  "title": cited_title(article), "container-title": cited_publication(article),
                   "author": [{"literal": name} for name in cited_authors(article)],
-                  "page": _page_as_printed(article), "section": article["section"], "language": "zh-CN"}
+                  "page": page_label(article), "section": article["section"], "language": "zh-CN"}
     parts = _date_parts(article["date"])
     if parts:
         item["issued"] = {"date-parts": [parts]}
@@ -209,10 +206,10 @@ def ris_record(article: dict) -> str:
     parts = _date_parts(article["date"])
     fields = [("TY", "NEWS"), ("TI", cited_title(article)),
               *(("AU", name) for name in cited_authors(article)),
-              ("T2", article["publication"]),
+              ("T2", cited_publication(article)),
               ("PY", str(parts[0]) if parts else ""),
               ("DA", "/".join(f"{n:02d}" for n in parts) if parts else ""),
-              ("SP", _page_as_printed(article)), ("SE", article["section"]), ("LA", "zh-CN"),
+              ("SP", page_label(article)), ("SE", article["section"]), ("LA", "zh-CN"),
               ("ID", f"gazette-{article['id']}")]
     lines = [f"{tag}  - {_ris_value(value)}" for tag, value in fields if _ris_value(value)]
     return "\n".join([*lines, "ER  - ", ""])
@@ -446,8 +443,11 @@ def safe_stem(text: str, max_chars: int = MAX_NAME_CHARS, max_bytes: int = MAX_N
 
 
 def article_stem(article: dict) -> str:
-    """``2025-04-03_08_标题``: sorts by date and page in any file manager."""
-    return safe_stem(f"{article['date']}_{article['page']:02d}_{article['title'] or UNTITLED}")
+    """``2025-04-03_08_标题``, ``2025-04-03_B08_标题``: sorts by date and page in any file manager,
+    and A8 and B8 of one day stay apart."""
+    label = page_label(article)
+    prefix = label[:len(label) - len(str(article["page"]))] if label.endswith(str(article["page"])) else ""
+    return safe_stem(f"{article['date']}_{prefix}{article['page']:02d}_{article['title'] or UNTITLED}")
 
 
 class UniqueNames:

@@ -1,18 +1,23 @@
-"""Plain data: what a reader produces and what the archive hands out.
+"""Plain data: what a reader produces (the write side) and what the archive hands out (the
+read model: the article as shown, a page, an issue, an annotation, a search hit …).
 
-No I/O here and no Qt; every other module speaks in these types.
+No I/O here and no Qt; every other module speaks in these types. The read model is built by
+the store, always from an article's current (corrected) text, and :class:`Reading` is the one
+definition of an article's text as search, snippets and the window's hit marks see it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 # Roles of the people who made a page (printed in the credits line under the masthead).
 PAGE_ROLES = ("组版", "责编", "责任编辑", "编辑", "美编", "校对", "合办", "主编", "审核", "审校",
-              "终审", "版式", "设计", "制图", "排版", "统筹", "监制", "主办", "协办", "承办")
+              "终审", "版式", "设计", "制图", "排版", "统筹", "监制", "主办", "协办", "承办",
+              "美术编辑", "本版编辑", "值班编辑", "责任校对", "版式设计", "策划", "值班主任", "校审")
 # Roles of the people who made an article (its byline).
-AUTHOR_ROLES = ("文", "记者", "本报记者", "特约记者", "通讯员", "撰稿", "作者", "实习生")
+AUTHOR_ROLES = ("文", "记者", "本报记者", "特约记者", "通讯员", "撰稿", "作者", "实习生",
+                "本报评论员", "评论员", "特约评论员")
 PHOTO_ROLES = ("图", "摄影", "摄", "图片")
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -124,7 +129,7 @@ def format_credits(credits: list[Credit]) -> str:
 class SearchDoc:
     """What the search index needs to know of one article; built from SQLite by the store.
 
-    The text is the article's current one (as corrected by editors); what editors added
+    ``text`` is the article's current reading (as corrected by editors); what editors added
     comes after the page credits."""
 
     article_id: int
@@ -133,12 +138,7 @@ class SearchDoc:
     page: int | None
     page_label: str
     section: str
-    title: str
-    subtitle: str
-    kicker: str
-    byline: str  # format_credits(article credits)
-    paragraphs: list[str]
-    credits: dict[str, list[str]]  # the article's roles → names (文, 图, 记者 …)
+    text: Reading
     page_credits: dict[str, list[str]]  # the page's roles → names (组版, 责编, 校对 …)
     # Lines of the imported reading and of each revision that the current text lacks, so that
     # search finds the text as first printed (and as corrected before) too.
@@ -147,3 +147,279 @@ class SearchDoc:
     tags: list[str] = field(default_factory=list)
     collections: list[str] = field(default_factory=list)
     annotators: list[str] = field(default_factory=list)  # who noted, highlighted, tagged or corrected
+
+
+# -- the read model ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of an article's text: as imported, as a revision, or as it reads now.
+
+    Its **search text** is :meth:`search_lines` joined by ``"\\n"``, always in this order and
+    always all present (empty ones as empty lines)::
+
+        line 0  title        line 2  subtitle     line 4…  the paragraphs, one per line
+        line 1  kicker       line 3  byline (format_credits of the credits)
+
+    Search indexes it, hit spans point into it and the window places them by it. The **body
+    text** (the paragraphs joined by ``"\\n"``) is what highlights are anchored in.
+    """
+
+    title: str = ""
+    subtitle: str = ""
+    kicker: str = ""
+    credits: tuple[Credit, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+
+    @property
+    def byline(self) -> str:
+        return format_credits(list(self.credits))
+
+    @property
+    def credits_by_role(self) -> dict[str, list[str]]:
+        return group_credits(list(self.credits))
+
+    def search_lines(self) -> list[str]:
+        return [self.title, self.kicker, self.subtitle, self.byline, *self.paragraphs]
+
+    def search_text(self) -> str:
+        return "\n".join(self.search_lines())
+
+    def body_text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def body_offset(self) -> int:
+        """Where the body text starts in the search text."""
+        return sum(len(line) + 1 for line in self.search_lines()[:4])
+
+
+TITLE_LINE, KICKER_LINE, SUBTITLE_LINE, BYLINE_LINE, FIRST_PARAGRAPH_LINE = range(5)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One line of a list of articles (``gazette list``, the browse lists)."""
+
+    id: int
+    publication: str
+    date: str
+    page: int
+    page_label: str
+    section: str
+    title: str
+    seq: int = 0
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "publication": self.publication, "date": self.date, "page": self.page,
+                "section": self.section, "title": self.title}
+
+
+@dataclass(frozen=True)
+class AnnotationEntry:
+    """Something an editor put on an article: a note, highlight, tag, correction or
+    collection membership, with who and when. ``span`` is a highlight's place in the body
+    text; ``id`` is the annotation's or revision's (None for tags and collections)."""
+
+    kind: str
+    text: str
+    author: str
+    time: str
+    id: int | None = None
+    format: str = "plain"
+    quote: str | None = None
+    span: tuple[int, int] | None = None
+    colour: str | None = None
+    orphaned: bool = False
+
+    def to_json(self) -> dict:
+        entry = {"kind": self.kind, "id": self.id, "text": self.text, "format": self.format,
+                 "quote": self.quote, "span": list(self.span) if self.span else None,
+                 "colour": self.colour, "orphaned": self.orphaned, "author": self.author, "time": self.time}
+        if self.kind not in ("note", "highlight"):
+            for key in ("format", "colour", "orphaned"):
+                del entry[key]
+            if self.kind != "correction":
+                del entry["id"]
+        return entry
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as shown: its current text, where it sits, and what editors put on it."""
+
+    id: int
+    page_id: int
+    issue_id: int
+    publication_id: int
+    publication: str
+    date: str
+    weekday: str
+    page: int
+    page_label: str
+    section: str
+    page_credits: dict[str, list[str]]
+    text: Reading
+    revision: int | None  # the revision it reads as now; None: the imported reading
+    unassigned: tuple[str, ...]
+    source_path: str
+    source_sha256: str
+    page_image: str | None  # inside the archive folder: "pages/…"
+    regions: tuple[tuple[int, int, int, int], ...]
+    annotations: tuple[AnnotationEntry, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.text.title
+
+    @property
+    def label(self) -> str:
+        """How the article is named in lists and orphaned notes: date, page and title."""
+        return f"{self.date} 第{self.page_label}版：{self.title or '（无题）'}"
+
+    def to_json(self, *, with_annotations: bool = True) -> dict:
+        """The shape of ``gazette show --json`` (and of the json export)."""
+        shown = {
+            "id": self.id, "publication": self.publication, "date": self.date, "weekday": self.weekday,
+            "page": self.page, "page_label": self.page_label, "section": self.section,
+            "page_credits": self.page_credits,
+            "title": self.text.title, "subtitle": self.text.subtitle, "kicker": self.text.kicker,
+            "credits": self.text.credits_by_role, "paragraphs": list(self.text.paragraphs),
+            "unassigned": list(self.unassigned),
+            "source": {"path": self.source_path, "sha256": self.source_sha256},
+            "page_image": self.page_image, "regions": [list(box) for box in self.regions],
+        }
+        if with_annotations:
+            shown["annotations"] = [entry.to_json() for entry in self.annotations]
+        return shown
+
+
+@dataclass(frozen=True)
+class PageArticle:
+    """An article as the page view lists it."""
+
+    id: int
+    seq: int
+    text: Reading
+    region: tuple[tuple[int, int, int, int], ...]
+
+    @property
+    def title(self) -> str:
+        return self.text.title
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One page: masthead facts, its editors, its picture (file names inside ``pages/``; None
+    without one), the text that belongs to no article, and its articles in order."""
+
+    id: int
+    issue_id: int
+    publication: str
+    date: str
+    number: int
+    label: str
+    section: str
+    weekday: str
+    credits: dict[str, list[str]]
+    image: str | None
+    preview: str | None
+    image_width: int | None
+    image_height: int | None
+    unassigned: tuple[str, ...]
+    articles: tuple[PageArticle, ...]
+
+
+@dataclass(frozen=True)
+class Publication:
+    id: int
+    name: str
+    issues: int
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: int
+    date: str
+    publication_id: int
+    publication: str
+
+
+@dataclass(frozen=True)
+class IssueDay:
+    """An issue in the calendar: its page count and the page numbers missing below the highest."""
+
+    id: int
+    date: str
+    pages: int
+    missing_pages: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ArticleTitle:
+    id: int
+    seq: int
+    title: str
+
+
+@dataclass(frozen=True)
+class IssuePage:
+    """A page in an issue's list of pages, with its articles' titles."""
+
+    id: int
+    number: int
+    label: str
+    section: str
+    image: str | None
+    thumbnail: str | None
+    articles: tuple[ArticleTitle, ...]
+
+
+@dataclass(frozen=True)
+class ArticleLocation:
+    page_id: int
+    issue_id: int
+    publication_id: int
+    date: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One reading in an article's history (the first is the imported one, ``id`` None)."""
+
+    id: int | None
+    text: Reading
+    summary: str
+    author: str
+    created: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result. ``spans`` are ``[start, end)`` in the article's search text
+    (:meth:`Reading.search_text`), in code points."""
+
+    article_id: int
+    title: str
+    date: str
+    page: int | None
+    page_label: str
+    section: str
+    score: float
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    pending: int = 0  # articles committed to SQLite that the index has not taken in yet
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "total": self.total, "hits": [asdict(hit) for hit in self.hits],
+                "facets": self.facets}

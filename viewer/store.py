@@ -21,7 +21,23 @@ from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore
 from viewer.errors import GazetteError
-from viewer.model import Credit, Page, SearchDoc, format_credits, group_credits
+from viewer.model import (
+    ArticleLocation,
+    ArticleRow,
+    ArticleTitle,
+    ArticleView,
+    Credit,
+    Issue,
+    IssueDay,
+    IssuePage,
+    Page,
+    PageArticle,
+    PageView,
+    Publication,
+    Reading,
+    SearchDoc,
+    group_credits,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
 
@@ -227,47 +243,50 @@ class Store:
         row = self.db.execute(f"SELECT id FROM {table} WHERE {where}", list(values.values())).fetchone()
         return row[0] if row else self.db[table].insert(values).last_pk
 
-    # -- reading ---------------------------------------------------------------------------------
+    # -- reading: the read model, always from the current text (the article_now view) -------
 
-    _ARTICLE_COLUMNS = """
-        article.id, publication.name AS publication, issue.date, page.number AS page,
-        page.label AS page_label, page.section, page.weekday, article.title,
-        article.subtitle, article.kicker, article.paragraphs, article.seq,
-        article.page_id, page.issue_id"""
-    _ARTICLE_JOINS = """
-        FROM article JOIN page ON page.id = article.page_id
+    _ROW_COLUMNS = """
+        a.id, publication.name AS publication, issue.date, page.number AS page,
+        page.label AS page_label, page.section, a.title, a.seq"""
+    _ROW_JOINS = """
+        FROM article_now a JOIN page ON page.id = a.page_id
         JOIN issue ON issue.id = page.issue_id
         JOIN publication ON publication.id = issue.publication_id"""
-    _ARTICLE_ROWS = f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_JOINS}"
-    _ARTICLE_ORDER = " ORDER BY issue.date, publication.name, page.number, page.label, article.seq"
+    _ROW_ORDER = " ORDER BY issue.date, publication.name, page.number, page.label, a.seq"
+    _PAGE_CREDITS = """(SELECT json_group_array(json_array(role, person)) FROM (
+        SELECT role, person FROM credit WHERE credit.page_id = page.id ORDER BY seq, id))"""
 
-    def list_articles(self) -> list[dict]:
-        rows = self._all(self._ARTICLE_ROWS + self._ARTICLE_ORDER)
-        return [{k: row[k] for k in ("id", "publication", "date", "page", "section", "title")}
-                for row in rows]
+    def list_articles(self) -> list[ArticleRow]:
+        return [ArticleRow(**row) for row in self._iter(f"SELECT {self._ROW_COLUMNS} {self._ROW_JOINS}"
+                                                        + self._ROW_ORDER)]
 
-    def article(self, article_id: int) -> dict | None:
-        """Everything about one article, in the shape of ``gazette show --json``."""
+    def article_rows(self, ids: list[int]) -> list[ArticleRow]:
+        """List rows of the given articles, in the order given (those gone left out)."""
+        found: dict[int, ArticleRow] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            found.update((row["id"], ArticleRow(**row)) for row in self._iter(
+                f"SELECT {self._ROW_COLUMNS} {self._ROW_JOINS} WHERE a.id IN ({marks})", chunk))
+        return [found[i] for i in ids if i in found]
+
+    def article(self, article_id: int) -> ArticleView | None:
+        """Everything about one article, as shown (two SELECTs)."""
         row = self._one(f"""
-            SELECT {self._ARTICLE_COLUMNS}, article.region, page.unassigned, page.source_path,
-                   page.source_sha256, page.image
-            {self._ARTICLE_JOINS} WHERE article.id = ?""", [article_id])
+            SELECT {self._ROW_COLUMNS}, a.subtitle, a.kicker, a.paragraphs, a.credits, a.revision_id,
+                   a.region, a.page_id, page.issue_id, issue.publication_id, page.weekday, page.unassigned,
+                   page.source_path, page.source_sha256, page.image, {self._PAGE_CREDITS} AS page_credits
+            {self._ROW_JOINS} WHERE a.id = ?""", [article_id])
         if row is None:
             return None
-        text = self.annotations.current(article_id)  # corrected, where an editor corrected it
-        return {
-            "id": row["id"], "publication": row["publication"], "date": row["date"],
-            "weekday": row["weekday"], "page": row["page"], "section": row["section"],
-            "page_credits": group_credits(self._credits("page_id", row["page_id"])),
-            "title": text["title"], "subtitle": text["subtitle"], "kicker": text["kicker"],
-            "credits": group_credits(text["credits"]),
-            "paragraphs": text["paragraphs"],
-            "unassigned": json.loads(row["unassigned"]),
-            "source": {"path": row["source_path"], "sha256": row["source_sha256"]},
-            "page_image": f"pages/{row['image']}" if row["image"] else None,
-            "regions": json.loads(row["region"]) if row["region"] else [],
-            "annotations": self.annotations.listing(article_id),
-        }
+        return ArticleView(
+            id=row["id"], page_id=row["page_id"], issue_id=row["issue_id"], publication_id=row["publication_id"],
+            publication=row["publication"], date=row["date"], weekday=row["weekday"], page=row["page"],
+            page_label=row["page_label"], section=row["section"],
+            page_credits=group_credits(_credits(row["page_credits"])), text=_reading(row),
+            revision=row["revision_id"], unassigned=tuple(json.loads(row["unassigned"])),
+            source_path=row["source_path"], source_sha256=row["source_sha256"],
+            page_image=f"pages/{row['image']}" if row["image"] else None, regions=_regions(row["region"]),
+            annotations=tuple(self.annotations.listing(article_id)))
 
     def article_geometry(self, article_id: int) -> tuple[str, list | None, list[int]] | None:
         """The article's page text, that text's character boxes (None without positions) and
@@ -280,51 +299,96 @@ class Store:
             return None
         return row[0], unpack_boxes(row[1]), json.loads(row[2])
 
-    def _credits(self, column: str, owner_id: int) -> list[Credit]:
-        rows = self.db.execute(f"SELECT role, person FROM credit WHERE {column} = ? ORDER BY seq, id",
-                               [owner_id])
-        return [Credit(role, person) for role, person in rows]
+    def hit_articles(self, ids: list[int]) -> dict[int, tuple[ArticleRow, Reading, list[str]]]:
+        """For search hits: each article's row, its current reading and the lines of its
+        earlier readings it no longer has (two SELECTs; articles gone are left out)."""
+        found: dict[int, tuple[ArticleRow, Reading, list[str]]] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            rows = self._all(f"""
+                SELECT {self._ROW_COLUMNS}, a.subtitle, a.kicker, a.paragraphs, a.credits, a.revision_id,
+                       article.title AS imported_title, article.subtitle AS imported_subtitle,
+                       article.kicker AS imported_kicker, article.paragraphs AS imported_paragraphs,
+                       EXISTS (SELECT 1 FROM article_revision r WHERE r.article_id = a.id) AS corrected
+                {self._ROW_JOINS} JOIN article ON article.id = a.id WHERE a.id IN ({marks})""", chunk)
+            earlier = self._earlier_readings([row for row in rows if row["corrected"]])
+            for row in rows:
+                summary = ArticleRow(**{key: row[key] for key in ArticleRow.__dataclass_fields__})
+                found[row["id"]] = (summary, _reading(row), earlier.get(row["id"], []))
+        return found
 
     def search_docs(self, ids: Iterable[int] | None = None) -> Iterator[SearchDoc]:
         """What the search index needs, for the given articles or for all of them: each one's
         current (corrected) text, its earlier readings and what editors added to it."""
         if ids is None:
             work = self.annotations.for_search()  # the editors' work is small beside the articles
-            yield from self._docs(self._iter(self._ARTICLE_ROWS + self._ARTICLE_ORDER), work)
+            yield from self._docs(self._iter(self._DOC_ROWS + self._ROW_ORDER), work)
             return
-        ids = list(ids)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+        for chunk in _chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
-            yield from self._docs(self._all(self._ARTICLE_ROWS + f" WHERE article.id IN ({marks})", chunk),
+            yield from self._docs(self._all(self._DOC_ROWS + f" WHERE a.id IN ({marks})", chunk),
                                   self.annotations.for_search(chunk))
 
+    _DOC_ROWS = f"""
+        SELECT {_ROW_COLUMNS}, a.subtitle, a.kicker, a.paragraphs, a.credits, a.revision_id,
+               {_PAGE_CREDITS} AS page_credits
+        {_ROW_JOINS}"""
+
     def _docs(self, rows: Iterable[dict], work: dict[int, dict]) -> Iterator[SearchDoc]:
-        page_credits: dict[int, dict[str, list[str]]] = {}
         for row in rows:
-            if row["page_id"] not in page_credits:
-                page_credits[row["page_id"]] = group_credits(self._credits("page_id", row["page_id"]))
-            imported = {"title": row["title"], "subtitle": row["subtitle"], "kicker": row["kicker"],
-                        "paragraphs": json.loads(row["paragraphs"]),
-                        "credits": self._credits("article_id", row["id"])}
             editorial = work.get(row["id"], {})
-            revisions = editorial.get("revisions", [])
-            text = next((r for r in revisions if r["current"]), imported)
-            lines_now = set(_reading_lines(text))
-            earlier = (line for reading in (imported, *revisions) for line in _reading_lines(reading)
+            now = _reading(row)
+            lines_now = set(now.search_lines())
+            readings = editorial.get("readings", [])
+            earlier = (line for reading in readings for line in reading.search_lines()
                        if line and line not in lines_now)
             yield SearchDoc(
                 article_id=row["id"], publication=row["publication"], date=row["date"],
-                page=row["page"], page_label=row["page_label"], section=row["section"],
-                title=text["title"], subtitle=text["subtitle"], kicker=text["kicker"],
-                byline=format_credits(text["credits"]), paragraphs=text["paragraphs"],
-                credits=group_credits(text["credits"]), page_credits=page_credits[row["page_id"]],
+                page=row["page"], page_label=row["page_label"], section=row["section"], text=now,
+                page_credits=group_credits(_credits(row["page_credits"])),
                 earlier_readings=list(dict.fromkeys(earlier)), notes=editorial.get("notes", []),
                 tags=editorial.get("tags", []), collections=editorial.get("collections", []),
                 annotators=editorial.get("annotators", []))
 
+    def _earlier_readings(self, rows: list[dict]) -> dict[int, list[str]]:
+        """For corrected articles: the lines of their imported reading and of each revision
+        that their current text lacks (one SELECT)."""
+        if not rows:
+            return {}
+        readings: dict[int, list[Reading]] = {row["id"]: [_reading(row, "imported_")] for row in rows}
+        marks = ",".join("?" * len(readings))
+        for revision in self._iter(f"""
+                SELECT article_id, title, subtitle, kicker, paragraphs, credits FROM article_revision
+                WHERE article_id IN ({marks}) ORDER BY id""", list(readings)):
+            readings[revision["article_id"]].append(_reading(revision))
+        earlier = {}
+        for row in rows:
+            lines_now = set(_reading(row).search_lines())
+            earlier[row["id"]] = list(dict.fromkeys(
+                line for reading in readings[row["id"]] for line in reading.search_lines()
+                if line and line not in lines_now))
+        return earlier
+
     def article_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM article").fetchone()[0]
+
+    def has_articles(self) -> bool:
+        return self.db.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
+
+    # -- the index queue (see viewer/services/indexing.py) ---------------------------------------
+
+    def index_queue_length(self) -> int:
+        return self.db.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+
+    def index_queue(self, limit: int | None) -> list[tuple[int, int]]:
+        """(article id, queued) of articles waiting for the index, oldest first."""
+        return self.db.execute("SELECT article_id, queued FROM index_queue ORDER BY queued, article_id LIMIT ?",
+                               [-1 if limit is None else limit]).fetchall()
+
+    def unqueue(self, entries: list[tuple[int, int]]) -> None:
+        """Take the articles off the queue, unless queued again since they were read."""
+        with self.db.atomic():
+            self.db.conn.executemany("DELETE FROM index_queue WHERE article_id = ? AND queued = ?", entries)
 
     def has_pages(self) -> bool:
         return self.db.execute("SELECT 1 FROM page LIMIT 1").fetchone() is not None
@@ -363,37 +427,39 @@ class Store:
     # Each level is one query over an index, so the desktop viewer can load a level only when
     # it is opened; nothing here reads the whole archive.
 
-    def publications(self) -> list[dict]:
-        return self._all("""
+    def publications(self) -> list[Publication]:
+        return [Publication(**row) for row in self._iter("""
             SELECT publication.id, publication.name, count(issue.id) AS issues,
                    min(issue.date) AS first_date, max(issue.date) AS last_date
             FROM publication LEFT JOIN issue ON issue.publication_id = publication.id
-            GROUP BY publication.id ORDER BY publication.name""")
+            GROUP BY publication.id ORDER BY publication.name""")]
 
-    def issue_years(self, publication_id: int) -> list[dict]:
-        return self._all("""
+    def issue_years(self, publication_id: int) -> list[tuple[int, int]]:
+        """(year, issues) of a publication, oldest first."""
+        return self.db.execute("""
             SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, count(*) AS issues
-            FROM issue WHERE publication_id = ? GROUP BY year ORDER BY year""", [publication_id])
+            FROM issue WHERE publication_id = ? GROUP BY year ORDER BY year""", [publication_id]).fetchall()
 
-    def issue_months(self, publication_id: int, year: int) -> list[dict]:
-        return self._all("""
+    def issue_months(self, publication_id: int, year: int) -> list[tuple[int, int]]:
+        """(month, issues) of a publication's year."""
+        return self.db.execute("""
             SELECT CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS issues
             FROM issue WHERE publication_id = ? AND date BETWEEN ? AND ?
-            GROUP BY month ORDER BY month""", [publication_id, f"{year:04d}-01-01", f"{year:04d}-12-31"])
+            GROUP BY month ORDER BY month""", [publication_id, f"{year:04d}-01-01", f"{year:04d}-12-31"]).fetchall()
 
-    def issues_between(self, publication_id: int, first: str, last: str) -> list[dict]:
+    def issues_between(self, publication_id: int, first: str, last: str) -> list[IssueDay]:
         """Issues dated ``first``…``last`` (ISO, inclusive) with their page count and the page
         numbers missing below the highest one present."""
-        rows = self._all("""
-            SELECT issue.id, issue.date, count(page.id) AS pages,
-                   group_concat(page.number) AS numbers
-            FROM issue LEFT JOIN page ON page.issue_id = issue.id
-            WHERE issue.publication_id = ? AND issue.date BETWEEN ? AND ?
-            GROUP BY issue.id ORDER BY issue.date""", [publication_id, first, last])
-        for row in rows:
+        days = []
+        for row in self._iter("""
+                SELECT issue.id, issue.date, count(page.id) AS pages, group_concat(page.number) AS numbers
+                FROM issue LEFT JOIN page ON page.issue_id = issue.id
+                WHERE issue.publication_id = ? AND issue.date BETWEEN ? AND ?
+                GROUP BY issue.id ORDER BY issue.date""", [publication_id, first, last]):
             numbers = {int(n) for n in (row.pop("numbers") or "").split(",") if n}
-            row["missing_pages"] = sorted(set(range(1, max(numbers, default=0) + 1)) - numbers)
-        return rows
+            missing = tuple(sorted(set(range(1, max(numbers, default=0) + 1)) - numbers))
+            days.append(IssueDay(**row, missing_pages=missing))
+        return days
 
     def issue_weekday_counts(self, publication_id: int) -> dict[int, int]:
         """How many issues fell on each weekday, Monday 0 … Sunday 6."""
@@ -402,53 +468,48 @@ class Store:
             FROM issue WHERE publication_id = ? GROUP BY 1""", [publication_id])
         return dict(rows.fetchall())
 
-    def issue(self, issue_id: int) -> dict | None:
-        return self._one("""
+    def issue(self, issue_id: int) -> Issue | None:
+        row = self._one("""
             SELECT issue.id, issue.date, issue.publication_id, publication.name AS publication
             FROM issue JOIN publication ON publication.id = issue.publication_id
             WHERE issue.id = ?""", [issue_id])
+        return Issue(**row) if row else None
 
-    def issue_pages(self, issue_id: int) -> list[dict]:
-        """The pages of an issue in order, each with its articles' ids and titles."""
-        pages = self._all("""
-            SELECT id, number, label, section, image, thumbnail FROM page WHERE issue_id = ?
-            ORDER BY number, label""", [issue_id])
-        by_id = {page["id"]: {**page, "articles": []} for page in pages}
+    def issue_pages(self, issue_id: int) -> list[IssuePage]:
+        """The pages of an issue in order, each with its articles' ids and (current) titles."""
+        titles: dict[int, list[ArticleTitle]] = {}
         for row in self._iter("""
-                SELECT article.id, article.page_id, article.seq, article.title FROM article
-                JOIN page ON page.id = article.page_id WHERE page.issue_id = ?
-                ORDER BY article.seq""", [issue_id]):
-            by_id[row.pop("page_id")]["articles"].append(row)
-        return list(by_id.values())
+                SELECT a.id, a.page_id, a.seq, a.title FROM article_now a
+                JOIN page ON page.id = a.page_id WHERE page.issue_id = ? ORDER BY a.seq""", [issue_id]):
+            titles.setdefault(row.pop("page_id"), []).append(ArticleTitle(**row))
+        return [IssuePage(**page, articles=tuple(titles.get(page["id"], ()))) for page in self._iter("""
+            SELECT id, number, label, section, image, thumbnail FROM page WHERE issue_id = ?
+            ORDER BY number, label""", [issue_id])]
 
-    def page(self, page_id: int) -> dict | None:
-        """One page with its masthead facts, editors, image and articles (credits included)."""
-        page = self._one("""
+    def page(self, page_id: int) -> PageView | None:
+        """One page with its masthead facts, editors, picture and articles (two SELECTs)."""
+        page = self._one(f"""
             SELECT page.id, page.issue_id, page.number, page.label, page.section, page.weekday,
                    page.image, page.preview, page.image_width, page.image_height, page.unassigned,
-                   issue.date, publication.name AS publication
+                   issue.date, publication.name AS publication, {self._PAGE_CREDITS} AS credits
             FROM page JOIN issue ON issue.id = page.issue_id
             JOIN publication ON publication.id = issue.publication_id
             WHERE page.id = ?""", [page_id])
         if page is None:
             return None
-        page["unassigned"] = json.loads(page["unassigned"])
-        page["credits"] = group_credits(self._credits("page_id", page_id))
-        page["articles"] = []
-        for row in self._iter("""
-                SELECT id, seq, title, subtitle, kicker, paragraphs, region FROM article
-                WHERE page_id = ? ORDER BY seq""", [page_id]):
-            row["paragraphs"] = json.loads(row["paragraphs"])
-            row["region"] = json.loads(row["region"]) if row["region"] else None
-            row["credits"] = group_credits(self._credits("article_id", row["id"]))
-            page["articles"].append(row)
-        return page
+        articles = tuple(PageArticle(row["id"], row["seq"], _reading(row), _regions(row["region"]))
+                         for row in self._iter("""
+                SELECT id, seq, title, subtitle, kicker, paragraphs, credits, region FROM article_now
+                WHERE page_id = ? ORDER BY seq""", [page_id]))
+        return PageView(**{**page, "unassigned": tuple(json.loads(page["unassigned"])),
+                           "credits": group_credits(_credits(page["credits"]))}, articles=articles)
 
-    def article_location(self, article_id: int) -> dict | None:
-        return self._one("""
+    def article_location(self, article_id: int) -> ArticleLocation | None:
+        row = self._one("""
             SELECT article.page_id, page.issue_id, issue.publication_id, issue.date
             FROM article JOIN page ON page.id = article.page_id
             JOIN issue ON issue.id = page.issue_id WHERE article.id = ?""", [article_id])
+        return ArticleLocation(**row) if row else None
 
     def sections(self) -> list[str]:
         return [row[0] for row in self.db.execute(
@@ -471,10 +532,27 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _reading_lines(reading: dict) -> list[str]:
-    """The lines search reads of one reading of an article (as in viewer.search.article_text)."""
-    return [reading["title"], reading["kicker"], reading["subtitle"], format_credits(reading["credits"]),
-            *reading["paragraphs"]]
+def _credits(packed: str | None) -> list[Credit]:
+    """Credits from the JSON ``[[role, name], …]`` the article_now view gives."""
+    return [Credit(role, name) for role, name in json.loads(packed or "[]")]
+
+
+def _reading(row: dict, prefix: str = "") -> Reading:
+    """A Reading from a row with title, subtitle, kicker, paragraphs and credits columns
+    (``prefix``: the imported reading's columns; its credits are not needed for search lines
+    beyond the byline, which a correction keeps)."""
+    return Reading(row[prefix + "title"], row[prefix + "subtitle"], row[prefix + "kicker"],
+                   tuple(_credits(row.get(prefix + "credits", row.get("credits")))),
+                   tuple(json.loads(row[prefix + "paragraphs"])))
+
+
+def _regions(packed: str | None) -> tuple[tuple[int, int, int, int], ...]:
+    return tuple(tuple(box) for box in json.loads(packed)) if packed else ()
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
 
 
 def pack_boxes(boxes: list[tuple[int, int, int, int] | None] | None) -> bytes | None:

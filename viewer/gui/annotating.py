@@ -2,7 +2,7 @@
 article and its context menu, Undo and Redo in the Edit menu, and the links below it.
 
 Each action gathers what it needs (the editor's name, a dialog), then pushes one edit
-(:mod:`viewer.gui.edits`) on the undo history, which writes it on the writer thread. When a
+(:mod:`viewer.services.edits`) on the undo history, which writes it on the writer thread. When a
 write is in, the article shown is drawn again as it now reads.
 """
 
@@ -13,7 +13,7 @@ import re
 from viewer.archive import Archive
 from viewer.errors import NotFound
 from viewer.gui import annotation_html as links
-from viewer.gui import edits
+from viewer.services import edits
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.corrections import CorrectionDialog, HistoryDialog
 from viewer.gui.editor_name import EditorName
@@ -180,8 +180,8 @@ class Annotating(QObject):
         article = self.pane.article
         if article is None:
             return
-        dialog = HistoryDialog(self.window, self.archive.revisions(article["id"]),
-                               self.archive.current_revision(article["id"]))
+        dialog = HistoryDialog(self.window, self.archive.browsing.revisions(article["id"]),
+                               self.archive.editing.current_revision(article["id"]))
         self._open(dialog, lambda d: self._restore(article["id"], d.chosen))
 
     def choose_collection(self) -> None:
@@ -191,7 +191,7 @@ class Annotating(QObject):
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle(self.tr("Add to a collection"))
         dialog.setLabelText(self.tr("Collection (choose one, or type a new name):"))
-        dialog.setComboBoxItems([c["name"] for c in self.archive.collections()])
+        dialog.setComboBoxItems([c["name"] for c in self.archive.browsing.collections()])
         dialog.setComboBoxEditable(True)
         self._open(dialog, lambda d: self._collect(article["id"], d.textValue().strip()))
 
@@ -294,7 +294,7 @@ class Annotating(QObject):
         shown = self.pane.article["id"] if self.pane.article is not None else None
         if edit.article_id is not None and edit.article_id == shown:
             try:
-                self.pane.refresh(self.archive.article(shown))
+                self.pane.refresh(self.archive.browsing.article(shown))
             except NotFound:  # re-imported meanwhile
                 self.pane.show_article(None)
         elif edit.article_id is not None:
@@ -303,7 +303,7 @@ class Annotating(QObject):
         self.written.emit(edit)
 
     def _complete_tags(self) -> None:
-        self.pane.annotation_view.set_tags_in_use([tag for tag, _ in self.archive.tags_in_use()])
+        self.pane.annotation_view.set_tags_in_use([tag for tag, _ in self.archive.browsing.tags_in_use()])
 
     def _enable(self, article: dict | None) -> None:
         for action in self.article_actions:

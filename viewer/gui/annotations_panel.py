@@ -73,9 +73,9 @@ class AnnotationsPanel(QWidget):
     def refresh(self) -> None:
         """Read the choices and the annotations again (after a write, or when shown)."""
         self.read = True
-        self._fill(self.editor, self.archive.annotators(), self.tr("All editors"))
-        self._fill(self.tag, [tag for tag, _ in self.archive.tags_in_use()], self.tr("All tags"))
-        rows = self.archive.all_annotations(author=self.editor.currentData(), tag=self.tag.currentData(),
+        self._fill(self.editor, self.archive.browsing.annotators(), self.tr("All editors"))
+        self._fill(self.tag, [tag for tag, _ in self.archive.browsing.tags_in_use()], self.tr("All tags"))
+        rows = self.archive.browsing.all_annotations(author=self.editor.currentData(), tag=self.tag.currentData(),
                                             since=_iso(self.since), until=_iso(self.until))
         self.model.set_rows(rows)
         self.list.header().resizeSection(COL_TEXT, 240)

@@ -1,9 +1,9 @@
-"""An article (the ``Archive.article`` dict) as the HTML the article pane shows, with search
-hits marked, the editors' highlights in their colours and every name a ``person:`` link.
+"""An article (:class:`viewer.model.ArticleView`) as the HTML the article pane shows, with
+search hits marked, the editors' highlights in their colours and every name a ``person:`` link.
 
-Hit spans are offsets into the article's search text (:func:`viewer.search.article_text`):
-title, kicker, subtitle, byline and paragraphs, one per line. :func:`text_parts` rebuilds
-those lines from the dict so a span can be placed in the part it falls in.
+Hit spans are offsets into the article's search text (:meth:`viewer.model.Reading.search_text`):
+title, kicker, subtitle, byline and paragraphs, one per line (:meth:`Reading.search_lines`), so
+a span is placed in the line it falls in.
 """
 
 from __future__ import annotations
@@ -14,29 +14,21 @@ from urllib.parse import quote
 
 from viewer.gui.qt import translate
 from viewer.gui.style import HIT_STYLE, highlight_colour
-from viewer.model import Credit, format_credits
+from viewer.model import (BYLINE_LINE, FIRST_PARAGRAPH_LINE, KICKER_LINE, SUBTITLE_LINE, TITLE_LINE, ArticleView,
+                          Reading)
 
 PERSON_SCHEME = "person"
 FIRST_HIT_ANCHOR = "first-hit"
-TITLE, KICKER, SUBTITLE, BYLINE, FIRST_PARAGRAPH = range(5)
+TITLE, KICKER, SUBTITLE, BYLINE, FIRST_PARAGRAPH = (TITLE_LINE, KICKER_LINE, SUBTITLE_LINE, BYLINE_LINE,
+                                                    FIRST_PARAGRAPH_LINE)
 
 Run = tuple[str, str | None]  # a piece of text and the link it is, if any
 Highlight = tuple[int, int, str]  # a span and its background colour
 
 
-def text_parts(article: dict) -> list[str]:
-    """The lines of the article's search text, in the order search gives them."""
-    return [article["title"], article["kicker"], article["subtitle"], _byline(article["credits"]),
-            *article["paragraphs"]]
-
-
-def _byline(credits: dict[str, list[str]]) -> str:
-    return format_credits([Credit(role, name) for role, names in credits.items() for name in names])
-
-
-def hit_texts(article: dict, spans: list[tuple[int, int]]) -> list[str]:
+def hit_texts(article: ArticleView, spans: list[tuple[int, int]]) -> list[str]:
     """The distinct strings the spans mark, as printed in the article."""
-    text = "\n".join(text_parts(article))
+    text = article.text.search_text()
     return list(dict.fromkeys(text[start:end] for start, end in spans))
 
 
@@ -55,9 +47,9 @@ def spans_by_part(parts: list[str], spans: list[tuple[int, int]]) -> list[list[t
     return result
 
 
-def marked_parts(article: dict, spans: list[tuple[int, int]] = ()) -> list[str]:
-    """Each line of the article's search text as HTML, the hits in it marked."""
-    parts = text_parts(article)
+def marked_parts(text: Reading, spans: list[tuple[int, int]] = ()) -> list[str]:
+    """Each line of a reading's search text as HTML, the hits in it marked."""
+    parts = text.search_lines()
     return [_marked([(part, None)], marks, [False]) for part, marks in zip(parts, spans_by_part(parts, list(spans)))]
 
 
@@ -65,21 +57,22 @@ def person_link(name: str) -> str:
     return f"{PERSON_SCHEME}:{quote(name)}"
 
 
-def highlights_by_part(article: dict, parts: list[str]) -> list[list[Highlight]]:
+def highlights_by_part(article: ArticleView, parts: list[str]) -> list[list[Highlight]]:
     """The article's highlights (body spans, see :mod:`viewer.gui.passages`) within each part;
     orphaned ones have no place in the text."""
-    body_start = len("\n".join(parts[:FIRST_PARAGRAPH])) + 1
+    body_start = article.text.body_offset()
     result: list[list[Highlight]] = [[] for _ in parts]
-    for entry in article.get("annotations", []):
-        if entry["kind"] == "highlight" and not entry["orphaned"]:
-            start, end = entry["span"]
+    for entry in article.annotations:
+        if entry.kind == "highlight" and not entry.orphaned and entry.span is not None:
+            start, end = entry.span
             for n, spans in enumerate(spans_by_part(parts, [(start + body_start, end + body_start)])):
-                result[n] += [(s, e, highlight_colour(entry["colour"])) for s, e in spans]
+                result[n] += [(s, e, highlight_colour(entry.colour)) for s, e in spans]
     return result
 
 
-def render(article: dict, spans: list[tuple[int, int]] = ()) -> str:
-    parts = text_parts(article)
+def render(article: ArticleView, spans: list[tuple[int, int]] = ()) -> str:
+    text = article.text
+    parts = text.search_lines()
     marks = spans_by_part(parts, list(spans))
     highlights = highlights_by_part(article, parts)
     first_hit = [bool(spans)]  # the anchor goes before the first mark drawn, in reading order
@@ -88,29 +81,29 @@ def render(article: dict, spans: list[tuple[int, int]] = ()) -> str:
         return _marked(runs or [(parts[n], None)], marks[n], first_hit, highlights[n])
 
     html = []
-    if article["kicker"]:
+    if text.kicker:
         html.append(f'<p style="color:#6b5a2e; margin-bottom:0">{part(KICKER)}</p>')
-    title = part(TITLE) if article["title"] else escape(translate("ArticleView", "(untitled)"))
+    title = part(TITLE) if text.title else escape(translate("ArticleView", "(untitled)"))
     html.append(f'<h2 style="margin-top:4px; margin-bottom:4px">{title}</h2>')
-    if article["subtitle"]:
+    if text.subtitle:
         html.append(f'<p style="font-size:large; margin-top:0">{part(SUBTITLE)}</p>')
     html.append(f'<p style="color:#555">{escape(_dateline(article))}</p>')
-    if article["credits"]:
-        html.append(f"<p>{part(BYLINE, _credit_runs(article['credits']))}</p>")
-    if article["page_credits"]:
+    if text.credits:
+        html.append(f"<p>{part(BYLINE, _credit_runs(text.credits_by_role))}</p>")
+    if article.page_credits:
         label = escape(translate("ArticleView", "Page editors:"))
-        editors = _marked(_credit_runs(article["page_credits"], separator=": ", between="　"), [], [False])
+        editors = _marked(_credit_runs(article.page_credits, separator=": ", between="　"), [], [False])
         html.append(f'<p style="color:#555">{label} {editors}</p>')
     html.append("<hr/>")
-    for n in range(len(article["paragraphs"])):  # as written, space for space (passages are mapped)
+    for n in range(len(text.paragraphs)):  # as written, space for space (passages are mapped)
         html.append(f'<p style="line-height:150%; white-space:pre-wrap">　　{part(FIRST_PARAGRAPH + n)}</p>')
     return "\n".join(html)
 
 
-def _dateline(article: dict) -> str:
-    page = translate("ArticleView", "page {page}").format(page=article["page"])
-    return " · ".join(x for x in (f"{article['date']} {article['weekday']}".strip(), article["publication"],
-                                  page, article["section"]) if x)
+def _dateline(article: ArticleView) -> str:
+    page = translate("ArticleView", "page {page}").format(page=article.page_label or article.page)
+    return " · ".join(x for x in (f"{article.date} {article.weekday}".strip(), article.publication,
+                                  page, article.section) if x)
 
 
 def _credit_runs(credits: dict[str, list[str]], separator: str = "/", between: str = " ") -> list[Run]:

@@ -8,7 +8,7 @@ branch is expanded.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from viewer.archive import Archive
 from viewer.gui import i18n, style
@@ -21,6 +21,7 @@ from viewer.gui.qt import (
     QPersistentModelIndex,
     Qt,
 )
+from viewer.model import IssueDay, Publication
 
 PUBLICATION, YEAR, MONTH, ISSUE = "publication", "year", "month", "issue"
 CHILD_KIND = {None: PUBLICATION, PUBLICATION: YEAR, YEAR: MONTH, MONTH: ISSUE}
@@ -38,7 +39,8 @@ class _Node:
     row: int
     parent: _Node | None
     value: int | str | None = None  # publication id, year, month or issue id
-    info: dict = field(default_factory=dict)  # the row the archive gave for it
+    issues: int = 0  # issues below it (a publication, year or month)
+    info: Publication | IssueDay | None = None  # what the archive gave for a publication or an issue
     children: list[_Node] | None = None  # None: not read yet
 
     @property
@@ -59,19 +61,20 @@ class BrowseModel(QAbstractItemModel):
     # -- reading the archive, one level at a time --------------------------------------------
 
     def _read_children(self, node: _Node) -> list[_Node]:
+        browsing = self.archive.browsing
+        rows: list[tuple[int, int, Publication | IssueDay | None]]  # value, issues, info
         if node.kind is None:
-            rows = [(p["id"], p) for p in self.archive.publications()]
+            rows = [(p.id, p.issues, p) for p in browsing.publications()]
         elif node.kind == PUBLICATION:
-            rows = [(y["year"], y) for y in self.archive.issue_years(node.value)]
+            rows = [(year, issues, None) for year, issues in browsing.issue_years(node.value)]
         elif node.kind == YEAR:
-            rows = [(m["month"], m) for m in self.archive.issue_months(node.publication_id, node.value)]
+            rows = [(month, issues, None) for month, issues in browsing.issue_months(node.publication_id, node.value)]
         elif node.kind == MONTH:
-            rows = [(i["id"], i) for i in self.archive.issues_in_month(
-                node.publication_id, node.parent.value, node.value)]
+            rows = [(i.id, 0, i) for i in browsing.issues_in_month(node.publication_id, node.parent.value, node.value)]
         else:
             return []
         kind = CHILD_KIND[node.kind]
-        return [_Node(kind, row, node, value, info) for row, (value, info) in enumerate(rows)]
+        return [_Node(kind, row, node, value, issues, info) for row, (value, issues, info) in enumerate(rows)]
 
     def canFetchMore(self, parent: QModelIndex) -> bool:
         node = self._node(parent)
@@ -118,7 +121,7 @@ class BrowseModel(QAbstractItemModel):
             index = self._child_with(index, lambda n, v=value: n.value == v)
             if not index.isValid():
                 return QModelIndex()
-        return self._child_with(index, lambda n: n.info["date"] == date)
+        return self._child_with(index, lambda n: n.info.date == date)
 
     def _child_with(self, parent: QModelIndex, wanted) -> QModelIndex:
         self.fetchMore(parent)
@@ -158,7 +161,7 @@ class BrowseModel(QAbstractItemModel):
         node = self._node(parent)
         if node.children is not None:
             return bool(node.children)
-        return node.kind != ISSUE and node.info.get("issues", 0) > 0
+        return node.kind != ISSUE and node.issues > 0
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -173,7 +176,7 @@ class BrowseModel(QAbstractItemModel):
             return self._label(node)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind == ISSUE and node.info["missing_pages"]:
+        if role == Qt.ItemDataRole.ForegroundRole and node.kind == ISSUE and node.info.missing_pages:
             return style.WARNING_COLOR
         if role == KindRole:
             return node.kind
@@ -182,7 +185,7 @@ class BrowseModel(QAbstractItemModel):
         if role == IssueIdRole and node.kind == ISSUE:
             return node.value
         if role == DateRole and node.kind == ISSUE:
-            return node.info["date"]
+            return node.info.date
         if role == MonthRole and node.kind in (YEAR, MONTH, ISSUE):
             return _month_of(node)
         return None
@@ -190,22 +193,22 @@ class BrowseModel(QAbstractItemModel):
     def _label(self, node: _Node) -> str:
         locale = i18n.ui_locale()
         if node.kind == PUBLICATION:
-            return node.info["name"]
+            return node.info.name
         if node.kind == YEAR:
             return self.tr("{year}").format(year=node.value)
         if node.kind == MONTH:
             return locale.standaloneMonthName(node.value)
-        date = QDate.fromString(node.info["date"], Qt.DateFormat.ISODate)
+        date = QDate.fromString(node.info.date, Qt.DateFormat.ISODate)
         return locale.toString(date, self.tr("d ddd", "an issue in the tree: day of month, weekday"))
 
     def _tooltip(self, node: _Node) -> str:
         if node.kind == ISSUE:
-            text = self.tr("%n page(s)", "", node.info["pages"])
-            if node.info["missing_pages"]:
+            text = self.tr("%n page(s)", "", node.info.pages)
+            if node.info.missing_pages:
                 text += "\n" + self.tr("Missing pages: {pages}").format(
-                    pages=", ".join(map(str, node.info["missing_pages"])))
+                    pages=", ".join(map(str, node.info.missing_pages)))
             return text
-        return self.tr("%n issue(s)", "", node.info.get("issues", 0))
+        return self.tr("%n issue(s)", "", node.issues)
 
 
 def _month_of(node: _Node) -> tuple[int, int]:
@@ -213,5 +216,5 @@ def _month_of(node: _Node) -> tuple[int, int]:
         return node.value, 1
     if node.kind == MONTH:
         return node.parent.value, node.value
-    day = dt.date.fromisoformat(node.info["date"])
+    day = dt.date.fromisoformat(node.info.date)
     return day.year, day.month

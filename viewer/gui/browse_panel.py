@@ -25,6 +25,7 @@ from viewer.gui.qt import (
     QWidget,
     Signal,
 )
+from viewer.model import ArticleLocation
 
 THUMBNAIL_SIZE = QSize(48, 64)
 
@@ -79,27 +80,27 @@ class BrowsePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.retranslate()
-        publications = archive.publications()
+        publications = archive.browsing.publications()
         if publications:
-            self.calendar.show_publication(publications[0]["id"], publications[0]["last_date"])
+            self.calendar.show_publication(publications[0].id, publications[0].last_date)
 
     # -- choosing ----------------------------------------------------------------------------------
 
     def choose_latest_issue(self) -> None:
         """Open the newest issue of the first publication (what a reader most likely wants)."""
-        publications = self.archive.publications()
-        if publications and publications[0]["last_date"]:
-            self._select_issue(publications[0]["id"], publications[0]["last_date"])
+        publications = self.archive.browsing.publications()
+        if publications and publications[0].last_date:
+            self._select_issue(publications[0].id, publications[0].last_date)
 
     def choose_issue(self, issue_id: int) -> None:
-        issue = self.archive.issue(issue_id)
-        self._select_issue(issue["publication_id"], issue["date"])
+        issue = self.archive.browsing.issue(issue_id)
+        self._select_issue(issue.publication_id, issue.date)
 
-    def reveal(self, location: dict, article_id: int) -> None:
+    def reveal(self, location: ArticleLocation, article_id: int) -> None:
         """Show where an article is (its issue, page and row) without signalling a choice."""
         self._quiet = True
         try:
-            self._select_issue(location["publication_id"], location["date"])
+            self._select_issue(location.publication_id, location.date)
             index = self.pages_model.index_of_article(article_id)
             if index.isValid():
                 self.pages.expand(index.parent())
@@ -120,9 +121,9 @@ class BrowsePanel(QWidget):
             finally:
                 self._quiet = False
         elif self.calendar.publication_id is None:
-            publications = self.archive.publications()
+            publications = self.archive.browsing.publications()
             if publications:
-                self.calendar.show_publication(publications[0]["id"], publications[0]["last_date"])
+                self.calendar.show_publication(publications[0].id, publications[0].last_date)
 
     def _select_issue(self, publication_id: int, date: str) -> None:
         index = self.tree_model.index_of_issue(publication_id, date)
@@ -164,14 +165,14 @@ class BrowsePanel(QWidget):
     def _load_thumbnails(self) -> None:
         """Small pictures, read scaled (a thumbnail file when the archive has made one)."""
         for page in self.pages_model.pages():
-            path = self.archive.page_file(page["thumbnail"])
+            path = self.archive.browsing.page_file(page.thumbnail)
             if path is None:
                 continue
             reader = QImageReader(str(path))
             reader.setScaledSize(reader.size().scaled(THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio))
             image = reader.read()
             if not image.isNull():
-                self.pages_model.set_thumbnail(page["id"], QIcon(QPixmap.fromImage(image)))
+                self.pages_model.set_thumbnail(page.id, QIcon(QPixmap.fromImage(image)))
 
     def _update_pages_label(self) -> None:
         if self.issue_date is None:

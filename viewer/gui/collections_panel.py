@@ -85,7 +85,7 @@ class CollectionsPanel(QWidget):
         self.show_collection(self.name())
 
     def show_collection(self, name: str) -> None:
-        collections = self.archive.collections()
+        collections = self.archive.browsing.collections()
         self.chooser.blockSignals(True)  # one reading of the articles, below, not one per item
         self.chooser.clear()
         for collection in collections:
@@ -99,7 +99,7 @@ class CollectionsPanel(QWidget):
     def _show_articles(self) -> None:
         name = self.name()
         try:
-            ids = self.archive.collection_articles(name) if name else []
+            ids = self.archive.browsing.collection_articles(name) if name else []
         except NotFound:
             ids = []
         self.model.set_articles([self._article(i) for i in ids])
@@ -108,7 +108,7 @@ class CollectionsPanel(QWidget):
         self._enable()
 
     def _article(self, article_id: int) -> dict:
-        article = self.archive.article(article_id)
+        article = self.archive.browsing.article(article_id)
         return {key: article[key] for key in ("id", "title", "date", "page", "publication")}
 
     def _selected_rows(self) -> list[int]:

@@ -42,7 +42,7 @@ from viewer.gui.qt import (
 )
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import Task, TaskRunner
-from viewer.search import Hit
+from viewer.model import Hit
 
 RESULTS, ARTICLE, PAGE, ISSUE, COLLECTION = "results", "article", "page", "issue", "collection"
 
@@ -148,7 +148,7 @@ class ExportFlow(QObject):
         return self._open_dialog(*self._with_first(self._article_choice(article_id)))
 
     def choose_page(self, page_id: int) -> ExportDialog | None:
-        return self._open_dialog(*self._with_first(self._page_choice(self.archive.page(page_id))))
+        return self._open_dialog(*self._with_first(self._page_choice(self.archive.browsing.page(page_id))))
 
     def choose_issue(self, issue_id: int) -> ExportDialog | None:
         return self._open_dialog(*self._with_first(self._issue_choice(issue_id)))
@@ -167,8 +167,8 @@ class ExportFlow(QObject):
         if selection.page is not None and selection.page["articles"]:
             choices.append(self._page_choice(selection.page))
             choices.append(self._issue_choice(selection.page["issue_id"]))
-        for collection in self.archive.collections():
-            ids = tuple(self.archive.collection_articles(collection["name"]))
+        for collection in self.archive.browsing.collections():
+            ids = tuple(self.archive.browsing.collection_articles(collection["name"]))
             if ids:
                 choices.append(ExportChoice(
                     COLLECTION, self.tr("Collection “{name}” (%n article(s))", "", len(ids)).format(
@@ -179,20 +179,20 @@ class ExportFlow(QObject):
         return [choice, *(c for c in self.choices() if c.article_ids != choice.article_ids)], 0
 
     def _article_choice(self, article_id: int) -> ExportChoice:
-        article = self.archive.article(article_id)
+        article = self.archive.browsing.article(article_id)
         title = article["title"] or self.tr("(untitled)")
         return ExportChoice(ARTICLE, self.tr("The article “{title}”").format(title=title), (article_id,),
                             article_stem(article))
 
     def _page_choice(self, page: dict) -> ExportChoice:
-        ids = tuple(self.archive.article_ids_of_page(page["id"]))
+        ids = tuple(self.archive.exporting.article_ids_of_page(page["id"]))
         label = self.tr("Page {page} of {date} (%n article(s))", "", len(ids)).format(
             page=page["label"], date=page["date"])
         return ExportChoice(PAGE, label, ids, safe_stem(f"{page['date']}_{page['number']:02d}"))
 
     def _issue_choice(self, issue_id: int) -> ExportChoice:
-        issue = self.archive.issue(issue_id)
-        ids = tuple(self.archive.article_ids_of_issue(issue_id))
+        issue = self.archive.browsing.issue(issue_id)
+        ids = tuple(self.archive.exporting.article_ids_of_issue(issue_id))
         label = self.tr("The whole issue of {date} (%n article(s))", "", len(ids)).format(date=issue["date"])
         return ExportChoice(ISSUE, label, ids, safe_stem(f"{issue['publication']}_{issue['date']}"))
 
@@ -214,7 +214,7 @@ class ExportFlow(QObject):
         self.progress = job_progress_dialog(self.window, title=self.tr("Exporting"),
                                             label=self.tr("Preparing the export…"), cancel=self.tr("Cancel"),
                                             name="exportProgress", shown_after_ms=300)  # a quick export shows none
-        self.task = self.runner.write(lambda work: work.archive.export(
+        self.task = self.runner.write(lambda work: work.archive.exporting.export(
             request.article_ids, request.fmt, request.out, one_file_per_article=request.one_file_per_article,
             encoding=request.encoding, crlf=request.crlf, with_annotations=request.with_annotations,
             on_progress=work.progress, cancel=work.cancel), "export")

@@ -49,7 +49,7 @@ class ImportFlow(QObject):
         self.progress = job_progress_dialog(self.window, title=self.tr("Importing"),
                                             label=self.tr("Preparing the import…"), cancel=self.tr("Cancel"),
                                             name="importProgress")
-        self.task = self.runner.write(lambda work: work.archive.import_paths(
+        self.task = self.runner.write(lambda work: work.archive.importing.import_paths(
             paths, on_progress=work.progress, cancel=work.cancel), "import")
         self.progress.canceled.connect(self.cancel)
         self.task.progressed.connect(self._progressed)

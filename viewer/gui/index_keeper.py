@@ -1,6 +1,7 @@
-"""Keeps the search index usable: when the archive says it is stale (an index write failed,
-or the index folder went missing), rebuild it on the writer thread, with its progress in the
-status bar, and search again when it is done."""
+"""Keeps the search index in step: when articles committed to SQLite are still waiting for
+the index (an import cut short, one by another process, a catch-up too long for opening the
+archive), catch up on the writer thread, with its progress in the status bar, and search
+again when it is done."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from viewer.gui.tasks import Task, TaskRunner
 
 
 class IndexKeeper(QObject):
-    rebuilt = Signal()
+    rebuilt = Signal()  # the index caught up: what was pending is searchable
 
     def __init__(self, archive: Archive, runner: TaskRunner, status_bar: QStatusBar):
         super().__init__(status_bar)
@@ -26,14 +27,14 @@ class IndexKeeper(QObject):
         status_bar.addPermanentWidget(self.progress)
 
     def ensure_fresh(self) -> None:
-        """Rebuild the index if the archive marks it stale (once; a rebuild running is enough)."""
-        if self.task is not None or not self.archive.index_stale:
+        """Catch the index up if articles are pending (once; a catch-up running is enough)."""
+        if self.task is not None or self.archive.indexing.pending() == 0:
             return
         self.task = self.runner.write(
-            lambda work: work.archive.reindex(on_progress=work.progress, cancel=work.cancel),
-            "rebuild the search index")
+            lambda work: work.archive.indexing.catch_up(on_progress=work.progress, cancel=work.cancel),
+            "bring the search index up to date")
         self.progress.setRange(0, 0)
-        self.progress.setFormat(self.tr("Rebuilding the search index… %p%"))
+        self.progress.setFormat(self.tr("Rebuilding the search index… %p%"))  # wording kept: it is translated
         self.progress.show()
         self.task.progressed.connect(self._progressed)
         self.task.finished.connect(self._finished)

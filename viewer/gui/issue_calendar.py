@@ -58,7 +58,7 @@ class IssueCalendar(QCalendarWidget):
     def refresh(self) -> None:
         self._mark_month()
 
-    def issue_on(self, date: QDate) -> dict | None:
+    def issue_on(self, date: QDate) -> IssueDay | None:
         return self._issues.get(date)
 
     def _mark_month(self) -> None:
@@ -68,18 +68,18 @@ class IssueCalendar(QCalendarWidget):
         if self.publication_id is None:
             return
         year, month = self.yearShown(), self.monthShown()
-        for issue in self.archive.issues_in_month(self.publication_id, year, month):
-            date = QDate.fromString(issue["date"], "yyyy-MM-dd")
+        for issue in self.archive.browsing.issues_in_month(self.publication_id, year, month):
+            date = QDate.fromString(issue.date, "yyyy-MM-dd")
             self._issues[date] = issue
             look = QTextCharFormat()
             look.setFontWeight(QFont.Weight.Bold)
-            look.setForeground(QBrush(style.WARNING_COLOR if issue["missing_pages"] else style.ISSUE_DATE_COLOR))
-            if issue["missing_pages"]:
+            look.setForeground(QBrush(style.WARNING_COLOR if issue.missing_pages else style.ISSUE_DATE_COLOR))
+            if issue.missing_pages:
                 look.setFontUnderline(True)
             self._mark(date, look)
         first = dt.date(year, month, 1)
         last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-        for day in self.archive.missing_dates(self.publication_id, first, last):
+        for day in self.archive.browsing.missing_dates(self.publication_id, first, last):
             look = QTextCharFormat()
             look.setBackground(QBrush(MISSING_DATE_BACKGROUND))
             look.setForeground(QBrush(style.WARNING_COLOR))
@@ -92,7 +92,7 @@ class IssueCalendar(QCalendarWidget):
     def _date_clicked(self, date: QDate) -> None:
         issue = self._issues.get(date)
         if issue is not None:
-            self.issue_clicked.emit(issue["id"])
+            self.issue_clicked.emit(issue.id)
 
     def retranslate(self) -> None:
         self.setLocale(i18n.ui_locale())

@@ -41,7 +41,7 @@ from viewer.gui.search_request import SearchRequest
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import TaskRunner
 from viewer.gui.welcome import Welcome
-from viewer.search import Hit
+from viewer.model import Hit, PageView
 
 BROWSE_TAB, SEARCH_TAB, COLLECTIONS_TAB, ANNOTATIONS_TAB = 0, 1, 2, 3
 
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(self._search_typed)
         self.search_panel.hit_opened.connect(self.open_hit)
         self.search.failed.connect(lambda error: errors.report(self, error))
-        self.search.index_stale.connect(self.index_keeper.ensure_fresh)
+        self.search.index_behind.connect(self.index_keeper.ensure_fresh)
         self.index_keeper.rebuilt.connect(self._search_again)
         self.welcome.sample_wanted.connect(self.load_sample)
         self.welcome.import_wanted.connect(self.imports.choose_files)
@@ -173,25 +173,25 @@ class MainWindow(QMainWindow):
     def open_issue(self, issue_id: int) -> None:
         pages = self.browse.pages_model.pages()
         if pages:
-            self.open_page(pages[0]["id"], first_article=True)
+            self.open_page(pages[0].id, first_article=True)
 
     def open_page(self, page_id: int, *, first_article: bool = False) -> None:
-        page = self.archive.page(page_id)
+        page = self.archive.browsing.page(page_id)
         self.page_view.show_page(page, self._picture_of(page))
-        if first_article and page["articles"]:
-            self.open_article(page["articles"][0]["id"])
+        if first_article and page.articles:
+            self.open_article(page.articles[0].id)
         elif first_article:  # a scan with no text: no article of another page stays beside it
             self.article_pane.show_article(None)
             self.article_id = None
 
     def open_article(self, article_id: int, spans: list[tuple[int, int]] = ()) -> None:
-        article = self.archive.article(article_id)
-        location = self.archive.article_location(article_id)
-        if self.page_view.page is None or self.page_view.page["id"] != location["page_id"]:
-            self.open_page(location["page_id"])
+        article = self.archive.browsing.article(article_id)
+        location = self.archive.browsing.article_location(article_id)
+        if self.page_view.page is None or self.page_view.page.id != location.page_id:
+            self.open_page(location.page_id)
         if self.page_view.picture_layer is not None:
             self.page_view.mark_hits([box for text in article_html.hit_texts(article, spans)
-                                      for box in self.archive.hit_boxes(article_id, text)])
+                                      for box in self.archive.searching.hit_boxes(article_id, text)])
         else:
             self.page_view.mark_text_hits(article_id, spans)
         self.page_view.outline_article(article_id)
@@ -202,11 +202,11 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: Hit) -> None:
         self.open_article(hit.article_id, hit.spans)
 
-    def _picture_of(self, page: dict) -> Picture | None:
-        if not page["image"] or not page["image_width"]:
+    def _picture_of(self, page: PageView) -> Picture | None:
+        if not page.image or not page.image_width:
             return None
-        return Picture(self.archive.page_file(page["image"]), page["image_width"], page["image_height"],
-                       self.archive.page_file(page["preview"]))
+        return Picture(self.archive.browsing.page_file(page.image), page.image_width, page.image_height,
+                       self.archive.browsing.page_file(page.preview))
 
     # -- search -----------------------------------------------------------------------------------
 
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def _fill_sections(self) -> None:
         if self.search_panel.section.count() == 0:
-            self.search_panel.set_sections(self.archive.sections())
+            self.search_panel.set_sections(self.archive.browsing.sections())
 
     # -- collections and annotations --------------------------------------------------------------
 
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
 
     def load_sample(self) -> None:
         self.welcome.load_sample.setEnabled(False)
-        task = self.runner.write(lambda work: work.archive.load_sample(), "load the sample")
+        task = self.runner.write(lambda work: work.archive.importing.load_sample(), "load the sample")
         task.failed.connect(lambda error: errors.report(self, error))
         task.ended.connect(self.archive_changed)
 
@@ -291,10 +291,10 @@ class MainWindow(QMainWindow):
 
     def _show_contents(self) -> None:
         """An empty archive offers the sample; any other shows its pages."""
-        self.centre.setCurrentWidget(self.welcome if self.archive.is_empty() else self.page_view)
+        self.centre.setCurrentWidget(self.welcome if self.archive.browsing.is_empty() else self.page_view)
 
     def _open_something(self) -> None:
-        if self.page_view.page is None and not self.archive.is_empty():
+        if self.page_view.page is None and not self.archive.browsing.is_empty():
             self.browse.choose_latest_issue()
 
     def paintEvent(self, event) -> None:

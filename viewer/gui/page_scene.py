@@ -23,6 +23,7 @@ from viewer.gui.qt import (
     Qt,
     translate,
 )
+from viewer.model import PageArticle, PageView
 
 ARTICLE_KEY = 0  # QGraphicsItem.data key holding the article id
 SHEET_WIDTH = 860.0  # scene units (≈ px at 100 %) of the sheet a text-only page is set on
@@ -30,23 +31,23 @@ MARGIN = 40.0
 GAP = 28.0
 
 
-def add_regions(scene: QGraphicsScene, page: dict) -> dict[int, list[QGraphicsItem]]:
+def add_regions(scene: QGraphicsScene, page: PageView) -> dict[int, list[QGraphicsItem]]:
     """Faint boxes over the picture where each article is (when known), by article id."""
     items: dict[int, list[QGraphicsItem]] = {}
-    for article in page["articles"]:
-        for x, y, w, h in article.get("region") or []:
+    for article in page.articles:
+        for x, y, w, h in article.region or ():
             box = QGraphicsRectItem(QRectF(x, y, w, h))
             box.setPen(QPen(Qt.PenStyle.NoPen))
             box.setBrush(QBrush(style.REGION_FILL))
-            box.setData(ARTICLE_KEY, article["id"])
-            box.setToolTip(article["title"])
+            box.setData(ARTICLE_KEY, article.id)
+            box.setToolTip(article.title)
             box.setZValue(2)
             scene.addItem(box)
-            items.setdefault(article["id"], []).append(box)
+            items.setdefault(article.id, []).append(box)
     return items
 
 
-def add_text_sheet(scene: QGraphicsScene, page: dict) -> dict[int, list[QGraphicsItem]]:
+def add_text_sheet(scene: QGraphicsScene, page: PageView) -> dict[int, list[QGraphicsItem]]:
     """The page's text on a sheet: a notice that there is no scan, the masthead, the editors,
     then each article and the text that belongs to none. Returns the blocks by article id."""
     width = SHEET_WIDTH - 2 * MARGIN
@@ -59,11 +60,11 @@ def add_text_sheet(scene: QGraphicsScene, page: dict) -> dict[int, list[QGraphic
     y = _place(scene, notice, y) + GAP / 2
 
     masthead = " 　".join(x for x in (
-        translate("PageView", "Page {label}").format(label=page["label"]), page["section"],
-        f"{page['date']} {page['weekday']}".strip(), page["publication"]) if x)
+        translate("PageView", "Page {label}").format(label=page.label), page.section,
+        f"{page.date} {page.weekday}".strip(), page.publication) if x)
     y = _place(scene, _text(f"<b>{escape(masthead)}</b>", width, html=True), y)
-    if page["credits"]:
-        editors = "　".join(f"{role}: {' '.join(names)}" for role, names in page["credits"].items())
+    if page.credits:
+        editors = "　".join(f"{role}: {' '.join(names)}" for role, names in page.credits.items())
         line = _text(editors, width)
         line.setDefaultTextColor(QColor("#555555"))
         y = _place(scene, line, y)
@@ -72,14 +73,14 @@ def add_text_sheet(scene: QGraphicsScene, page: dict) -> dict[int, list[QGraphic
     y += GAP
 
     blocks: dict[int, list[QGraphicsItem]] = {}
-    for article in page["articles"]:
+    for article in page.articles:
         block = _text(article_block_html(article), width, html=True)
-        block.setData(ARTICLE_KEY, article["id"])
+        block.setData(ARTICLE_KEY, article.id)
         block.setCursor(Qt.CursorShape.PointingHandCursor)
         y = _place(scene, block, y) + GAP
-        blocks[article["id"]] = [block]
-    if page["unassigned"]:
-        rest = _text("\n".join(page["unassigned"]), width)
+        blocks[article.id] = [block]
+    if page.unassigned:
+        rest = _text("\n".join(page.unassigned), width)
         rest.setDefaultTextColor(QColor("#777777"))
         y = _place(scene, rest, y) + GAP
     sheet.setRect(QRectF(0, 0, SHEET_WIDTH, y + MARGIN - GAP))
@@ -107,17 +108,18 @@ def outline(scene: QGraphicsScene, items: list[QGraphicsItem]) -> QGraphicsRectI
     return box
 
 
-def article_block_html(article: dict, spans: list[tuple[int, int]] = ()) -> str:
+def article_block_html(article: PageArticle, spans: list[tuple[int, int]] = ()) -> str:
     """An article on the sheet; ``spans`` (as search gives them) are marked."""
-    parts = article_html.marked_parts(article, spans)
+    text = article.text
+    parts = article_html.marked_parts(text, spans)
     html = []
-    if article["kicker"]:
+    if text.kicker:
         html.append(f'<p style="color:#6b5a2e">{parts[article_html.KICKER]}</p>')
-    if article["title"]:
+    if text.title:
         html.append(f'<p style="font-size:x-large; font-weight:bold">{parts[article_html.TITLE]}</p>')
-    if article["subtitle"]:
+    if text.subtitle:
         html.append(f'<p style="font-size:large">{parts[article_html.SUBTITLE]}</p>')
-    if article["credits"]:
+    if text.credits:
         html.append(f'<p style="color:#555">{parts[article_html.BYLINE]}</p>')
     html += [f"<p>　　{paragraph}</p>" for paragraph in parts[article_html.FIRST_PARAGRAPH:]]
     return "".join(html)

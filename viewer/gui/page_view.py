@@ -27,6 +27,7 @@ from viewer.gui.qt import (
     Signal,
 )
 from viewer.gui.tasks import TaskRunner
+from viewer.model import PageView
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 ZOOM_STEP = 1.25
@@ -44,7 +45,7 @@ class PageView(QGraphicsView):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.page: dict | None = None
+        self.page: PageView | None = None
         self.picture_layer: PictureLayer | None = None
         self.fit_mode: str | None = FIT_WIDTH
         self._blocks: dict[int, list] = {}
@@ -68,8 +69,8 @@ class PageView(QGraphicsView):
 
     # -- what is shown -------------------------------------------------------------------------
 
-    def show_page(self, page: dict | None, picture: Picture | None = None) -> None:
-        """Show ``page`` (``Archive.page``'s dict) with its ``picture``, or its text without."""
+    def show_page(self, page: PageView | None, picture: Picture | None = None) -> None:
+        """Show ``page`` (``archive.browsing.page``) with its ``picture``, or its text without."""
         if self.picture_layer is not None:
             self.picture_layer.discard()
             self.picture_layer = None
@@ -131,10 +132,10 @@ class PageView(QGraphicsView):
         if self.page is None or self.picture_layer is not None:
             return
         changed = {self._text_marked: (), article_id: spans} if spans else {self._text_marked: ()}
-        for article in self.page["articles"]:
-            blocks = self._blocks.get(article["id"], [])
-            if article["id"] in changed and blocks:
-                blocks[0].setHtml(page_scene.article_block_html(article, changed[article["id"]]))
+        for article in self.page.articles:
+            blocks = self._blocks.get(article.id, [])
+            if article.id in changed and blocks:
+                blocks[0].setHtml(page_scene.article_block_html(article, changed[article.id]))
         self._text_marked = article_id if spans else None
 
     def retranslate(self) -> None:

@@ -15,7 +15,7 @@ from viewer.gui.qt import (
     Qt,
     Signal,
 )
-from viewer.search import Hit, SearchResult
+from viewer.model import Hit, SearchResult
 
 HitRole = Qt.ItemDataRole.UserRole
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from viewer.errors import GazetteError, IndexStale
+from viewer.errors import GazetteError
 from viewer.gui.facets_model import FacetsModel
 from viewer.gui.qt import QElapsedTimer, QObject, QTimer, Signal
 from viewer.gui.results_model import SearchResultsModel
 from viewer.gui.search_request import SearchRequest
 from viewer.gui.tasks import Task, TaskRunner
-from viewer.search import SearchResult
+from viewer.model import SearchResult
 
 GATHER_MS = 10  # keys arriving together (a paste, an input method's commit) make one search
 PAGE_SIZE = 25  # hits read per search; the list asks for more as it is scrolled
@@ -25,7 +25,7 @@ class SearchController(QObject):
     request_changed = Signal(object)  # SearchRequest: filters and facets changed it
     answered = Signal(object)  # SearchResult (or None for a blank request), once shown
     refused = Signal(str)  # a query the search cannot read, in words for the user
-    index_stale = Signal()  # the index must be rebuilt before this search can run
+    index_behind = Signal()  # articles committed to the archive are not yet in the index
     failed = Signal(object)  # an unexpected error, for the window to report
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None):
@@ -77,7 +77,7 @@ class SearchController(QObject):
         """Have the reader thread open the index now (its columns take a while to read on a
         big archive), so the first search is as quick as the rest. A query of a private-use
         character finds nothing and costs nothing else."""
-        self.runner.read(lambda work: work.archive.search("\ue000", limit=0), "warm up the search")
+        self.runner.read(lambda work: work.archive.searching.search("\ue000", limit=0), "warm up the search")
 
     # -- running it ------------------------------------------------------------------------------
 
@@ -91,7 +91,7 @@ class SearchController(QObject):
         if request.is_blank():
             self._show(None)
             return
-        task = self.runner.read(lambda work: work.archive.search(
+        task = self.runner.read(lambda work: work.archive.searching.search(
             request.query(), limit=PAGE_SIZE, offset=0, **request.search_arguments()), "search")
         task.finished.connect(lambda result: self._answered(request, result))
         task.failed.connect(self._refused)
@@ -99,16 +99,15 @@ class SearchController(QObject):
         self._current = task
 
     def _answered(self, request: SearchRequest, result: SearchResult) -> None:
+        if result.pending > 0:  # the index is catching up; searched again when it has
+            self.index_behind.emit()
         if request == self.request:
             self._show(result)
 
     def _refused(self, error: BaseException) -> None:
         if self._pending:
             return  # about to search again for what the user typed since
-        if isinstance(error, IndexStale):
-            self.index_stale.emit()
-            self.refused.emit(self.tr("The search index is being rebuilt; the results will follow."))
-        elif isinstance(error, GazetteError):
+        if isinstance(error, GazetteError):
             self.refused.emit(str(error))
         else:
             self.failed.emit(error)
@@ -126,7 +125,7 @@ class SearchController(QObject):
 
     def _fetch_more(self, offset: int) -> None:
         request = self.request
-        task = self.runner.read(lambda work: work.archive.search(
+        task = self.runner.read(lambda work: work.archive.searching.search(
             request.query(), limit=PAGE_SIZE, offset=offset, **request.search_arguments()), "more results")
         task.finished.connect(lambda result: self._more(request, result))
         task.failed.connect(self.failed)

@@ -35,7 +35,7 @@ from viewer.gui.qt import (
 from viewer.gui.results_delegate import ResultDelegate
 from viewer.gui.search_controller import SearchController
 from viewer.gui.search_request import SearchRequest
-from viewer.search import Hit
+from viewer.model import Hit
 
 NO_DATE = QDate(1800, 1, 1)  # the date fields' "any" value
 

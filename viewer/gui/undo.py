@@ -1,5 +1,5 @@
 """Undo and redo for the annotation actions: a QUndoStack whose commands hand their edits
-(:mod:`viewer.gui.edits`) to the writer thread.
+(:mod:`viewer.services.edits`) to the writer thread.
 
 ``push`` applies the edit at once (QUndoStack calls ``redo``), undo reverts it; each is one
 write task, and the writer thread runs them in the order they were asked for. When a write
@@ -9,7 +9,7 @@ fails the undo history is cleared: what it would undo may no longer be what the 
 from __future__ import annotations
 
 from viewer.gui import errors
-from viewer.gui.edits import Edit
+from viewer.services.edits import Edit
 from viewer.gui.qt import QAction, QKeySequence, QObject, QUndoCommand, QUndoStack, QWidget, Signal
 from viewer.gui.tasks import TaskRunner
 

@@ -14,7 +14,7 @@ import re
 
 from viewer.ingest.masthead import Masthead, find_masthead, parse_credits_line
 from viewer.ingest.reflow import reflow
-from viewer.ingest.textutil import clean_line, display_width, is_indented, non_space
+from viewer.ingest.textutil import clean_line, display_width, is_indented, non_space, remove_extractor_spaces
 from viewer.model import Article, Credit, Page
 from viewer.vertical import horizontal
 
@@ -26,10 +26,22 @@ NAME_MAX = 10  # characters in one name of a byline (people, or a body such as �
 
 BYLINE_MARKS = "□■◇◆●"
 # Roles in a byline. One-character roles need their separator (文/, 图：) so that a name such
-# as 文强 is not read as a role; longer ones may stand alone (本报记者 张三).
+# as 文强 is not read as a role; longer ones may stand alone (本报记者 张三). ``文/图 张三`` is one
+# person in both roles. A commentator's byline (本报评论员) names no one.
 _BYLINE_ROLE = re.compile(
-    r"(?P<word>本报记者|特约记者|记者|通讯员|实习生|摄影|撰稿|作者)\s*[/／:：]?"
+    r"(?P<pair>文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[/／:：]?"
+    r"|(?P<word>本报记者|特约记者|记者|通讯员|实习生|摄影|撰稿|作者|本报评论员|特约评论员|评论员)\s*[/／:：]?"
     r"|(?P<char>文|图|摄|图片)\s*[/／:：]")
+_UNNAMED_ROLES = ("本报评论员", "特约评论员", "评论员")
+# The opening of a news story whose byline is printed in its first line: 本报讯（记者 王明）,
+# 新华社北京4月3日电（记者 …）, （记者 …）. The credits are read from the brackets; the text stays.
+_LEAD = re.compile(r"^(?:本报讯|本报[^\s（(，。、]{1,8}讯|[^\s（(，。、]{1,4}社[^\s（(，。、]{1,12}电)"
+                   r"|^[（(]\s*(?:本报)?(?:记者|通讯员|特约记者|实习生)")
+_LEAD_CREDITS = re.compile(r"^[^（(]{0,20}[（(](?P<byline>[^（）()]{2,40})[）)]")
+# A photo's credit at the end of its caption: （摄影 王明）, （王明 摄）.
+_CAPTION_CREDIT = re.compile(r"[（(]\s*(?:摄影|图)\s*[/／:：]?\s*(?P<a>[^（）()]{1,30}?)\s*[）)]"
+                             r"|[（(]\s*(?P<b>[^（）()\s]{2,10})\s*摄\s*[）)]")
+_OPEN_END = "、，。；：）)」』,;"  # a line ending in one of these is body text, never a headline line
 _NAME_SEPARATORS = re.compile(r"[\s、，,;；]+")
 _BYLINE_MARK_SPLIT = re.compile(f"(?=[{BYLINE_MARKS}])")  # a byline mark opens a group of its own
 _PUNCTUATION = re.compile(r"[，。、；：！？,.;:!?“”\"（）()《》]")
@@ -94,12 +106,10 @@ def _headline_starts(lines: list[str]) -> list[int]:
     while i < len(lines):
         if not lines[i].strip():
             i += 1
-        elif (end := _vertical_block_end(lines, i)) is not None:
+        elif (end := _vertical_block_end(lines, i)) is not None or (
+                (end := _horizontal_headline_end(lines, i)) is not None and _may_open(lines, i, end)):
             starts.append(i)
             i = end
-        elif _horizontal_headline_end(lines, i) is not None:
-            starts.append(i)
-            i = _horizontal_headline_end(lines, i)
         else:
             i += 1
     return starts
@@ -122,18 +132,32 @@ def _vertical_block_end(lines: list[str], start: int) -> int | None:
 
 
 def _horizontal_headline_end(lines: list[str], start: int) -> int | None:
-    """End (exclusive, after the byline) of a horizontal headline at ``start``, or None."""
-    taken = 0
+    """End (exclusive) of a horizontal headline at ``start``, or None. A headline is up to
+    TITLE_MAX_LINES short lines (kicker, title, ``——`` subtitle) followed by its byline (taken
+    with it), by a story's lead (本报讯（记者 …）, left to the body), or — when it has a
+    subtitle — by the body itself. One short line followed by body text is a sub-heading."""
+    taken, subtitle = 0, False
     for i in range(start, len(lines)):
         line = lines[i].strip()
         if not line:
             continue
         if taken and parse_byline(line) is not None:
             return i + 1
-        if taken == TITLE_MAX_LINES or display_width(line) > TITLE_MAX_WIDTH or line.endswith("。"):
-            return None
+        if taken and _LEAD.match(line):
+            return i
+        if taken == TITLE_MAX_LINES or display_width(line) > TITLE_MAX_WIDTH or line[-1] in _OPEN_END:
+            return i if subtitle and taken >= 2 else None
+        subtitle = subtitle or (taken > 0 and line.startswith("——"))
         taken += 1
     return None
+
+
+def _may_open(lines: list[str], start: int, end: int) -> bool:
+    """A headline of several lines does not start right after a line that ends mid-sentence:
+    that line and the next are the previous article's last lines, however short."""
+    above = next((line.strip() for line in reversed(lines[:start]) if line.strip()), "")
+    title_lines = sum(1 for line in lines[start:end] if line.strip() and parse_byline(line) is None)
+    return not above or above[-1] in _OPEN_END + "！？!?”" or title_lines <= 1
 
 
 def _read_article(lines: list[str]) -> Article:
@@ -149,8 +173,29 @@ def _read_article(lines: list[str]) -> Article:
     rest = [line for line in lines[i:] if line.strip()]
     if not article.credits and rest and (credits := parse_byline(rest[0])) is not None:
         article.credits, rest = credits, rest[1:]  # a horizontal byline under a vertical headline
+    if not article.credits and rest:
+        article.credits = lead_credits(rest)
     article.paragraphs = reflow([clean_line(line) for line in rest], [is_indented(line) for line in rest])
+    article.credits += [credit for credit in caption_credits(rest) if credit not in article.credits]
     return article
+
+
+def lead_credits(lines: list[str]) -> list[Credit]:
+    """The credits in a story's lead (``本报讯（记者 王明 张建国）…``), read from its first lines
+    joined as printed (a name may run over a line end); [] when the story has no lead."""
+    opening = "".join(line.strip() for line in lines[:3])
+    if not _LEAD.match(opening) or (match := _LEAD_CREDITS.match(opening)) is None:
+        return []
+    return parse_byline(match.group("byline")) or []
+
+
+def caption_credits(lines: list[str]) -> list[Credit]:
+    """Photographers named at the end of a caption: （摄影 王明）, （王明 摄）."""
+    credits = []
+    for match in _CAPTION_CREDIT.finditer("".join(line.strip() for line in lines)):
+        names = match.group("a") or match.group("b")
+        credits += [Credit("摄影", name) for name in _NAME_SEPARATORS.split(names) if name]
+    return credits
 
 
 def _read_vertical_headline(lines: list[str], article: Article) -> None:
@@ -158,22 +203,45 @@ def _read_vertical_headline(lines: list[str], article: Article) -> None:
     matter only in the byline (they separate names)."""
     groups = ["".join(non_space(line) for line in group) for group in _groups(lines)]
     groups = [part for group in groups for part in _BYLINE_MARK_SPLIT.split(group) if part]
+    # A byline mark set beside a column (PDF text puts it on the line of the character next to
+    # it) opens the byline there and leaves a gap that splits a role word: 本 / □ / 报记者.
+    unmarked: list[str] = []
+    marked: set[int] = set()
+    for group in groups:
+        if group[0] in BYLINE_MARKS:
+            marked.add(len(unmarked))
+        if group.lstrip(BYLINE_MARKS):
+            unmarked.append(group.lstrip(BYLINE_MARKS))
+    groups = unmarked
+    for n in range(len(groups) - 1):
+        if not _starts_with_byline_role(groups[n]) and _starts_with_byline_role(groups[n] + groups[n + 1]):
+            groups[n], groups[n + 1] = groups[n] + groups[n + 1], ""
+            if n + 1 in marked:
+                marked.add(n)
     byline_at = next((n for n, group in enumerate(groups)
-                      if group[0] in BYLINE_MARKS or _starts_with_byline_role(group)), len(groups))
-    _set_title(horizontal("".join(groups[:byline_at])), article)
-    if byline_at < len(groups):
-        article.credits = parse_byline(" ".join(groups[byline_at:]), strict=False) or []
+                      if group and (n in marked or _starts_with_byline_role(group))), len(groups))
+    title, byline = [g for g in groups[:byline_at] if g], [g for g in groups[byline_at:] if g]
+    _set_title(horizontal("".join(title)), article)
+    if byline:
+        article.credits = parse_byline(" ".join(byline), strict=False) or []
 
 
 def _read_horizontal_headline(lines: list[str], article: Article) -> None:
-    text_lines = [clean_line(line) for line in lines if line.strip()]
-    article.credits = parse_byline(text_lines[-1]) or []
-    title_lines = text_lines[:-1]
+    text_lines = [_headline_line(line) for line in lines if line.strip()]
+    credits = parse_byline(text_lines[-1])
+    article.credits = credits or []
+    title_lines = text_lines[:-1] if credits is not None else text_lines
     subtitle = [line for line in title_lines if line.startswith("—")]
     title = [line for line in title_lines if not line.startswith("—")]
     if len(title) >= 2:
         article.kicker, title = title[0], title[1:]  # 引题 above the main title
     _set_title("".join(title) + "".join(subtitle), article)
+
+
+def _headline_line(line: str) -> str:
+    """A printed horizontal headline line: a space inside it is part of it (two phrases), so
+    only the extractor's spaces go and runs of layout spaces become one."""
+    return re.sub(r"\s+", " ", remove_extractor_spaces(horizontal(line.strip())))
 
 
 def _set_title(text: str, article: Article) -> None:
@@ -210,11 +278,11 @@ def parse_byline(line: str, strict: bool = True) -> list[Credit] | None:
         return None
     credits = []
     for match, following in zip(matches, matches[1:] + [None]):
-        role = (match.group("word") or match.group("char")).replace("图片", "图")
+        roles = ["文", "图"] if match.group("pair") else [(match.group("word") or match.group("char")).replace("图片", "图")]
         names = [n for n in _NAME_SEPARATORS.split(text[match.end():following.start() if following else None]) if n]
         if strict and any(len(n) > NAME_MAX or _PUNCTUATION.search(n) for n in names):
             return None
-        credits += [Credit(role, name) for name in names] or [Credit(role, "")]
-    if strict and all(not c.name for c in credits):
+        credits += [Credit(role, name) for name in names for role in roles] or [Credit(role, "") for role in roles]
+    if strict and all(not c.name and c.role not in _UNNAMED_ROLES for c in credits):
         return None
     return credits

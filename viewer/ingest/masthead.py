@@ -103,7 +103,9 @@ def _check_weekday(masthead: Masthead) -> None:
 # Known page roles, longest first so 责任编辑 wins over 编辑; any other 1–4 character word before a
 # colon at the start of the line or after a space is kept as a role too.
 _KNOWN_ROLE = "|".join(sorted(map(re.escape, PAGE_ROLES), key=len, reverse=True))
-_ROLE = re.compile(rf"(?P<known>{_KNOWN_ROLE})\s*[:：]|(?<!\S)(?P<other>[\u4e00-\u9fff]{{1,4}})\s*[:：]")
+# An unknown role never swallows a known one: in ``侯耀 文桂美编：`` the role is 美编.
+_ROLE = re.compile(rf"(?P<known>{_KNOWN_ROLE})\s*[:：]"
+                   rf"|(?<!\S)(?P<other>(?:(?!(?:{_KNOWN_ROLE})\s*[:：])[\u4e00-\u9fff]){{1,4}})\s*[:：]")
 _NAME_SEPARATORS = re.compile(r"[\s、，,;；]+")
 
 

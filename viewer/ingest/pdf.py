@@ -21,6 +21,9 @@ RENDER_LONG_SIDE = 4000  # px: a newspaper page readable when zoomed in
 RENDER_MAX_SCALE = 300 / 72  # never above 300 dpi
 INDENT_MIN_EM, INDENT_MAX_EM = 1.5, 3.5  # how far right of the column a first line starts
 NEIGHBOURS = 4  # lines either side that may share a line's column
+# pdfium's mark for a hyphen at a line end. Where it breaks a word (anti-/leaguers) the mark
+# goes and the halves are joined; elsewhere (煤-焦-化) it is the hyphen as printed.
+HYPHEN_AT_LINE_END = "\ufffe"
 
 Box = tuple[int, int, int, int]  # x, y, width, height in picture pixels
 
@@ -91,7 +94,16 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> li
     """The text in content order, split into lines at the breaks pdfium puts between them."""
     text = textpage.get_text_range()
     lines, chars, boxes = [], [], []
+    joining = False  # after a line-end hyphen: the break that follows joins the word's halves
     for index, char in enumerate(text):
+        if char == HYPHEN_AT_LINE_END:
+            if _breaks_a_word(text, index):
+                joining = True
+                continue
+            char = "-"  # a hyphen printed between characters that stand apart: 煤-焦-化
+        if char in "\r\n" and joining:
+            continue
+        joining = False
         if char in "\r\n":
             if char == "\n" or not text[index + 1:index + 2] == "\n":
                 lines.append(_Line("".join(chars), boxes))
@@ -104,6 +116,18 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> li
         boxes.append(box if box[2] > 0 and box[3] > 0 else None)
     lines.append(_Line("".join(chars), boxes))
     return _with_vertical_gaps(lines)
+
+
+def _breaks_a_word(text: str, index: int) -> bool:
+    """Whether the line-end hyphen at ``index`` splits a word of letters (anti-/leaguers); Chinese
+    is never hyphenated, so a hyphen beside a CJK character is printed text."""
+    before = text[index - 1:index]
+    after = text[index + 1:].lstrip("\r\n")[:1]
+    return before.isalpha() and after.isalpha() and not _is_cjk(before) and not _is_cjk(after)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
 
 
 def _with_vertical_gaps(lines: list[_Line]) -> list[_Line]:
@@ -126,6 +150,13 @@ def _is_vertical_char(line: _Line) -> bool:
     return 0 < len(line.visible) <= 2
 
 
+def _column_left(lefts: list[int]) -> int:
+    """The left edge of a column: the leftmost edge two or more of its lines share (a centred
+    headline of the next article may reach further left than one line of the column)."""
+    shared = [left for left in lefts if sum(abs(left - other) <= 1 for other in lefts) >= 2]
+    return min(shared or lefts)
+
+
 def _mark_indents(lines: list[_Line]) -> None:
     """Mark lines that start INDENT_MIN_EM–INDENT_MAX_EM right of the leftmost line near them
     whose span overlaps theirs (their column)."""
@@ -136,7 +167,7 @@ def _mark_indents(lines: list[_Line]) -> None:
             continue
         column = [other for other in lines[max(0, n - NEIGHBOURS):n + NEIGHBOURS + 1]
                   if len(other.visible) >= 4 and other.left < line.right and line.left < other.right]
-        offset = (line.left - min(other.left for other in column)) / line.em
+        offset = (line.left - _column_left([other.left for other in column])) / line.em
         marks.append(len(column) > 1 and INDENT_MIN_EM <= offset <= INDENT_MAX_EM)
     for line, marked in zip(lines, marks):
         if marked:

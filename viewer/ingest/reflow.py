@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from viewer.ingest.textutil import display_width, ends_sentence, join_lines
+from viewer.ingest.textutil import CLOSERS, SENTENCE_END, display_width, ends_sentence, join_lines
 
 RUN_CHANGE = 1.2  # a new column run starts where the local line width changes by this factor
 RUN_LOOK = 6  # lines looked at on either side of a possible run change
@@ -28,6 +28,9 @@ INDENT = 2.0  # the dropped indent of a paragraph's first line, in em
 INDENT_TOLERANCE = 1.5  # how far from INDENT a first line may be (punctuation compression, digits)
 SHORT = 2.5  # em short of the expected width that make a line "short"
 FULL = 3.0  # em; lines this close to the widest nearby count towards the column width
+NARROW_SHORT = 0.35  # share of a narrow column's width that makes a line short
+CLAUSE_END = SENTENCE_END + "、，；：”」』"
+CAPTION_OPENING = ("图为", "图片为", "上图", "下图", "左图", "右图")
 
 
 def reflow(lines: list[str], indented: list[bool] | None = None) -> list[str]:
@@ -54,14 +57,28 @@ def starts_paragraph(widths: list[float], columns: list[float], i: int, lines: l
                      prev_is_first: bool) -> bool:
     prev_width, prev_column, prev_line, line = widths[i - 1], columns[i - 1], lines[i - 1], lines[i]
     expected = prev_column - (INDENT if prev_is_first else 0.0)
-    if prev_width < expected - (SHORT if ends_sentence(prev_line) else 2 * SHORT):
+    # In a narrow column a few characters are already a large share of the line.
+    shortfall = min(SHORT if ends_sentence(prev_line) else 2 * SHORT, NARROW_SHORT * expected)
+    if prev_width < expected - shortfall:
         return True  # the line before ran out: a last line, or (much shorter) a heading, a caption
+    if _is_subheading(lines, widths, columns, i) or (i >= 2 and _is_subheading(lines, widths, columns, i - 1)):
+        return True
+    if line.startswith(CAPTION_OPENING) and prev_line[-1] in CLAUSE_END:
+        return True  # a photo caption under its picture
     if prev_is_first or not ends_sentence(prev_line):
         return False  # a full paragraph of one line is rarer than a first line that ends a sentence
     # A line of indent width that itself ends a sentence is more often the last line of its
     # paragraph than a paragraph of one line: the layout cannot tell, so take the likelier.
     return (abs(columns[i] - INDENT - widths[i]) <= INDENT_TOLERANCE and widths[i] <= columns[i] - 1
             and not ends_sentence(line))
+
+
+def _is_subheading(lines: list[str], widths: list[float], columns: list[float], i: int) -> bool:
+    """A sub-heading (小标题): a line of at most half its column that follows a finished
+    sentence or clause (older papers end paragraphs with 、), ends in no punctuation, and is
+    followed by more text."""
+    return (0 < i < len(lines) - 1 and lines[i - 1].rstrip(CLOSERS)[-1:] in CLAUSE_END
+            and widths[i] <= columns[i] / 2 and lines[i][-1].isalnum())
 
 
 def column_widths(widths: list[float], lines: list[str]) -> list[float]:

@@ -42,6 +42,7 @@ from viewer.archive import Archive
 from viewer.citation import citation
 from viewer.errors import GazetteError, IndexStale, NotFound, QueryError
 from viewer.export import WRITERS
+from viewer.model import Publication
 from viewer.search import MARK_CLOSE, MARK_OPEN
 from viewer.serve.i18n import MONTHS, WEEKDAY_HEADS, language_of, translate
 
@@ -73,7 +74,7 @@ class ReadingRoom:
 
     def _warm_up(self) -> None:
         try:
-            self.archive.search("的", limit=1)
+            self.archive.searching.search("的", limit=1)
         except GazetteError:
             pass  # a stale or missing index: each search page says so
 
@@ -88,7 +89,7 @@ class ReadingRoom:
         """The stored preview or thumbnail of the picture with this SHA-256."""
         if not _PICTURE.fullmatch(digest) or kind not in _PICTURE_KINDS:
             raise NotFound("no such picture")
-        path = self.archive.page_file(f"{digest[:2]}/{digest}{_PICTURE_KINDS[kind]}")
+        path = self.archive.browsing.page_file(f"{digest[:2]}/{digest}{_PICTURE_KINDS[kind]}")
         if path is None or not path.is_file():
             raise NotFound("no such picture")
         return path
@@ -170,7 +171,8 @@ def _date(value: str | None) -> str | None:
 
 async def home(request: Request) -> Response:
     def read(archive: Archive) -> dict:
-        return {"publications": archive.publications(), "stats": archive.stats(), "sections": archive.sections()}
+        browsing = archive.browsing
+        return {"publications": browsing.publications(), "stats": browsing.stats(), "sections": browsing.sections()}
     return render(request, "home.html", **await _room(request).call(read))
 
 
@@ -178,10 +180,8 @@ async def publication(request: Request) -> Response:
     publication_id = request.path_params["publication_id"]
 
     def read(archive: Archive) -> dict:
-        found = next((p for p in archive.publications() if p["id"] == publication_id), None)
-        if found is None:
-            raise NotFound(f"no publication with id {publication_id}")
-        return {"publication": found, "years": archive.issue_years(publication_id)}
+        return {"publication": _publication(archive, publication_id),
+                "years": archive.browsing.issue_years(publication_id)}
     return render(request, "publication.html", **await _room(request).call(read))
 
 
@@ -189,19 +189,25 @@ async def year(request: Request) -> Response:
     publication_id, year_number = request.path_params["publication_id"], request.path_params["year"]
 
     def read(archive: Archive) -> dict:
-        found = next((p for p in archive.publications() if p["id"] == publication_id), None)
-        if found is None:
-            raise NotFound(f"no publication with id {publication_id}")
-        missing = set(archive.missing_dates(publication_id, dt.date(year_number, 1, 1), dt.date(year_number, 12, 31)))
+        browsing = archive.browsing
+        found = _publication(archive, publication_id)
+        first, last = dt.date(year_number, 1, 1), dt.date(year_number, 12, 31)
+        missing = set(browsing.missing_dates(publication_id, first, last))
         months = []
-        for month in archive.issue_months(publication_id, year_number):
-            issues = {i["date"]: i for i in archive.issues_in_month(publication_id, year_number, month["month"])}
-            weeks = [[_day(day, month["month"], issues, missing) for day in week]
-                     for week in calendar.Calendar().monthdatescalendar(year_number, month["month"])]
-            months.append({"month": month["month"], "issues": month["issues"], "weeks": weeks})
-        return {"publication": found, "year": year_number, "months": months,
-                "missing": sorted(missing)}
+        for month, count in browsing.issue_months(publication_id, year_number):
+            issues = {i.date: i for i in browsing.issues_in_month(publication_id, year_number, month)}
+            weeks = [[_day(day, month, issues, missing) for day in week]
+                     for week in calendar.Calendar().monthdatescalendar(year_number, month)]
+            months.append({"month": month, "issues": count, "weeks": weeks})
+        return {"publication": found, "year": year_number, "months": months, "missing": sorted(missing)}
     return render(request, "year.html", **await _room(request).call(read))
+
+
+def _publication(archive: Archive, publication_id: int) -> Publication:
+    found = next((p for p in archive.browsing.publications() if p.id == publication_id), None)
+    if found is None:
+        raise NotFound(f"no publication with id {publication_id}")
+    return found
 
 
 def _day(day: dt.date, month: int, issues: dict, missing: set[dt.date]) -> dict:
@@ -215,7 +221,7 @@ async def issue(request: Request) -> Response:
     issue_id = request.path_params["issue_id"]
 
     def read(archive: Archive) -> dict:
-        return {"issue": archive.issue(issue_id), "pages": archive.issue_pages(issue_id)}
+        return {"issue": archive.browsing.issue(issue_id), "pages": archive.browsing.issue_pages(issue_id)}
     return render(request, "issue.html", **await _room(request).call(read))
 
 
@@ -231,12 +237,12 @@ async def search(request: Request) -> Response:
 
     def read(archive: Archive) -> dict:
         context: dict = {"query": query, "sort": sort, "date_from": date_from or "", "date_to": date_to or "",
-                         "section": section or "", "sections": archive.sections(), "result": None,
+                         "section": section or "", "sections": archive.browsing.sections(), "result": None,
                          "error": None, "page_number": page_number, "per_page": RESULTS_PER_PAGE}
         if not (query or date_from or date_to or section):
             return context
         try:
-            context["result"] = archive.search(query, date_from=date_from, date_to=date_to, section=section,
+            context["result"] = archive.searching.search(query, date_from=date_from, date_to=date_to, section=section,
                                                sort=sort, limit=RESULTS_PER_PAGE,
                                                offset=(page_number - 1) * RESULTS_PER_PAGE)
         except QueryError as error:
@@ -254,9 +260,9 @@ async def page(request: Request) -> Response:
     zoom = _int(request.query_params.get("zoom"), 1, 1, 3)
 
     def read(archive: Archive) -> dict:
-        shown = archive.page(page_id)
-        boxes = [box for a in shown["articles"] for box in marking.hit_boxes(archive, a["id"], query)] \
-            if query and shown["image"] else []
+        shown = archive.browsing.page(page_id)
+        boxes = [box for a in shown.articles for box in marking.hit_boxes(archive.searching, a.id, query)] \
+            if query and shown.image else []
         return {"page": shown, "hit_boxes": boxes, "query": query, "zoom": zoom}
     return render(request, "page.html", **await _room(request).call(read))
 
@@ -267,13 +273,10 @@ async def article(request: Request) -> Response:
     room = _room(request)
 
     def read(archive: Archive) -> dict:
-        shown = archive.article(article_id)
-        location = archive.article_location(article_id)
-        on_page = archive.page(location["page_id"])
-        return {"article": shown, "location": location, "page": on_page, "query": query,
-                "marked": marking.marked_article(archive, article_id, query),
-                "citation": citation(shown), "downloads": DOWNLOADS,
-                "annotations": shown["annotations"] if room.with_notes else []}
+        shown = archive.browsing.article(article_id)
+        return {"article": shown, "query": query, "marked": marking.marked_reading(shown.text, query),
+                "citation": citation(shown.to_json(with_annotations=False)), "downloads": DOWNLOADS,
+                "annotations": shown.annotations if room.with_notes else ()}
     return render(request, "article.html", **await room.call(read))
 
 
@@ -286,7 +289,7 @@ async def download(request: Request) -> Response:
     def write(archive: Archive) -> bytes:
         with tempfile.TemporaryDirectory(prefix="gazette-serve-") as folder:  # outside the archive
             out = Path(folder) / f"article{WRITERS[fmt].suffix}"
-            archive.export([article_id], fmt, out, with_annotations=room.with_notes)
+            archive.exporting.export([article_id], fmt, out, with_annotations=room.with_notes)
             return out.read_bytes()
     data = await room.call(write)
     name = f"gazette-{article_id}{WRITERS[fmt].suffix}"

@@ -55,6 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
     "Read-only: nothing here can change the archive.": {"zh": "只读：本站不会改动档案。"},
     "Calendar": {"zh": "日历"},
     "Query": {"zh": "检索词"},
+    "Not yet searchable (the index is catching up):": {"zh": "尚未能检索（索引正在更新）的文章："},
 }
 
 MONTHS = {"zh": [f"{m}月" for m in range(1, 13)],

@@ -1,13 +1,7 @@
 """Full-text search: every article containing the query string, best first.
 
-**What is searched.** An article's text, as this module defines it, is
-:func:`article_text`: its parts joined by ``"\\n"``, always in this order and always all
-present (empty ones as empty lines)::
-
-    line 0  title        line 2  subtitle     line 4…  the paragraphs, one per line
-    line 1  kicker       line 3  byline (format_credits of the article's credits)
-
-A query string matches when its folded form (:mod:`viewer.textnorm`: width, case, vertical
+**What is searched.** An article's search text, :meth:`viewer.model.Reading.search_text`
+(title, kicker, subtitle, byline, paragraphs, one per line). A query string matches when its folded form (:mod:`viewer.textnorm`: width, case, vertical
 forms, traditional → simplified, extractor spaces) is a substring of the folded form of one
 line. Matches never cross a line.
 
@@ -16,28 +10,29 @@ it (``SearchDoc`` is built from it). Its ``earlier_readings`` — the lines of t
 reading and of earlier revisions that the current text lacks — are indexed after it, so a
 query finds an article by what was first printed as well as by the correction. A string found
 only there has no spans (they would point at text no longer shown); the hit's snippet is then
-the earlier line, marked as hits are and prefixed with :data:`EARLIER_READING`.
+the earlier line, marked as hits are and prefixed with
+:data:`viewer.search.snippets.EARLIER_READING`.
 
 **What editors added** is searched only through its own fields (:mod:`viewer.searchquery`):
 ``note:`` over the text of notes, highlight comments and quotes, ``tag:``, ``collection:``,
 ``annotator:``, ``has:notes``. They never give spans; the facets add ``tag``.
 
-**Spans.** ``Hit.spans`` are ``[start, end)`` offsets into ``article_text(doc)`` as printed,
-not folded: Python string indices, i.e. code points (``𠵱`` U+20D71 counts 1; Qt counts it
-2 UTF-16 units, so a Qt view must convert). Subtract the start of a line to get an offset
-into that part. Every occurrence of every query string on the text (not under NOT) is a span;
-spans are sorted and do not overlap. ``Hit.snippet`` is a piece of the printed text around
-the first hit in the body (else in the title), from its line on, hits marked with
-:data:`MARK_OPEN` and :data:`MARK_CLOSE`, ``…`` where a line was cut, lines joined by spaces.
+**What it returns.** :meth:`SearchIndex.search` gives :class:`Matches`: article ids and
+scores of one page of results, the total, the facets and the query strings to mark. It never
+reads SQLite: the caller loads those articles from the read model and makes spans and
+snippets with :mod:`viewer.search.snippets`.
 
-**The index** (layout in :mod:`viewer.searchpostings`) stores grams, positions and a few
-columns per article, never the text: snippets and spans are made from the articles that the
-``load_docs`` callback returns for the page of hits being shown.
+**The index** (layout in :mod:`viewer.search.postings`) stores grams, positions and a few
+columns per article, never the text.
 
 **Ranking.** BM25F over two fields, the whole article (earlier readings included) and the
 title again (weighted :data:`viewer.searchview.TITLE_WEIGHT` times more); equal scores go
 oldest first. Only terms on the text score: ``note:`` and the other fields narrow, so a query
 made of them alone comes out oldest first. ``sort="date"`` gives oldest first, then by page.
+
+**Compacting.** Each write adds a segment; :meth:`SearchIndex.compaction` names the
+articles of the smallest segments when there are too many, and :meth:`SearchIndex.compact`
+writes them again (from documents the caller reads from SQLite) into one.
 
 **Rebuilding** takes ``on_progress(done, total, message)`` and ``cancel``, a
 ``threading.Event`` (anything with ``is_set()``) as elsewhere in the core; once it is set the
@@ -52,74 +47,50 @@ import datetime as dt
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 import numpy as np
-
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
-from viewer import searchquery as q
 from viewer.errors import Cancelled, IndexStale
 from viewer.model import SearchDoc
-from viewer.searchpostings import BulkWriter, DocRow, schema
-from viewer.searchview import Evaluation, View
-from viewer.textnorm import fold, fold_with_offsets
+from viewer.search import query as q
+from viewer.search.evaluation import Evaluation, View
+from viewer.search.postings import BulkWriter, DocRow, schema, segments
+from viewer.textnorm import fold
 
-MARK_OPEN = "⟦"
-MARK_CLOSE = "⟧"
-EARLIER_READING = "〔更正前〕"  # begins a snippet taken from the text as it read before a correction
+FORMAT = "gazette-index 2"  # written in the index folder; another format is started afresh
 BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
 MAX_SEGMENTS = 40  # above this, small segments are re-indexed into one
-SNIPPET_BEFORE = 20
-SNIPPET_LENGTH = 90
 PROGRESS_EVERY = 200
 
-LoadDocs = Callable[[list[int]], dict[int, SearchDoc]]
 
+@dataclass(frozen=True)
+class Matches:
+    """One page of results: article ids best first with their scores, how many matched in
+    all, the facets of all of them, and the query strings whose occurrences are hits."""
 
-@dataclass
-class Hit:
-    article_id: int
-    title: str
-    date: str
-    page: int | None
-    section: str
-    score: float
-    snippet: str
-    spans: list[tuple[int, int]]
-
-
-@dataclass
-class SearchResult:
-    query: str
     total: int
-    hits: list[Hit]
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    article_ids: list[int]
+    scores: list[float]
+    facets: dict[str, dict[str, int]]
+    texts: list[q.Text]
 
 
-def article_parts(doc: SearchDoc) -> list[str]:
-    """The lines of :func:`article_text` (see the module docstring)."""
-    return [doc.title, doc.kicker, doc.subtitle, doc.byline, *doc.paragraphs]
-
-
-def article_text(doc: SearchDoc) -> str:
-    """The text searched and the one ``Hit.spans`` point into."""
-    return "\n".join(article_parts(doc))
+@dataclass(frozen=True)
+class Compaction:
+    segment_ids: frozenset[str]
+    article_ids: list[int]
 
 
 class SearchIndex:
-    """The Whoosh index of an archive: derived from SQLite, rebuilt from it at will.
+    """The Whoosh index of an archive: derived from SQLite, rebuilt from it at will."""
 
-    ``load_docs(ids)`` returns the SearchDocs of those article ids (missing ones left out);
-    the index calls it for the hits it shows and to re-index small segments.
-    """
-
-    def __init__(self, path: Path | str, load_docs: LoadDocs, *, read_only: bool = False):
+    def __init__(self, path: Path | str, *, read_only: bool = False):
         self.path = Path(path)
-        self.load_docs = load_docs
         self.read_only = read_only
         self._ix = _open_for_reading(self.path) if read_only else _open_or_create(self.path)
         self._view: View | None = None
@@ -130,16 +101,35 @@ class SearchIndex:
     def doc_count(self) -> int:
         return self._ix.doc_count()
 
-    def add(self, docs: Iterable[SearchDoc]) -> None:
-        """Index ``docs``, replacing any article already indexed under the same id."""
+    def update(self, docs: Iterable[SearchDoc], gone: Iterable[int] = ()) -> None:
+        """Index ``docs``, replacing any article already indexed under the same id, and take
+        the articles ``gone`` out."""
+        gone = list(gone)
         for batch in _batches(docs, BATCH_DOCS):
-            self._write(batch, replace_ids=[doc.article_id for doc in batch])
-        self._compact()
+            self._write(batch, replace_ids=[doc.article_id for doc in batch] + gone)
+            gone = []
+        if gone:
+            self._write([], replace_ids=gone)
 
-    def delete(self, ids: Iterable[int]) -> None:
-        ids = list(ids)
-        if ids:
-            self._write([], replace_ids=ids)
+    def compaction(self) -> Compaction | None:
+        """The smallest segments to write again as one while there are too many of them."""
+        by_size = sorted(segments(self._ix), key=lambda s: s.doc_count())
+        if len(by_size) <= MAX_SEGMENTS:
+            return None
+        chosen, count = [], 0
+        for segment in by_size:
+            if len(chosen) >= 2 and count + segment.doc_count() > BATCH_DOCS:
+                break
+            chosen.append(segment)
+            count += segment.doc_count()
+        chosen_ids = frozenset(s.segment_id() for s in chosen)
+        view = self._current_view()
+        return Compaction(chosen_ids, view.article_id[view.docs_in_segments(set(chosen_ids))].tolist())
+
+    def compact(self, compaction: Compaction, docs: Iterable[SearchDoc]) -> None:
+        """Replace the segments of ``compaction`` by one holding ``docs`` (their articles as
+        SQLite has them now; those gone are left out)."""
+        self._write(list(docs), replace_ids=[], drop_segments=compaction.segment_ids)
 
     def rebuild(self, docs: Iterable[SearchDoc], total: int,
                 on_progress: Callable[[int, int, str], None] | None = None,
@@ -175,7 +165,7 @@ class SearchIndex:
     def search(self, query: str, *, date_from: str | dt.date | None = None,
                date_to: str | dt.date | None = None, section: str | None = None,
                has_notes: bool | None = None, sort: str = "relevance", limit: int = 20,
-               offset: int = 0) -> SearchResult:
+               offset: int = 0) -> Matches:
         """Articles matching ``query`` (see :mod:`viewer.searchquery`), one page of them.
 
         ``date_from``/``date_to`` (ISO dates, inclusive), ``section`` (exact section name) and
@@ -193,8 +183,8 @@ class SearchIndex:
         texts = q.positive_texts(tree)
         scores = evaluation.scores(texts, matched)
         page = view.rank(matched, scores, sort)[offset:offset + limit]
-        hits = self._hits(view.article_id[matched[page]].tolist(), scores[page].tolist(), texts)
-        return SearchResult(query, len(matched), hits, view.facets(matched))
+        return Matches(len(matched), view.article_id[matched[page]].tolist(),
+                       [round(score, 4) for score in scores[page].tolist()], view.facets(matched), texts)
 
     # Writing
 
@@ -226,24 +216,6 @@ class SearchIndex:
                           if article_id in article_ids and not leaf.is_deleted(d)]
         return found
 
-    def _compact(self) -> None:
-        """Re-index the smallest segments into one while there are too many of them."""
-        segments = sorted(self._ix._segments(), key=lambda s: s.doc_count())
-        if len(segments) <= MAX_SEGMENTS:
-            return
-        chosen, count = [], 0
-        for segment in segments:
-            if len(chosen) >= 2 and count + segment.doc_count() > BATCH_DOCS:
-                break
-            chosen.append(segment)
-            count += segment.doc_count()
-        chosen_ids = {s.segment_id() for s in chosen}
-        view = self._current_view()
-        ids = view.article_id[view.docs_in_segments(chosen_ids)].tolist()
-        docs = self.load_docs(ids)
-        self._write([docs[i] for i in ids if i in docs], replace_ids=[],
-                    drop_segments=frozenset(chosen_ids))
-
     def _swap_in(self, fresh_path: Path) -> None:
         self._drop_view()
         old_path = self.path.with_name(self.path.name + ".old")
@@ -269,89 +241,9 @@ class SearchIndex:
             self._view.close()
             self._view = None
 
-    def _hits(self, ids: list[int], scores: list[float], texts: list[q.Text]) -> list[Hit]:
-        docs = self.load_docs(ids)
-        hits = []
-        for article_id, score in zip(ids, scores):
-            doc = docs.get(article_id)
-            if doc is None:  # deleted from SQLite, index not yet told
-                continue
-            spans = hit_spans(doc, texts)
-            shown = snippet(doc, spans) if spans else earlier_snippet(doc, texts) or snippet(doc, [])
-            hits.append(Hit(article_id, doc.title, doc.date, doc.page, doc.section,
-                            round(score, 4), shown, spans))
-        return hits
-
-
-def hit_spans(doc: SearchDoc, texts: list[q.Text]) -> list[tuple[int, int]]:
-    """Spans in ``article_text(doc)`` of every occurrence of the folded ``texts``."""
-    return _spans_in(article_text(doc), texts)
-
-
-def _spans_in(printed: str, texts: list[q.Text]) -> list[tuple[int, int]]:
-    """Spans in ``printed`` of the folded ``texts``; title terms only in its first line."""
-    folded = fold_with_offsets(printed)
-    title_end = len(folded.text.partition("\n")[0])
-    found: list[tuple[int, int]] = []
-    for text in texts:
-        limit = title_end if text.field == "title" else len(folded.text)
-        start = folded.text.find(text.text, 0, limit)
-        while start >= 0:
-            found.append(folded.source_span(start, start + len(text.text)))
-            start = folded.text.find(text.text, start + 1, limit)
-    return _merge_spans(found)
-
-
-def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def snippet(doc: SearchDoc, spans: list[tuple[int, int]]) -> str:
-    """A line of printed text around the first hit in the body (else the title), marked."""
-    text = article_text(doc)
-    body_start = len(text) - sum(len(p) + 1 for p in doc.paragraphs) + 1
-    in_body = [s for s in spans if s[0] >= body_start]
-    anchor = (in_body or spans or [(body_start, body_start)])[0][0]
-    return _snippet_at(text, spans, anchor)
-
-
-def earlier_snippet(doc: SearchDoc, texts: list[q.Text]) -> str:
-    """The first line of the earlier readings holding a query string, marked and prefixed
-    with :data:`EARLIER_READING`; "" when none does."""
-    body_texts = [text for text in texts if text.field == "text"]
-    for line in doc.earlier_readings if body_texts else ():
-        spans = _spans_in(line, body_texts)
-        if spans:
-            return EARLIER_READING + _snippet_at(line, spans, spans[0][0])
-    return ""
-
-
-def _snippet_at(text: str, spans: list[tuple[int, int]], anchor: int) -> str:
-    """Some printed text from a little before ``anchor`` within its line, hits marked."""
-    line_start = text.rfind("\n", 0, anchor) + 1
-    start = max(line_start, anchor - SNIPPET_BEFORE)
-    end = min(len(text), start + SNIPPET_LENGTH)
-    pieces = ["…" if start > line_start else ""]
-    cursor = start
-    for span_start, span_end in spans:
-        if span_end <= start or span_start >= end:
-            continue
-        span_start, span_end = max(span_start, start), min(span_end, end)
-        pieces += [text[cursor:span_start], MARK_OPEN, text[span_start:span_end], MARK_CLOSE]
-        cursor = span_end
-    pieces += [text[cursor:end], "…" if end < len(text) else ""]
-    return "".join(pieces).replace("\n", " ")
-
-
 def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:
     """What :class:`BulkWriter` takes for one article: its row, folded title, text and notes."""
-    credits = tuple((role, name) for group in (doc.credits, doc.page_credits)
+    credits = tuple((role, name) for group in (doc.text.credits_by_role, doc.page_credits)
                     for role, names in group.items() for name in names)
     row = DocRow(
         article_id=doc.article_id,
@@ -365,32 +257,45 @@ def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:
         collections=tuple(doc.collections),
         annotators=tuple(doc.annotators),
     )
-    text = "\n".join([article_text(doc), *doc.earlier_readings])
-    return row, fold(doc.title), fold(text), fold("\n".join(doc.notes))
+    text = "\n".join([doc.text.search_text(), *doc.earlier_readings])
+    return row, fold(doc.text.title), fold(text), fold("\n".join(doc.notes))
 
 
 def _open_or_create(path: Path):
     path.mkdir(parents=True, exist_ok=True)
     storage = FileStorage(str(path), supports_mmap=False)  # see DESIGN.md: mmap doubles RAM
+    marker = path / "FORMAT"
     try:
         ix = storage.open_index()
     except EmptyIndexError:
-        return storage.create_index(schema())
-    if set(ix.schema.names()) != set(schema().names()):
-        # An index from another version of Gazette: it is derived data, start again.
+        return _create(storage, marker)
+    if (not marker.is_file() or marker.read_text(encoding="utf-8").strip() != FORMAT
+            or set(ix.schema.names()) != set(schema().names())):
+        # An index from another version of Gazette: it is derived data, start again in an
+        # empty folder (so nothing there says it is the archive's: the keeper rebuilds it).
         ix.close()
-        return storage.create_index(schema())
+        shutil.rmtree(path)
+        path.mkdir()
+        return _create(FileStorage(str(path), supports_mmap=False), marker)
     return ix
 
 
 def _open_for_reading(path: Path):
     """The index as it is, never created or replaced (the reading room writes nothing)."""
+    marker = path / "FORMAT"
     try:
         ix = FileStorage(str(path), supports_mmap=False, readonly=True).open_index()
+        current = marker.read_text(encoding="utf-8").strip() == FORMAT
     except (EmptyIndexError, OSError) as error:
         raise IndexStale(f"{path}: no search index to read ({error}); run `gazette reindex`") from error
-    if set(ix.schema.names()) != set(schema().names()):
+    if not current or set(ix.schema.names()) != set(schema().names()):
         raise IndexStale(f"{path}: the search index is from another version; run `gazette reindex`")
+    return ix
+
+
+def _create(storage: FileStorage, marker: Path):
+    ix = storage.create_index(schema())
+    marker.write_text(FORMAT + "\n", encoding="utf-8")
     return ix
 
 

@@ -28,12 +28,18 @@ positions, each zlib-compressed, so finding candidates never decompresses positi
 Whoosh's term dictionary, columns, deletions, segments and TOC are used as they are; block
 data is read by :class:`TermPostings`. Because the block data is ours, Whoosh must never
 merge these segments (commit with ``merge=False`` or a ``mergetype`` that only drops
-segments), and Whoosh's own matchers cannot read them.
+segments), and Whoosh's own matchers cannot read them. Block headers and data are packed
+with :mod:`struct` and numpy (little-endian, no pickle), so an index moves between machines.
+
+**This is the only module that touches Whoosh's internals** — the names in
+:data:`WHOOSH_INTERNALS`, checked against the installed Whoosh by
+``tests/test_search_whoosh_contract.py``. The pinned Whoosh versions in ``pyproject.toml`` are
+the ones that test passes with.
 """
 
 from __future__ import annotations
 
-import pickle
+import struct
 import zlib
 from dataclasses import dataclass
 
@@ -56,6 +62,30 @@ _NEWLINE = 10
 _META_SEPARATOR = "\x1f"
 _CREDIT_SEPARATOR = "\x1e"
 _ROLE_SEPARATOR = "\x1d"
+# A block header: count, last doc id, max weight, min and max field length as bytes.
+_BLOCK_HEADER = struct.Struct("<IIfBB")
+# A block's data: the dtype codes of doc deltas, weights and positions, then the length of the
+# compressed ids-and-weights part; both compressed parts follow.
+_BLOCK_DATA = struct.Struct("<cccI")
+
+# Every private Whoosh name used here (class, attribute), for the contract test.
+WHOOSH_INTERNALS = (
+    ("whoosh.codec.whoosh3.W3FieldWriter", "_postfile"),
+    ("whoosh.codec.whoosh3.W3FieldWriter", "_fieldid"),
+    ("whoosh.codec.whoosh3.W3FieldWriter", "_tindex"),
+    ("whoosh.reading.SegmentReader", "_terms"),
+    ("whoosh.codec.whoosh3.W3TermsReader", "_postfile"),
+    ("whoosh.columns.NumericColumn.Reader", "_default"),
+    ("whoosh.columns.NumericColumn.Reader", "_dbfile"),
+    ("whoosh.columns.NumericColumn.Reader", "_basepos"),
+    ("whoosh.columns.NumericColumn.Reader", "_count"),
+    ("whoosh.columns.NumericColumn.Reader", "_fixedlen"),
+    ("whoosh.columns.NumericColumn.Reader", "_typecode"),
+    ("whoosh.index.FileIndex", "_segments"),
+    ("whoosh.writing.SegmentWriter", "_check_state"),
+    ("whoosh.writing.SegmentWriter", "_added"),
+    ("whoosh.writing.SegmentWriter", "_flush_segment"),
+)
 
 
 class GramFormat(formats.Format):
@@ -303,12 +333,9 @@ def _write_term(postfile, ids: np.ndarray, weights: np.ndarray, positions: np.nd
         block_weights = weights[block_start:block_end]
         block_lengths = doc_lengths[block_start:block_end]
         data = _block_data(block_ids, block_weights, positions[first_position:last_position])
-        # The block info tuple is Whoosh's: count, last id, max weight, compression (0: the
-        # data compresses its parts itself), min and max field length as bytes.
-        block_info = pickle.dumps((len(block_ids), int(block_ids[-1]),
-                                   float(block_weights.max()), 0,
-                                   length_to_byte(int(block_lengths.min())),
-                                   length_to_byte(int(block_lengths.max()))), 2)
+        block_info = _BLOCK_HEADER.pack(len(block_ids), int(block_ids[-1]), float(block_weights.max()),
+                                        length_to_byte(int(block_lengths.min())),
+                                        length_to_byte(int(block_lengths.max())))
         size = len(block_info) + len(data)
         postfile.write_int(-size if block_end == len(ids) else size)
         postfile.write(block_info)
@@ -318,20 +345,19 @@ def _write_term(postfile, ids: np.ndarray, weights: np.ndarray, positions: np.nd
 
 
 def _block_data(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray) -> bytes:
-    deltas = np.diff(ids.astype(np.int64), prepend=0)
-    ids_part = b"".join((_smallest(deltas).tobytes(), _smallest(weights).tobytes()))
-    parts = (
-        _smallest(deltas).dtype.char, _smallest(weights).dtype.char,
-        zlib.compress(ids_part, _ZLIB_LEVEL),
-        _smallest(positions).dtype.char, zlib.compress(_smallest(positions).tobytes(), _ZLIB_LEVEL),
-    )
-    return pickle.dumps(parts, 5)
+    deltas = _smallest(np.diff(ids.astype(np.int64), prepend=0))
+    weights = _smallest(weights)
+    positions = _smallest(positions)
+    ids_part = zlib.compress(deltas.tobytes() + weights.tobytes(), _ZLIB_LEVEL)
+    header = _BLOCK_DATA.pack(deltas.dtype.char.encode(), weights.dtype.char.encode(),
+                              positions.dtype.char.encode(), len(ids_part))
+    return header + ids_part + zlib.compress(positions.tobytes(), _ZLIB_LEVEL)
 
 
 def _smallest(numbers: np.ndarray) -> np.ndarray:
     largest = int(numbers.max()) if len(numbers) else 0
     dtype = np.uint8 if largest < 0x100 else np.uint16 if largest < 0x10000 else np.uint32
-    return numbers.astype(dtype, copy=False)
+    return numbers.astype(np.dtype(dtype).newbyteorder("<"), copy=False)
 
 
 @dataclass
@@ -363,7 +389,11 @@ class _Block:
 
     def _data(self, postfile) -> tuple:
         if self._parts is None:
-            self._parts = pickle.loads(postfile.get(self.offset, self.length))
+            data = postfile.get(self.offset, self.length)
+            ids_type, weights_type, positions_type, ids_length = _BLOCK_DATA.unpack_from(data)
+            ids_end = _BLOCK_DATA.size + ids_length
+            self._parts = ("<" + ids_type.decode(), "<" + weights_type.decode(),
+                           data[_BLOCK_DATA.size:ids_end], "<" + positions_type.decode(), data[ids_end:])
         return self._parts
 
 
@@ -403,7 +433,7 @@ class TermPostings:
         while True:
             length = postfile.read_int()
             block_start = postfile.tell()
-            count, last_id = postfile.read_pickle()[:2]
+            count, last_id = _BLOCK_HEADER.unpack(postfile.read(_BLOCK_HEADER.size))[:2]
             data_start = postfile.tell()
             blocks.append(_Block(count, last_id, data_start,
                                  block_start + abs(length) - data_start))
@@ -437,3 +467,22 @@ class TermPostings:
             position = block.positions(self._postfile)[wanted].astype(np.int64) - offset
             keys.append((doc_of << 32) | (position & 0xFFFFFFFF))
         return np.concatenate(keys) if keys else np.empty(0, np.int64)
+
+
+def numeric_column(leaf, name: str) -> np.ndarray:
+    """A Whoosh numeric column of one segment as an array, read in one piece.
+
+    Whoosh writes fixed-size big-endian values up to the last one that is not the default;
+    its reader would unpack them one Python call per article (a second at 100,000)."""
+    reader = leaf.column_reader(name, translate=False)
+    if not isinstance(reader, columns.NumericColumn.Reader):  # no column file: all default
+        return np.asarray(reader.load() if hasattr(reader, "load") else list(reader), dtype=np.int64)
+    values = np.full(leaf.doc_count_all(), reader._default, dtype=np.int64)
+    raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
+    values[:reader._count] = np.frombuffer(raw, dtype=">" + reader._typecode)
+    return values
+
+
+def segments(ix) -> list:
+    """The index's live segments (Whoosh keeps them behind a private method)."""
+    return ix._segments()

@@ -34,10 +34,10 @@ class _AddAnnotation(Edit):
         if self._row is None:
             self.annotation_id = self._add(archive)
         else:
-            archive.restore_annotation(self._row)
+            archive.editing.restore_annotation(self._row)
 
     def revert(self, archive: Archive) -> None:
-        self._row = archive.delete_annotation(self.annotation_id)
+        self._row = archive.editing.delete_annotation(self.annotation_id)
 
     def _add(self, archive: Archive) -> int:
         raise NotImplementedError
@@ -48,7 +48,7 @@ class AddNote(_AddAnnotation):
         self.article_id, self.text, self.fmt, self.author = article_id, text, fmt, author
 
     def _add(self, archive: Archive) -> int:
-        return archive.add_note(self.article_id, self.text, author=self.author, fmt=self.fmt)
+        return archive.editing.add_note(self.article_id, self.text, author=self.author, fmt=self.fmt)
 
 
 class AddHighlight(_AddAnnotation):
@@ -57,7 +57,7 @@ class AddHighlight(_AddAnnotation):
         self.colour, self.comment = colour, comment
 
     def _add(self, archive: Archive) -> int:
-        return archive.add_highlight(self.article_id, span=self.span, colour=self.colour,
+        return archive.editing.add_highlight(self.article_id, span=self.span, colour=self.colour,
                                      comment=self.comment, author=self.author)
 
 
@@ -69,10 +69,10 @@ class DeleteAnnotation(Edit):
         self._row: dict | None = None
 
     def apply(self, archive: Archive) -> None:
-        self._row = archive.delete_annotation(self.annotation_id)
+        self._row = archive.editing.delete_annotation(self.annotation_id)
 
     def revert(self, archive: Archive) -> None:
-        archive.restore_annotation(self._row)
+        archive.editing.restore_annotation(self._row)
 
 
 class EditNote(Edit):
@@ -82,10 +82,10 @@ class EditNote(Edit):
         self.article_id, self.annotation_id, self.old, self.new = article_id, annotation_id, old, new
 
     def apply(self, archive: Archive) -> None:
-        archive.update_annotation(self.annotation_id, text=self.new[0], fmt=self.new[1])
+        archive.editing.update_annotation(self.annotation_id, text=self.new[0], fmt=self.new[1])
 
     def revert(self, archive: Archive) -> None:
-        archive.update_annotation(self.annotation_id, text=self.old[0], fmt=self.old[1])
+        archive.editing.update_annotation(self.annotation_id, text=self.old[0], fmt=self.old[1])
 
 
 class AddTag(Edit):
@@ -94,10 +94,10 @@ class AddTag(Edit):
         self._added: list[str] = []
 
     def apply(self, archive: Archive) -> None:
-        self._added = archive.tag(self.article_id, self.tags, author=self.author)
+        self._added = archive.editing.tag(self.article_id, self.tags, author=self.author)
 
     def revert(self, archive: Archive) -> None:
-        archive.untag(self.article_id, self._added)  # not those the article had already
+        archive.editing.untag(self.article_id, self._added)  # not those the article had already
 
 
 class RemoveTag(Edit):
@@ -106,10 +106,10 @@ class RemoveTag(Edit):
         self.article_id, self.tag, self.tagged_by = article_id, tag, tagged_by
 
     def apply(self, archive: Archive) -> None:
-        archive.untag(self.article_id, [self.tag])
+        archive.editing.untag(self.article_id, [self.tag])
 
     def revert(self, archive: Archive) -> None:
-        archive.tag(self.article_id, [self.tag], author=self.tagged_by)
+        archive.editing.tag(self.article_id, [self.tag], author=self.tagged_by)
 
 
 class Correct(Edit):
@@ -122,14 +122,14 @@ class Correct(Edit):
         self._before: int | None = None
 
     def apply(self, archive: Archive) -> None:
-        self._before = archive.current_revision(self.article_id)
+        self._before = archive.editing.current_revision(self.article_id)
         if self._revision is None:
-            self._revision = archive.correct(self.article_id, author=self.author, **self.changes)
+            self._revision = archive.editing.correct(self.article_id, author=self.author, **self.changes)
         else:
-            archive.restore_revision(self.article_id, self._revision, author=self.author)
+            archive.editing.restore_revision(self.article_id, self._revision, author=self.author)
 
     def revert(self, archive: Archive) -> None:
-        archive.restore_revision(self.article_id, self._before, author=self.author)
+        archive.editing.restore_revision(self.article_id, self._before, author=self.author)
 
 
 class RestoreRevision(Edit):
@@ -141,11 +141,11 @@ class RestoreRevision(Edit):
         self._before: int | None = None
 
     def apply(self, archive: Archive) -> None:
-        self._before = archive.current_revision(self.article_id)
-        archive.restore_revision(self.article_id, self.revision_id, author=self.author)
+        self._before = archive.editing.current_revision(self.article_id)
+        archive.editing.restore_revision(self.article_id, self.revision_id, author=self.author)
 
     def revert(self, archive: Archive) -> None:
-        archive.restore_revision(self.article_id, self._before, author=self.author)
+        archive.editing.restore_revision(self.article_id, self._before, author=self.author)
 
 
 class AddToCollection(Edit):
@@ -157,14 +157,14 @@ class AddToCollection(Edit):
         self._made = False
 
     def apply(self, archive: Archive) -> None:
-        self._made = self.collection not in {c["name"] for c in archive.collections()}
-        self._added = archive.add_to_collection(self.collection, self.article_ids, author=self.author)
+        self._made = self.collection not in {c["name"] for c in archive.browsing.collections()}
+        self._added = archive.editing.add_to_collection(self.collection, self.article_ids, author=self.author)
 
     def revert(self, archive: Archive) -> None:
         if self._made:
-            archive.delete_collection(self.collection)
+            archive.editing.delete_collection(self.collection)
         else:
-            archive.remove_from_collection(self.collection, self._added)
+            archive.editing.remove_from_collection(self.collection, self._added)
 
 
 class RemoveFromCollection(Edit):
@@ -175,12 +175,12 @@ class RemoveFromCollection(Edit):
         self._order: list[int] = []
 
     def apply(self, archive: Archive) -> None:
-        self._order = archive.collection_articles(self.collection)
-        archive.remove_from_collection(self.collection, self.article_ids)
+        self._order = archive.browsing.collection_articles(self.collection)
+        archive.editing.remove_from_collection(self.collection, self.article_ids)
 
     def revert(self, archive: Archive) -> None:
-        archive.add_to_collection(self.collection, self.article_ids, author=self.author)
-        archive.reorder_collection(self.collection, self._order)
+        archive.editing.add_to_collection(self.collection, self.article_ids, author=self.author)
+        archive.editing.reorder_collection(self.collection, self._order)
 
 
 class ReorderCollection(Edit):
@@ -189,11 +189,11 @@ class ReorderCollection(Edit):
         self._before: list[int] = []
 
     def apply(self, archive: Archive) -> None:
-        self._before = archive.collection_articles(self.collection)
-        archive.reorder_collection(self.collection, self.order)
+        self._before = archive.browsing.collection_articles(self.collection)
+        archive.editing.reorder_collection(self.collection, self.order)
 
     def revert(self, archive: Archive) -> None:
-        archive.reorder_collection(self.collection, self._before)
+        archive.editing.reorder_collection(self.collection, self._before)
 
 
 class DeleteCollection(Edit):
@@ -204,8 +204,8 @@ class DeleteCollection(Edit):
         self._articles: list[int] = []
 
     def apply(self, archive: Archive) -> None:
-        self._articles = archive.collection_articles(self.collection)
-        archive.delete_collection(self.collection)
+        self._articles = archive.browsing.collection_articles(self.collection)
+        archive.editing.delete_collection(self.collection)
 
     def revert(self, archive: Archive) -> None:
-        archive.add_to_collection(self.collection, self._articles, author=self.author)
+        archive.editing.add_to_collection(self.collection, self._articles, author=self.author)

@@ -12,10 +12,9 @@ import math
 from collections import OrderedDict
 
 import numpy as np
-from whoosh import columns
 
-from viewer import searchquery as q
-from viewer.searchpostings import TermPostings, unpack_meta
+from viewer.search import query as q
+from viewer.search.postings import TermPostings, numeric_column, unpack_meta
 from viewer.textnorm import fold
 
 TITLE_WEIGHT = 2.0  # on top of the title's weight as part of the article text
@@ -92,7 +91,7 @@ class View:
         alive = []
         for leaf, offset in self.leaves:
             for name, values in columns.items():
-                values.append(_numeric_column(leaf, name))
+                values.append(numeric_column(leaf, name))
             for docnum, meta in enumerate(leaf.column_reader("meta", translate=False)):
                 section, publication, page_label, credits, labels = unpack_meta(meta)
                 codes["section"].append(self.sections.code(section))
@@ -243,20 +242,6 @@ class View:
             "person": self.people.counts(matched),
             "tag": self.labels["tag"].counts(matched),
         }
-
-
-def _numeric_column(leaf, name: str) -> np.ndarray:
-    """A Whoosh numeric column of one segment as an array, read in one piece.
-
-    Whoosh writes fixed-size big-endian values up to the last one that is not the default;
-    its reader would unpack them one Python call per article (a second at 100,000)."""
-    reader = leaf.column_reader(name, translate=False)
-    if not isinstance(reader, columns.NumericColumn.Reader):  # no column file: all default
-        return np.asarray(reader.load() if hasattr(reader, "load") else list(reader), dtype=np.int64)
-    values = np.full(leaf.doc_count_all(), reader._default, dtype=np.int64)
-    raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
-    values[:reader._count] = np.frombuffer(raw, dtype=">" + reader._typecode)
-    return values
 
 
 def _top(names: list[str], counts: np.ndarray) -> dict[str, int]:

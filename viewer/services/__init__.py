@@ -1,0 +1,30 @@
+"""The verbs the window, the command line and the reading room share, one module each.
+
+- :mod:`~viewer.services.importing` — read files into the archive, one transaction a file;
+- :mod:`~viewer.services.editing` — notes, highlights, tags, corrections, collections;
+  :mod:`~viewer.services.edits` makes each of them an undoable edit;
+- :mod:`~viewer.services.browsing` — the read model: publications down to an article;
+- :mod:`~viewer.services.searching` — search, with hits built from the read model;
+- :mod:`~viewer.services.exporting` — selected articles written out;
+- :mod:`~viewer.services.indexing` — the one place that keeps the search index in step.
+
+Each write returns a :class:`Change` saying what it touched, so a caller refreshes from that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write touched: the articles whose text or annotations changed, the collections
+    it changed, and whether pages were added or replaced (browse lists read again)."""
+
+    article_ids: tuple[int, ...] = ()
+    collections: tuple[str, ...] = ()
+    pages: bool = False
+
+    def __or__(self, other: Change) -> Change:
+        return Change(tuple(dict.fromkeys(self.article_ids + other.article_ids)),
+                      tuple(dict.fromkeys(self.collections + other.collections)), self.pages or other.pages)

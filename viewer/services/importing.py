@@ -1,0 +1,123 @@
+"""Importing files and folders: each file one SQLite transaction, the index caught up after.
+
+Long operations take ``on_progress(done, total, message)`` and ``cancel``, a
+``threading.Event`` the caller sets to stop; they raise :class:`viewer.errors.Cancelled`
+having rolled back the file in progress.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from viewer.errors import Cancelled, GazetteError
+from viewer.ingest import PAGE_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, read_pages, sha256_of
+from viewer.model import ImportOutcome, ImportReport
+from viewer.pictures import store_picture
+from viewer.services.indexing import IndexKeeper
+from viewer.store import Store
+
+ProgressCallback = Callable[[int, int, str], None]
+INDEX_BATCH = 500  # articles imported between two index catch-ups (each write makes a segment)
+SAMPLE_PAGE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "jiaocheng-2025-04-03-p8.txt"
+
+
+class Importing:
+    def __init__(self, store: Store, keeper: IndexKeeper, pages_dir: Path):
+        self.store = store
+        self.keeper = keeper
+        self.pages_dir = pages_dir
+
+    def import_paths(self, paths: Iterable[Path | str], options: ReadOptions = ReadOptions(), *,
+                     replace: bool = False, on_progress: ProgressCallback | None = None,
+                     cancel: threading.Event | None = None) -> ImportReport:
+        """Import files and folders (recursively). Each file is one transaction; a bad file is
+        reported and the batch goes on. Cancelling keeps what was imported before."""
+        report = ImportReport()
+        files = list(self._expand(paths, report))
+        since_catch_up = 0
+        try:
+            for done, path in enumerate(files):
+                if on_progress:
+                    on_progress(done, len(files), str(path))
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
+                outcome = self._import_file(path, options, replace)
+                report.outcomes.append(outcome)
+                since_catch_up += len(outcome.article_ids)
+                if since_catch_up >= INDEX_BATCH:
+                    self.keeper.try_catch_up()
+                    since_catch_up = 0
+        finally:  # cancelled or not, what SQLite holds is searchable
+            self.keeper.try_catch_up()
+        if on_progress:
+            on_progress(len(files), len(files), "")
+        return report
+
+    def import_file(self, path: Path, options: ReadOptions = ReadOptions(), *,
+                    replace: bool = False) -> ImportOutcome:
+        outcome = self._import_file(path, options, replace)
+        self.keeper.try_catch_up()
+        return outcome
+
+    def load_sample(self) -> ImportReport:
+        """Import the bundled sample page (the seed), so a new archive shows a real page."""
+        return self.import_paths([SAMPLE_PAGE])
+
+    def _import_file(self, path: Path, options: ReadOptions, replace: bool) -> ImportOutcome:
+        """One file in one SQLite transaction."""
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return ImportOutcome(str(path), "failed", f"{path}: cannot read ({error.strerror})")
+        sha256 = sha256_of(data)
+        present = self.store.page_with_sha256(sha256)
+        if present is not None:
+            return ImportOutcome(str(path), "skipped",
+                                 f"already present as {present['publication']} {present['date']} "
+                                 f"page {present['label']}")
+        try:
+            pages = read_pages(path, data, options)
+        except GazetteError as error:
+            return ImportOutcome(str(path), "failed", str(error))
+        to_save = []
+        for page in pages:
+            existing = self.store.page_at(page.publication, page.date.isoformat(), page.label or str(page.number))
+            if existing is not None and not replace:
+                return ImportOutcome(str(path), "failed",
+                                     f"{path}: {page.publication} {page.date} page {page.label} is already in "
+                                     f"the archive from another file ({existing['source_path']}); use --replace")
+            to_save.append((page, existing["id"] if existing else None))
+        try:
+            for page in pages:
+                if page.picture is not None:
+                    page.image = store_picture(self.pages_dir, page.picture, str(path))
+        except GazetteError as error:
+            return ImportOutcome(str(path), "failed", str(error))
+        saved = self.store.save_pages(to_save)
+        article_ids = [article_id for _, ids in saved for article_id in ids]
+        where = ", ".join(f"{page.date} page {page.label}" for page in pages)
+        warnings = [warning for page in pages for warning in page.warnings]
+        return ImportOutcome(str(path), "imported", f"{where}: {len(article_ids)} article(s)", article_ids, warnings)
+
+    def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
+        for path in map(Path, paths):
+            if path.is_dir():
+                for child in sorted(path.rglob("*")):
+                    if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                        if child.suffix.lower() in TEXT_SUFFIXES and _is_sidecar(child):
+                            continue  # read with its scan
+                        if child.suffix.lower() in PAGE_SUFFIXES:
+                            yield child
+                        else:
+                            report.outcomes.append(ImportOutcome(str(child), "skipped", "not a page file"))
+            elif path.exists():
+                yield path
+            else:
+                report.outcomes.append(ImportOutcome(str(path), "failed", f"{path}: no such file or folder"))
+
+
+def _is_sidecar(text_file: Path) -> bool:
+    """A text file beside a scan of the same name is that scan's text."""
+    return any(text_file.with_suffix(suffix).is_file() for suffix in PICTURE_SUFFIXES)
