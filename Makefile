@@ -25,6 +25,7 @@ bench: $(BIN)/gazette
 	$(BIN)/python bench/import_pages.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/alto.py
 
 # The desktop viewer on 100,000 generated articles (built once into /tmp, a few minutes).
 bench-gui: $(BIN)/gazette

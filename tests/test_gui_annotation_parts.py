@@ -8,13 +8,15 @@ import pytest
 from conftest import SEED
 from PySide6.QtTest import QAbstractItemModelTester
 
-from viewer.gui import article_html, edits, i18n
+from viewer.gui import article_html, i18n
 from viewer.gui.annotations_model import COL_KIND, COL_TEXT, AnnotationRole, AnnotationsModel
 from viewer.gui.collection_model import CollectionModel
 from viewer.gui.corrections import describe
 from viewer.gui.note_dialog import note_from_document
 from viewer.gui.passages import BodyPassages, index_from_utf16, utf16_length
 from viewer.gui.qt import QPersistentModelIndex, QTextCursor, QTextDocument
+from viewer.model import ArticleRow
+from viewer.services import edits
 
 pytestmark = pytest.mark.usefixtures("qapp")
 EDITOR = "王编辑"
@@ -44,7 +46,7 @@ def qtmodeltester(qtlog):
 
 
 def notes(archive, article_id):
-    return [(a["id"], a["text"]) for a in archive.browsing.annotations(article_id) if a["kind"] == "note"]
+    return [(a.id, a.text) for a in archive.browsing.annotations(article_id) if a.kind == "note"]
 
 
 def test_an_added_note_comes_back_as_the_same_row(seeded):
@@ -60,14 +62,14 @@ def test_an_added_note_comes_back_as_the_same_row(seeded):
 
 def test_undoing_a_correction_adds_a_revision_with_the_text_before(seeded):
     archive, article_id = seeded
-    before = archive.browsing.article(article_id)["paragraphs"]
+    before = archive.browsing.article(article_id).text.paragraphs
     edit = edits.Correct(article_id, {"paragraph": 1, "text": "春天的交城。"}, EDITOR)
     edit.apply(archive)
     edit.revert(archive)
-    assert archive.browsing.article(article_id)["paragraphs"] == before
+    assert archive.browsing.article(article_id).text.paragraphs == before
     edit.apply(archive)
-    assert archive.browsing.article(article_id)["paragraphs"][0] == "春天的交城。"
-    assert [r["summary"] for r in archive.browsing.revisions(article_id)] == [
+    assert archive.browsing.article(article_id).text.paragraphs[0] == "春天的交城。"
+    assert [r.summary for r in archive.browsing.revisions(article_id)] == [
         "imported reading", "paragraph 1", "restored the imported reading", "restored revision 1"]
     assert archive.editing.current_revision(article_id) == 3
 
@@ -82,7 +84,7 @@ def test_tags_the_article_had_are_not_taken_by_an_undo(seeded):
     removal = edits.RemoveTag(article_id, "交城", "李校对")
     removal.apply(archive)
     removal.revert(archive)
-    assert [(a["text"], a["author"]) for a in archive.browsing.annotations(article_id) if a["kind"] == "tag"] == \
+    assert [(a.text, a.author) for a in archive.browsing.annotations(article_id) if a.kind == "tag"] == \
         [("交城", "李校对")]
 
 
@@ -99,7 +101,7 @@ def test_utf16_positions_and_code_points():
 def shown(seeded):
     """The pane's document for the seed article, its first paragraph led by 𠵱."""
     archive, article_id = seeded
-    first = archive.browsing.article(article_id)["paragraphs"][0]
+    first = archive.browsing.article(article_id).text.paragraphs[0]
     archive.editing.correct(article_id, paragraph=1, text="𠵱  " + first, author=EDITOR)  # two spaces, kept
     article = archive.browsing.article(article_id)
     document = QTextDocument()
@@ -109,9 +111,9 @@ def shown(seeded):
 
 def test_a_selection_is_the_same_passage_in_the_archive(shown):
     article, document = shown
-    passages = BodyPassages(document, article["paragraphs"])
-    body = "\n".join(article["paragraphs"])
-    for words in ("奋进的热潮", article["paragraphs"][1][:6], "𠵱  春日"):
+    passages = BodyPassages(document, article.text.paragraphs)
+    body = "\n".join(article.text.paragraphs)
+    for words in ("奋进的热潮", article.text.paragraphs[1][:6], "𠵱  春日"):
         start = body.index(words)
         cursor = passages.cursor_for(start, start + len(words))
         assert cursor.selectedText() == words
@@ -122,7 +124,7 @@ def test_a_selection_is_the_same_passage_in_the_archive(shown):
 
 def test_a_selection_reaching_into_the_headings_is_cut_to_the_body(shown):
     article, document = shown
-    passages = BodyPassages(document, article["paragraphs"])
+    passages = BodyPassages(document, article.text.paragraphs)
     cursor = QTextCursor(document)
     cursor.setPosition(0)
     cursor.setPosition(passages.blocks[0][0] + 4, QTextCursor.MoveMode.KeepAnchor)  # 𠵱 is two units
@@ -175,7 +177,8 @@ def test_annotations_model(qtmodeltester, seeded):
 
 def test_collection_model_reorders_by_drop_and_keeps_the_chosen_row(qtmodeltester):
     def article(n):
-        return {"id": n, "title": f"标题{n}", "date": "2025-04-03", "page": "8", "publication": "交城"}
+        return ArticleRow(id=n, publication="交城", date="2025-04-03", page=8, page_label="8", section="",
+                          title=f"标题{n}")
 
     model = CollectionModel()
     qtmodeltester(model)

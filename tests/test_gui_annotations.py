@@ -72,7 +72,7 @@ def redo(window, qtbot):
 
 
 def entries(window, kind):
-    return [a for a in window.archive.browsing.annotations(window.article_id) if a["kind"] == kind]
+    return [a for a in window.archive.browsing.annotations(window.article_id) if a.kind == kind]
 
 
 def type_text(widget, text):
@@ -104,7 +104,7 @@ def test_the_editors_name_is_asked_once_and_kept(window, qtbot, asked):
         written(window, qtbot)
     assert len(asked) == 1
     assert window.settings.editor_name() == EDITOR
-    assert [(n["text"], n["author"]) for n in entries(window, "note")] == [("核对原文", EDITOR),
+    assert [(n.text, n.author) for n in entries(window, "note")] == [("核对原文", EDITOR),
                                                                            ("待核实", EDITOR)]
 
 
@@ -118,7 +118,7 @@ def test_a_note_added_edited_and_deleted_with_undo_and_redo(window, qtbot):
     click_ok(dialog, qtbot)
     written(window, qtbot)
     [note] = entries(window, "note")
-    assert (note["text"], note["format"]) == ("<p><b>核对政府工作报告原文</b></p>", "html")
+    assert (note.text, note.format) == ("<p><b>核对政府工作报告原文</b></p>", "html")
     shown = window.article_pane.annotation_view.view.toHtml()
     assert "核对政府工作报告原文" in shown and "font-weight:700" in shown
 
@@ -126,40 +126,40 @@ def test_a_note_added_edited_and_deleted_with_undo_and_redo(window, qtbot):
     assert entries(window, "note") == []
     assert "核对政府工作报告原文" not in window.article_pane.annotation_view.view.toPlainText()
     redo(window, qtbot)
-    assert [(n["id"], n["text"]) for n in entries(window, "note")] == [(note["id"], note["text"])]
+    assert [(n.id, n.text) for n in entries(window, "note")] == [(note.id, note.text)]
 
     view = window.article_pane.annotation_view.view
-    view.anchorClicked.emit(QUrl(f"{annotation_html.EDIT_NOTE}:{note['id']}"))
+    view.anchorClicked.emit(QUrl(f"{annotation_html.EDIT_NOTE}:{note.id}"))
     dialog = window.annotating.dialog
     dialog.editor.setPlainText("核对原文：无误")
     click_ok(dialog, qtbot)
     written(window, qtbot)
-    assert [(n["text"], n["format"]) for n in entries(window, "note")] == [("核对原文：无误", "plain")]
+    assert [(n.text, n.format) for n in entries(window, "note")] == [("核对原文：无误", "plain")]
     undo(window, qtbot)
-    assert [n["text"] for n in entries(window, "note")] == [note["text"]]
+    assert [n.text for n in entries(window, "note")] == [note.text]
     redo(window, qtbot)
 
-    view.anchorClicked.emit(QUrl(f"{annotation_html.DELETE}:{note['id']}"))
+    view.anchorClicked.emit(QUrl(f"{annotation_html.DELETE}:{note.id}"))
     written(window, qtbot)
     assert entries(window, "note") == []
     assert window.annotating.history.undo_action.text() == "&Undo Delete note"
     undo(window, qtbot)
-    assert [(n["id"], n["text"]) for n in entries(window, "note")] == [(note["id"], "核对原文：无误")]
+    assert [(n.id, n.text) for n in entries(window, "note")] == [(note.id, "核对原文：无误")]
 
 
 def test_a_highlight_from_the_selection_counts_characters_as_python_does(window, qtbot):
     # A character outside the BMP (two UTF-16 units in Qt, one code point in the archive)
     # before the passage, in the same paragraph.
-    first = window.archive.browsing.article(window.article_id)["paragraphs"][0]
+    first = window.archive.browsing.article(window.article_id).text.paragraphs[0]
     window.archive.editing.correct(window.article_id, paragraph=1, text="𠵱" + first, author=EDITOR)
     window.open_article(window.article_id)
     select_words(window, "奋进的热潮")
     window.annotating.colour_actions["green"].trigger()
     written(window, qtbot)
     [mark] = entries(window, "highlight")
-    body = "\n".join(window.archive.browsing.article(window.article_id)["paragraphs"])
-    assert body[slice(*mark["span"])] == "奋进的热潮" == mark["quote"]
-    assert (mark["colour"], mark["author"]) == ("green", EDITOR)
+    body = "\n".join(window.archive.browsing.article(window.article_id).text.paragraphs)
+    assert body[slice(*mark.span)] == "奋进的热潮" == mark.quote
+    assert (mark.colour, mark.author) == ("green", EDITOR)
     html = window.article_pane.text.toHtml()
     assert "background-color:#c5e1a5" in html  # drawn in its colour in the text
 
@@ -167,17 +167,17 @@ def test_a_highlight_from_the_selection_counts_characters_as_python_does(window,
     assert entries(window, "highlight") == []
     assert "#c5e1a5" not in window.article_pane.text.toHtml()
     redo(window, qtbot)
-    assert [(m["id"], m["span"]) for m in entries(window, "highlight")] == [(mark["id"], mark["span"])]
+    assert [(m.id, m.span) for m in entries(window, "highlight")] == [(mark.id, mark.span)]
 
     # Across a paragraph break: the span covers the "\n" between them.
-    paragraphs = window.archive.browsing.article(window.article_id)["paragraphs"]
+    paragraphs = window.archive.browsing.article(window.article_id).text.paragraphs
     cursor = window.article_pane.passages.cursor_for(len(paragraphs[0]) - 3, len(paragraphs[0]) + 4)
     window.article_pane.text.setTextCursor(cursor)
     window.annotating.highlight.trigger()
     written(window, qtbot)
-    second = next(m for m in entries(window, "highlight") if m["id"] != mark["id"])
-    assert second["quote"] == paragraphs[0][-3:] + "\n" + paragraphs[1][:3]
-    assert second["colour"] == "green"  # the colour chosen last
+    second = next(m for m in entries(window, "highlight") if m.id != mark.id)
+    assert second.quote == paragraphs[0][-3:] + "\n" + paragraphs[1][:3]
+    assert second.colour == "green"  # the colour chosen last
 
 
 def test_a_highlight_with_a_comment(window, qtbot):
@@ -188,7 +188,7 @@ def test_a_highlight_with_a_comment(window, qtbot):
     dialog.accept()
     written(window, qtbot)
     [mark] = entries(window, "highlight")
-    assert (mark["quote"], mark["text"], mark["colour"]) == ("107.48亿元", "与统计公报一致", "yellow")
+    assert (mark.quote, mark.text, mark.colour) == ("107.48亿元", "与统计公报一致", "yellow")
     assert "“107.48亿元” — 与统计公报一致" in window.article_pane.annotation_view.view.toPlainText()
 
 
@@ -201,7 +201,7 @@ def test_nothing_selected_is_nothing_highlighted(window, qtbot):
 
 def test_an_orphaned_highlight_is_shown_with_its_words(window, qtbot):
     window.archive.editing.add_highlight(window.article_id, quote="华亿铸造生产线", author=EDITOR)
-    paragraphs = window.archive.browsing.article(window.article_id)["paragraphs"]
+    paragraphs = window.archive.browsing.article(window.article_id).text.paragraphs
     number = next(n for n, p in enumerate(paragraphs, 1) if "华亿铸造" in p)
     window.archive.editing.correct(window.article_id, paragraph=number, text="产业发展步伐有力。", author=EDITOR)
     window.open_article(window.article_id)
@@ -215,19 +215,19 @@ def test_tags_with_completion_undo_redo_and_search(window, qtbot):
     type_text(field, "交城，两会")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     written(window, qtbot)
-    assert sorted(t["text"] for t in entries(window, "tag")) == ["两会", "交城"]
+    assert sorted(t.text for t in entries(window, "tag")) == ["两会", "交城"]
     assert sorted(field.completer().model().stringList()) == ["两会", "交城"]
     undo(window, qtbot)
     assert entries(window, "tag") == []
     redo(window, qtbot)
-    assert sorted(t["text"] for t in entries(window, "tag")) == ["两会", "交城"]
+    assert sorted(t.text for t in entries(window, "tag")) == ["两会", "交城"]
 
     view = window.article_pane.annotation_view.view
     view.anchorClicked.emit(QUrl(f"{annotation_html.UNTAG}:两会"))
     written(window, qtbot)
-    assert [t["text"] for t in entries(window, "tag")] == ["交城"]
+    assert [t.text for t in entries(window, "tag")] == ["交城"]
     undo(window, qtbot)
-    assert sorted((t["text"], t["author"]) for t in entries(window, "tag")) == [("两会", EDITOR),
+    assert sorted((t.text, t.author) for t in entries(window, "tag")) == [("两会", EDITOR),
                                                                                ("交城", EDITOR)]
 
     view.anchorClicked.emit(QUrl(f"{annotation_html.SEARCH_TAG}:交城"))
@@ -237,27 +237,27 @@ def test_tags_with_completion_undo_redo_and_search(window, qtbot):
 def test_a_correction_undone_and_redone_keeps_every_revision(window, qtbot):
     original = window.archive.browsing.article(window.article_id)
     window.article_pane.text.setTextCursor(window.article_pane.passages.cursor_for(
-        len(original["paragraphs"][0]) + 3, len(original["paragraphs"][0]) + 3))  # in paragraph 2
+        len(original.text.paragraphs[0]) + 3, len(original.text.paragraphs[0]) + 3))  # in paragraph 2
     window.annotating.correct.trigger()
     dialog = window.annotating.dialog
     assert isinstance(dialog, CorrectionDialog) and dialog.paragraph.value() == 2
-    assert dialog.text.toPlainText() == original["paragraphs"][1]
-    dialog.text.setPlainText(original["paragraphs"][1].replace("交城县", "交城縣"))
+    assert dialog.text.toPlainText() == original.text.paragraphs[1]
+    dialog.text.setPlainText(original.text.paragraphs[1].replace("交城县", "交城縣"))
     dialog.headings["title"].setText("改革攻坚与民生提质双轮驱动")
     click_ok(dialog, qtbot)
     written(window, qtbot)
     now = window.archive.browsing.article(window.article_id)
-    assert now["title"] == "改革攻坚与民生提质双轮驱动" and "交城縣" in now["paragraphs"][1]
+    assert now.title == "改革攻坚与民生提质双轮驱动" and "交城縣" in now.text.paragraphs[1]
     assert "改革攻坚与民生提质双轮驱动" in window.article_pane.text.toPlainText()
-    assert [r["summary"] for r in window.archive.browsing.revisions(window.article_id)] == \
+    assert [r.summary for r in window.archive.browsing.revisions(window.article_id)] == \
         ["imported reading", "title, paragraph 2"]
 
     undo(window, qtbot)
     back = window.archive.browsing.article(window.article_id)
-    assert (back["title"], back["paragraphs"]) == (original["title"], original["paragraphs"])
+    assert (back.title, back.text.paragraphs) == (original.title, original.text.paragraphs)
     assert len(window.archive.browsing.revisions(window.article_id)) == 3  # undone by a new revision
     redo(window, qtbot)
-    assert window.archive.browsing.article(window.article_id)["title"] == "改革攻坚与民生提质双轮驱动"
+    assert window.archive.browsing.article(window.article_id).title == "改革攻坚与民生提质双轮驱动"
     assert len(window.archive.browsing.revisions(window.article_id)) == 4
 
     # The history: restore the imported reading, then undo that.
@@ -269,9 +269,9 @@ def test_a_correction_undone_and_redone_keeps_every_revision(window, qtbot):
     dialog.list.setCurrentRow(0)
     qtbot.mouseClick(dialog.restore, Qt.MouseButton.LeftButton)
     written(window, qtbot)
-    assert window.archive.browsing.article(window.article_id)["title"] == original["title"]
+    assert window.archive.browsing.article(window.article_id).title == original.title
     undo(window, qtbot)
-    assert window.archive.browsing.article(window.article_id)["title"] == "改革攻坚与民生提质双轮驱动"
+    assert window.archive.browsing.article(window.article_id).title == "改革攻坚与民生提质双轮驱动"
     with Archive(window.archive.root) as other:  # another connection sees the same history
         assert len(other.browsing.revisions(window.article_id)) == 6
 
@@ -284,7 +284,7 @@ def three_articles(window, tmp_path):
         pagegen.write_page(folder, dt.date(2025, 4, 3), page)
     window.archive.importing.import_paths([folder])
     window.archive_changed()
-    ids = [a["id"] for a in window.archive.browsing.list_articles()]
+    ids = [a.id for a in window.archive.browsing.list_articles()]
     assert len(ids) == 3
     return ids
 
@@ -413,4 +413,4 @@ def test_a_write_that_fails_is_reported_and_clears_the_undo_history(window, qtbo
     assert reported == ["the archive is read-only"]
     history = window.annotating.history
     assert history.stack.count() == 0 and not history.undo_action.isEnabled()
-    assert entries(window, "note") == [] and [t["text"] for t in entries(window, "tag")] == ["交城"]
+    assert entries(window, "note") == [] and [t.text for t in entries(window, "tag")] == ["交城"]

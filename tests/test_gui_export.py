@@ -57,9 +57,9 @@ def window(qtbot, tmp_path, settings):
 
 
 def issue_id(window) -> int:
-    publication = window.archive.browsing.publications()[0]["id"]
-    [issue] = [i for i in window.archive.browsing.issues_in_month(publication, 2025, 4) if i["date"] == str(ISSUE_DATE)]
-    return issue["id"]
+    publication = window.archive.browsing.publications()[0].id
+    [issue] = [i for i in window.archive.browsing.issues_in_month(publication, 2025, 4) if i.date == str(ISSUE_DATE)]
+    return issue.id
 
 
 def search(window, qtbot, text: str) -> None:
@@ -182,7 +182,7 @@ def test_file_export_offers_what_the_window_shows_and_a_collection(window, qtbot
     out = tmp_path / "春季专题.json"
     export_with(qtbot, window, dialog, "json", out)
     [article] = json.loads(out.read_text(encoding="utf-8"))
-    assert article["id"] == window.article_id
+    assert article.id == window.article_id
 
 
 def test_the_dialog_keeps_options_to_what_the_format_allows(qapp, tmp_path, settings):

@@ -68,7 +68,7 @@ def test_browse_model_reads_each_level_when_opened(qtmodeltester, weekday_paper)
 
     model = browse_model.BrowseModel(weekday_paper)
     qtmodeltester.check(model)
-    assert labels(model) == [weekday_paper.publications()[0]["name"]]
+    assert labels(model) == [weekday_paper.browsing.publications()[0].name]
     publication = model.index(0, 0)
     fetch_all(model)
     qtmodeltester.check(model)
@@ -111,9 +111,9 @@ def test_browse_model_in_chinese(qtmodeltester, weekday_paper):
 def test_issue_pages_model(qtmodeltester, weekday_paper):
     model = pages_model.IssuePagesModel(weekday_paper)
     qtmodeltester.check(model)
-    [publication] = weekday_paper.publications()
-    issue = weekday_paper.issues_in_month(publication["id"], 2026, 3)[0]
-    model.set_issue(issue["id"])
+    [publication] = weekday_paper.browsing.publications()
+    issue = weekday_paper.browsing.issues_in_month(publication.id, 2026, 3)[0]
+    model.set_issue(issue.id)
     assert labels(model) == ["Page 1  县域·交城", "Page 2  县域·交城", "Page 3  县域·交城"]
     page = model.index(1, 0)
     assert labels(model, page) == ["“改革攻坚”与“民生提质”双轮驱动"]
@@ -126,7 +126,8 @@ def test_issue_pages_model(qtmodeltester, weekday_paper):
 
 
 def hits(count, start=0):
-    return [Hit(article_id=n, title=f"title {n}", date="2025-04-03", page=8, section="县域·交城", score=1.0,
+    return [Hit(article_id=n, title=f"title {n}", date="2025-04-03", page=8, page_label="8",
+                section="县域·交城", score=1.0,
                 snippet=f"…⟦交城⟧ {n}…", spans=[(0, 2)]) for n in range(start, start + count)]
 
 

@@ -130,8 +130,8 @@ def test_regions_and_hits_line_up_with_the_picture_and_work_both_ways(qtbot, tmp
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     view = window.page_view
-    page_8, page_9 = (window.archive.browsing.page(page["id"]) for page in window.browse.pages_model.pages())
-    article_8, article_9 = page_8["articles"][0]["id"], page_9["articles"][0]["id"]
+    page_8, page_9 = (window.archive.browsing.page(page.id) for page in window.browse.pages_model.pages())
+    article_8, article_9 = page_8.articles[0].id, page_9.articles[0].id
 
     def picture_shown() -> None:
         qtbot.waitUntil(lambda: view.picture_layer is not None and view.picture_layer.page_item is not None,
@@ -140,17 +140,17 @@ def test_regions_and_hits_line_up_with_the_picture_and_work_both_ways(qtbot, tmp
     # The scene is the picture as stored, in its own pixels, which the regions use too.
     window.open_article(article_9)
     picture_shown()
-    with Image.open(window.archive.browsing.page_file(page_9["image"])) as stored:
+    with Image.open(window.archive.browsing.page_file(page_9.image)) as stored:
         assert view.sceneRect() == QRectF(0, 0, *stored.size)
     shown = view.picture_layer.page_item.sceneBoundingRect()  # the preview, scaled up to it
     assert shown.topLeft() == QPointF(0, 0) and abs(shown.width() - stored.width) < 1 \
         and abs(shown.height() - stored.height) < 1
 
     # Region → article: a click on page 8's text opens its article.
-    window.open_page(page_8["id"])
+    window.open_page(page_8.id)
     picture_shown()
     view.fit_page()
-    x, y, w, h = page_8["articles"][0]["region"][-1]  # its last column
+    x, y, w, h = page_8.articles[0].region[-1]  # its last column
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(x + w / 2, y + h / 2))
     assert window.article_id == article_8 and view.outlined_article_id == article_8
 

@@ -8,7 +8,6 @@ import threading
 import pagegen
 import pytest
 
-from viewer.archive import Archive
 from viewer.citation import citation
 from viewer.gui import browse_model, i18n, pages_model
 from viewer.gui.app import Gazette
@@ -28,6 +27,7 @@ from viewer.gui.qt import (
     QUrl,
 )
 from viewer.gui.settings import Settings
+from viewer.services.importing import Importing
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_the_sample_opens_at_its_issue_page_and_article(sample_window):
                   "2025-04-03 星期四", "page 8", "县域·交城", "文/冀美丽 图/褚泰杰 田谷仓 郭志远 王学富",
                   "组版: 惠爱宏 李晓玲 张娟娟", "责编: 王耀", "校对: 白颖凯"):
         assert shown in text, shown
-    assert window.page_view.page["id"] == window.archive.browsing.article_location(window.article_id)["page_id"]
+    assert window.page_view.page.id == window.archive.browsing.article_location(window.article_id).page_id
     assert window.page_view.outlined_article_id == window.article_id
 
 
@@ -101,13 +101,13 @@ def test_clicking_the_article_on_the_page_opens_it(sample_window, qtbot):
     [block] = window.page_view._blocks[window.article_id]
     point = window.page_view.mapFromScene(block.sceneBoundingRect().center())
     qtbot.mouseClick(window.page_view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.article_pane.article["id"] == window.article_id
+    assert window.article_pane.article.id == window.article_id
 
 
 def test_copy_citation(sample_window):
     window = sample_window
     window.actions.copy_citation.trigger()
-    expected = citation(window.archive.browsing.article(window.article_id))
+    expected = citation(window.archive.browsing.article(window.article_id).to_json())
     assert QGuiApplication.clipboard().text() == expected
     assert expected.startswith("冀美丽. “改革攻坚”与“民生提质”双轮驱动: 交城县八大举措擘画2025年高质量发展新图景[N]. ")
 
@@ -138,13 +138,13 @@ def test_import_with_progress_cancelled_half_way_keeps_whole_files_only(window, 
     folder = tmp_path / "pages"
     folder.mkdir()
     paths = [pagegen.write_page(folder, dt.date(2026, 3, 2) + dt.timedelta(days=n), 1) for n in range(12)]
-    slow_import = Archive._import_file
+    slow_import = Importing._import_file
 
     def import_file_slowly(self, path, *args, **kwargs):
         threading.Event().wait(0.05)  # so the cancel lands half-way whatever the machine
         return slow_import(self, path, *args, **kwargs)
 
-    monkeypatch.setattr(Archive, "_import_file", import_file_slowly)
+    monkeypatch.setattr(Importing, "_import_file", import_file_slowly)
     task = window.imports.start([folder])
     progress = window.imports.progress
     assert isinstance(progress, QProgressDialog) and progress.isVisible()
@@ -164,13 +164,13 @@ def test_import_with_progress_cancelled_half_way_keeps_whole_files_only(window, 
     # Each imported file is whole (its page, article and credits); no other file left a trace.
     stats = window.archive.browsing.stats()
     assert (stats["issues"], stats["pages"], stats["articles"]) == (len(imported),) * 3
-    publication_id = window.archive.browsing.publications()[0]["id"]
-    issues = {issue["date"]: issue for issue in window.archive.browsing.issues_in_month(publication_id, 2026, 3)}
+    publication_id = window.archive.browsing.publications()[0].id
+    issues = {issue.date: issue for issue in window.archive.browsing.issues_in_month(publication_id, 2026, 3)}
     assert sorted(issues) == [path.name[:10] for path in paths[:len(imported)]]
     for issue in issues.values():
-        [page] = window.archive.browsing.issue_pages(issue["id"])
-        page = window.archive.browsing.page(page["id"])
-        assert page["credits"]["责编"] == ["王耀"] and page["articles"][0]["credits"]["文"] == ["冀美丽"]
+        [page] = window.archive.browsing.issue_pages(issue.id)
+        page = window.archive.browsing.page(page.id)
+        assert page.credits["责编"] == ["王耀"] and page.articles[0].text.credits_by_role["文"] == ["冀美丽"]
     assert window.centre.currentWidget() is window.page_view  # the window shows what came in
     report.close()
 
@@ -215,7 +215,7 @@ def test_choosing_a_month_in_the_tree_turns_the_calendar(sample_window):
     window.browse.calendar.setCurrentPage(2030, 1)
     window.browse.tree.setCurrentIndex(month)
     assert (window.browse.calendar.yearShown(), window.browse.calendar.monthShown()) == (2025, 4)
-    assert window.browse.calendar.issue_on(window.browse.calendar.selectedDate())["date"] == "2025-04-03"
+    assert window.browse.calendar.issue_on(window.browse.calendar.selectedDate()).date == "2025-04-03"
 
 
 def test_edit_copy_copies_the_selected_text(sample_window, qtbot):

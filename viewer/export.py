@@ -15,6 +15,7 @@ reads Chinese; a cell that would start a formula (``=``, ``+``, ``-``, ``@``) ge
 ``csl-json``: a list of CSL items (type ``article-newspaper``) and ``ris``: one ``TY  - NEWS``
 record per article, CRLF line ends; both carry the newspaper, date, page (as printed), section
 and the authors from the byline roles that are authors (文, 记者 …; never 图 or 摄影).
+``alto``: ALTO v4 XML with the words' boxes on the page pictures (:mod:`viewer.export_alto`).
 
 **Encodings.** txt, md and csv may be written in GB18030 (for old Windows tools; it encodes
 every Unicode character, so nothing is lost); txt and md may use CRLF. JSON and Word are
@@ -53,8 +54,9 @@ from typing import IO
 from viewer.annotation_store import note_text
 from viewer.citation import citation, cited_authors, cited_publication, cited_title, page_label
 from viewer.errors import Cancelled, ExportError
+from viewer.export_alto import alto_document
 
-FORMATS = ("txt", "md", "json", "csv", "docx", "csl-json", "ris")
+FORMATS = ("txt", "md", "json", "csv", "docx", "alto", "csl-json", "ris")
 ENCODINGS = ("utf-8", "gb18030")
 UNTITLED = "（无题）"
 INDENT = "\u3000\u3000"  # two ideographic spaces: a Chinese paragraph's first-line indent
@@ -342,6 +344,26 @@ class DocxWriter(Writer):
         self.word.document.save(self.stream)
 
 
+class AltoWriter(Writer):
+    """The articles' words with their boxes, written as one ALTO v4 file at the end."""
+
+    suffix = ".xml"
+
+    def __init__(self, stream: IO):
+        super().__init__(stream)
+        self.articles: list[dict] = []
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        return {"mode": "xb"}
+
+    def write(self, article: dict) -> None:
+        self.articles.append(article)
+
+    def end(self) -> None:
+        self.stream.write(alto_document(self.articles))
+
+
 class WordDocument:
     """A Word document (python-docx) grown one article at a time.
 
@@ -401,8 +423,8 @@ class WordDocument:
 
 
 WRITERS: dict[str, type[Writer]] = {"txt": TextWriter, "md": MarkdownWriter, "json": JsonWriter,
-                                    "csv": CsvWriter, "docx": DocxWriter, "csl-json": CslJsonWriter,
-                                    "ris": RisWriter}
+                                    "csv": CsvWriter, "docx": DocxWriter, "alto": AltoWriter,
+                                    "csl-json": CslJsonWriter, "ris": RisWriter}
 
 
 def check_options(fmt: str, encoding: str, crlf: bool) -> None:
@@ -410,7 +432,7 @@ def check_options(fmt: str, encoding: str, crlf: bool) -> None:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if encoding not in ENCODINGS:
         raise ExportError(f"unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}")
-    if encoding != "utf-8" and fmt in ("json", "docx", "csl-json", "ris"):
+    if encoding != "utf-8" and fmt in ("json", "docx", "alto", "csl-json", "ris"):
         raise ExportError(f"{fmt} files are always UTF-8; GB18030 applies to txt, md and csv")
     if crlf and fmt not in ("txt", "md"):
         raise ExportError(f"CRLF line ends apply to txt and md, not {fmt}")

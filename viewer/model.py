@@ -78,6 +78,7 @@ class Page:
     picture: bytes | None = None  # the page picture as read (scan) or rendered (PDF), encoded
     image: PageImage | None = None  # where the picture is stored, once it is
     char_boxes: list[tuple[int, int, int, int] | None] | None = None  # one per char of raw_text
+    char_confidence: list[float | None] | None = None  # OCR confidence 0–1 per char of raw_text
     id: int | None = None
 
 

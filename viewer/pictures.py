@@ -68,7 +68,7 @@ def store_picture(pages_dir: Path, data: bytes, source: str) -> PageImage:
     size = picture.size  # before reducing: ``draft`` and ``thumbnail`` shrink the picture in place
     digest = hashlib.sha256(data).hexdigest()
     suffix = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "GIF": ".gif", "BMP": ".bmp",
-              "WEBP": ".webp"}.get(picture.format or "", ".img")
+              "WEBP": ".webp", "JPEG2000": ".jp2"}.get(picture.format or "", ".img")
     name = f"{digest[:2]}/{digest}"
     preview = _reduced(picture, PREVIEW_SIZE, source)
     thumbnail = preview.copy()

@@ -20,24 +20,10 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore
+from viewer.confidence import pack_confidence, unpack_confidence
 from viewer.errors import GazetteError
-from viewer.model import (
-    ArticleLocation,
-    ArticleRow,
-    ArticleTitle,
-    ArticleView,
-    Credit,
-    Issue,
-    IssueDay,
-    IssuePage,
-    Page,
-    PageArticle,
-    PageView,
-    Publication,
-    Reading,
-    SearchDoc,
-    group_credits,
-)
+from viewer.model import (ArticleLocation, ArticleRow, ArticleTitle, ArticleView, Credit, Issue, IssueDay,
+                          IssuePage, Page, PageArticle, PageView, Publication, Reading, SearchDoc, group_credits)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "db"
 
@@ -177,6 +163,7 @@ class Store:
             "image": image and image.path, "preview": image and image.preview,
             "thumbnail": image and image.thumbnail, "image_width": image and image.width,
             "image_height": image and image.height, "char_boxes": pack_boxes(page.char_boxes),
+            "char_confidence": pack_confidence(page.char_confidence),
         }
         if replace_page_id is None:
             page_id, kept = self.db["page"].insert(values).last_pk, {}
@@ -316,6 +303,20 @@ class Store:
                 summary = ArticleRow(**{key: row[key] for key in ArticleRow.__dataclass_fields__})
                 found[row["id"]] = (summary, _reading(row), earlier.get(row["id"], []))
         return found
+
+    def article_layout(self, article_id: int) -> dict | None:
+        """Where the article's text sits on its page, for ALTO: the page text, its character
+        boxes and confidences (None where unknown), the article's lines, the picture's size."""
+        row = self._one("""
+            SELECT page.id AS page_id, page.raw_text, page.char_boxes, page.char_confidence,
+                   page.image_width, page.image_height, article.source_lines
+            FROM article JOIN page ON page.id = article.page_id WHERE article.id = ?""", [article_id])
+        if row is None:
+            return None
+        return {**row, "char_boxes": unpack_boxes(row["char_boxes"]),
+                "char_confidence": unpack_confidence(row["char_confidence"]),
+                "source_lines": json.loads(row["source_lines"])}
+
 
     def search_docs(self, ids: Iterable[int] | None = None) -> Iterator[SearchDoc]:
         """What the search index needs, for the given articles or for all of them: each one's

@@ -13,7 +13,6 @@ import re
 from viewer.archive import Archive
 from viewer.errors import NotFound
 from viewer.gui import annotation_html as links
-from viewer.services import edits
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.corrections import CorrectionDialog, HistoryDialog
 from viewer.gui.editor_name import EditorName
@@ -38,6 +37,8 @@ from viewer.gui.settings import Settings
 from viewer.gui.style import HIGHLIGHT_COLOURS, highlight_colour
 from viewer.gui.tasks import TaskRunner
 from viewer.gui.undo import UndoHistory
+from viewer.model import AnnotationEntry
+from viewer.services import edits
 
 QUOTE_SHOWN = 12  # characters of a passage named in an undo text
 TAG_SEPARATORS = re.compile(r"[,，、;；]")
@@ -131,7 +132,7 @@ class Annotating(QObject):
         if article is None or self.editor.get() is None:
             return
         self._open(NoteDialog(self.window), lambda dialog: self.history.push(
-            edits.AddNote(article["id"], *dialog.note(), self.editor.get()), self.tr("Add note")))
+            edits.AddNote(article.id, *dialog.note(), self.editor.get()), self.tr("Add note")))
 
     def highlight_selection(self, colour: str) -> None:
         self.colour = colour
@@ -165,7 +166,7 @@ class Annotating(QObject):
         article = self.pane.article
         if article is None or not tags or self.editor.get() is None:
             return
-        self.history.push(edits.AddTag(article["id"], tags, self.editor.get()),
+        self.history.push(edits.AddTag(article.id, tags, self.editor.get()),
                           self.tr("Tag “{tags}”").format(tags="、".join(tags)))
 
     def correct_text(self) -> None:
@@ -174,15 +175,15 @@ class Annotating(QObject):
             return
         dialog = CorrectionDialog(self.window, article, self.pane.current_paragraph())
         self._open(dialog, lambda d: self.history.push(
-            edits.Correct(article["id"], d.changes(), self.editor.get()), self.tr("Correct the text")))
+            edits.Correct(article.id, d.changes(), self.editor.get()), self.tr("Correct the text")))
 
     def open_history(self) -> None:
         article = self.pane.article
         if article is None:
             return
-        dialog = HistoryDialog(self.window, self.archive.browsing.revisions(article["id"]),
-                               self.archive.editing.current_revision(article["id"]))
-        self._open(dialog, lambda d: self._restore(article["id"], d.chosen))
+        dialog = HistoryDialog(self.window, self.archive.browsing.revisions(article.id),
+                               self.archive.editing.current_revision(article.id))
+        self._open(dialog, lambda d: self._restore(article.id, d.chosen))
 
     def choose_collection(self) -> None:
         article = self.pane.article
@@ -193,7 +194,7 @@ class Annotating(QObject):
         dialog.setLabelText(self.tr("Collection (choose one, or type a new name):"))
         dialog.setComboBoxItems([c["name"] for c in self.archive.browsing.collections()])
         dialog.setComboBoxEditable(True)
-        self._open(dialog, lambda d: self._collect(article["id"], d.textValue().strip()))
+        self._open(dialog, lambda d: self._collect(article.id, d.textValue().strip()))
 
     def reorder_collection(self, name: str, order: list[int]) -> None:
         self.history.push(edits.ReorderCollection(name, order),
@@ -228,34 +229,34 @@ class Annotating(QObject):
         article = self.pane.article
         if article is None:
             return
-        entries = {str(entry.get("id")): entry for entry in article["annotations"]
-                   if entry["kind"] in ("note", "highlight")}
+        entries = {str(entry.id): entry for entry in article.annotations
+                   if entry.kind in ("note", "highlight")}
         if action == links.EDIT_NOTE and argument in entries:
-            self._edit_note(article["id"], entries[argument])
+            self._edit_note(article.id, entries[argument])
         elif action == links.DELETE and argument in entries:
             entry = entries[argument]
-            text = self.tr("Delete note") if entry["kind"] == "note" else self.tr("Delete highlight")
-            self.history.push(edits.DeleteAnnotation(article["id"], entry["id"]), text)
-        elif action == links.GO_TO and argument in entries:
-            self.pane.select_passage(*entries[argument]["span"])
+            text = self.tr("Delete note") if entry.kind == "note" else self.tr("Delete highlight")
+            self.history.push(edits.DeleteAnnotation(article.id, entry.id), text)
+        elif action == links.GO_TO and argument in entries and entries[argument].span is not None:
+            self.pane.select_passage(*entries[argument].span)
             self.pane.text.setFocus()
         elif action == links.SEARCH_TAG:
             quoted = f'"{argument}"' if re.search(r'[\s()"]', argument) else argument
             self.search_wanted.emit(f"tag:{quoted}")
         elif action == links.UNTAG:
-            tagged_by = next((e["author"] for e in article["annotations"]
-                              if e["kind"] == "tag" and e["text"] == argument), "")
-            self.history.push(edits.RemoveTag(article["id"], argument, tagged_by),
+            tagged_by = next((e.author for e in article.annotations
+                              if e.kind == "tag" and e.text == argument), "")
+            self.history.push(edits.RemoveTag(article.id, argument, tagged_by),
                               self.tr("Remove tag “{tag}”").format(tag=argument))
         elif action == links.OPEN_COLLECTION:
             self.collection_wanted.emit(argument)
         elif action == links.HISTORY:
             self.open_history()
 
-    def _edit_note(self, article_id: int, entry: dict) -> None:
-        old = (entry["text"], entry.get("format", "plain"))
+    def _edit_note(self, article_id: int, entry: AnnotationEntry) -> None:
+        old = (entry.text, entry.format)
         self._open(NoteDialog(self.window, *old), lambda dialog: self.history.push(
-            edits.EditNote(article_id, entry["id"], old, dialog.note()), self.tr("Edit note")))
+            edits.EditNote(article_id, entry.id, old, dialog.note()), self.tr("Edit note")))
 
     def _restore(self, article_id: int, revision_id: int | None) -> None:
         if self.editor.get() is not None:
@@ -276,8 +277,8 @@ class Annotating(QObject):
         if span is None:
             self._say(self.tr("Select a passage of the article's text first."))
             return None
-        quote = "\n".join(article["paragraphs"])[span[0]:span[1]].replace("\n", " ")
-        return article["id"], span, quote if len(quote) <= QUOTE_SHOWN else quote[:QUOTE_SHOWN] + "…"
+        quote = article.text.body_text()[span[0]:span[1]].replace("\n", " ")
+        return article.id, span, quote if len(quote) <= QUOTE_SHOWN else quote[:QUOTE_SHOWN] + "…"
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 6000)
@@ -291,7 +292,7 @@ class Annotating(QObject):
         dialog.open()
 
     def _written(self, edit: edits.Edit) -> None:
-        shown = self.pane.article["id"] if self.pane.article is not None else None
+        shown = self.pane.article.id if self.pane.article is not None else None
         if edit.article_id is not None and edit.article_id == shown:
             try:
                 self.pane.refresh(self.archive.browsing.article(shown))

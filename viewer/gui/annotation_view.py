@@ -3,6 +3,8 @@ and a field to tag it, completing from the tags in use."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from viewer.gui import annotation_html
 from viewer.gui.qt import (
     QCompleter,
@@ -16,6 +18,7 @@ from viewer.gui.qt import (
     QWidget,
     Signal,
 )
+from viewer.model import AnnotationEntry
 
 
 class AnnotationView(QWidget):
@@ -24,7 +27,7 @@ class AnnotationView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.annotations: list[dict] | None = None
+        self.annotations: Sequence[AnnotationEntry] | None = None
         self.tag_field = QLineEdit()
         self.tag_field.setObjectName("tagField")
         self.tag_field.setClearButtonEnabled(True)
@@ -46,7 +49,7 @@ class AnnotationView(QWidget):
         layout.addWidget(self.view)
         self.retranslate()
 
-    def show_annotations(self, annotations: list[dict] | None) -> None:
+    def show_annotations(self, annotations: Sequence[AnnotationEntry] | None) -> None:
         """An article's annotations (None: no article, nothing to annotate)."""
         self.annotations = annotations
         self.tag_field.setEnabled(annotations is not None)

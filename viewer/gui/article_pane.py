@@ -24,6 +24,7 @@ from viewer.gui.qt import (
     QWidget,
     Signal,
 )
+from viewer.model import ArticleView
 
 
 class ArticlePane(QWidget):
@@ -35,7 +36,7 @@ class ArticlePane(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.article: dict | None = None
-        self.spans: list[tuple[int, int]] = []
+        self.spans: tuple[tuple[int, int], ...] = ()
 
         self.heading = QLabel()
         self.copy_citation_button = QToolButton()
@@ -70,21 +71,21 @@ class ArticlePane(QWidget):
         layout.addWidget(self.splitter)
         self.retranslate()
 
-    def show_article(self, article: dict | None, spans: list[tuple[int, int]] = ()) -> None:
-        """Show ``article`` (``Archive.article``'s dict) with ``spans`` marked as hits, scrolled
+    def show_article(self, article: ArticleView | None, spans: list[tuple[int, int]] = ()) -> None:
+        """Show ``article`` (``archive.browsing.article``) with ``spans`` marked as hits, scrolled
         to the first one; None shows nothing."""
-        self.article, self.spans = article, list(spans)
+        self.article, self.spans = article, tuple(spans)
         self.copy_citation_button.setEnabled(article is not None)
         self.export_button.setEnabled(article is not None)
         self.article_shown.emit(article)
-        self.annotation_view.show_annotations(article["annotations"] if article is not None else None)
+        self.annotation_view.show_annotations(article.annotations if article is not None else None)
         if article is None:
             hint = self.tr("Choose an article to read it here.")  # (lupdate cannot see into f-strings)
             self.text.setHtml(f'<p style="color:#777">{hint}</p>')
             self.passages = BodyPassages(self.text.document(), [])
             return
         self.text.setHtml(article_html.render(article, self.spans))
-        self.passages = BodyPassages(self.text.document(), article["paragraphs"])
+        self.passages = BodyPassages(self.text.document(), list(article.text.paragraphs))
         bar = self.text.verticalScrollBar()
         if self.spans:
             self.text.scrollToAnchor(article_html.FIRST_HIT_ANCHOR)
@@ -97,7 +98,7 @@ class ArticlePane(QWidget):
         else:
             bar.setValue(0)
 
-    def refresh(self, article: dict) -> None:
+    def refresh(self, article: ArticleView) -> None:
         """Show the open article again as it now reads, where the reader had scrolled to."""
         bars = [self.text.verticalScrollBar(), self.annotation_view.view.verticalScrollBar()]
         scrolled = [bar.value() for bar in bars]
@@ -123,7 +124,8 @@ class ArticlePane(QWidget):
     def copy_citation(self) -> None:
         if self.article is None:
             return
-        reference = citation(self.article)
+        # viewer.citation reads the json shape, which has no page label: add it (B8, not 8)
+        reference = citation({**self.article.to_json(with_annotations=False), "page_label": self.article.page_label})
         QGuiApplication.clipboard().setText(reference)
         self.citation_copied.emit(reference)
 

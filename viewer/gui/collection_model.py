@@ -19,6 +19,7 @@ from viewer.gui.qt import (
     Qt,
     Signal,
 )
+from viewer.model import ArticleRow
 
 ArticleIdRole = Qt.ItemDataRole.UserRole
 MIME_TYPE = "application/x-gazette-article-ids"
@@ -29,25 +30,25 @@ class CollectionModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._articles: list[dict] = []  # {id, title, date, page, publication}
+        self._articles: list[ArticleRow] = []
 
-    def set_articles(self, articles: list[dict]) -> None:
+    def set_articles(self, articles: list[ArticleRow]) -> None:
         """The collection's articles now; a new order of the same articles keeps the selection."""
-        if sorted(a["id"] for a in articles) != sorted(a["id"] for a in self._articles):
+        if sorted(a.id for a in articles) != sorted(a.id for a in self._articles):
             self.beginResetModel()
             self._articles = list(articles)
             self.endResetModel()
             return
         self.layoutAboutToBeChanged.emit()
         old_ids = self.article_ids()
-        new_rows = {a["id"]: row for row, a in enumerate(articles)}
+        new_rows = {a.id: row for row, a in enumerate(articles)}
         self._articles = list(articles)
         for persistent in self.persistentIndexList():
             self.changePersistentIndex(persistent, self.index(new_rows[old_ids[persistent.row()]], 0))
         self.layoutChanged.emit()
 
     def article_ids(self) -> list[int]:
-        return [a["id"] for a in self._articles]
+        return [a.id for a in self._articles]
 
     def moved(self, rows: list[int], to: int) -> list[int]:
         """The order with the articles at ``rows`` moved, together, before row ``to``."""
@@ -68,13 +69,13 @@ class CollectionModel(QAbstractListModel):
             return None
         article = self._articles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            title = article["title"] or self.tr("(untitled)")
+            title = article.title or self.tr("(untitled)")
             return self.tr("{row}. {title}\n{date} · page {page}").format(
-                row=index.row() + 1, title=title, date=article["date"], page=article["page"])
+                row=index.row() + 1, title=title, date=article.date, page=article.page_label or article.page)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{article['title']}\n{article['publication']} {article['date']}"
+            return f"{article.title}\n{article.publication} {article.date}"
         if role == ArticleIdRole:
-            return article["id"]
+            return article.id
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -98,18 +98,14 @@ class CollectionsPanel(QWidget):
 
     def _show_articles(self) -> None:
         name = self.name()
-        try:
-            ids = self.archive.browsing.collection_articles(name) if name else []
+        try:  # one query for all of them
+            rows = self.archive.browsing.collection_rows(name) if name else []
         except NotFound:
-            ids = []
-        self.model.set_articles([self._article(i) for i in ids])
+            rows = []
+        self.model.set_articles(rows)
         self.empty.setVisible(self.chooser.count() == 0)
         self.chooser.setEnabled(self.chooser.count() > 0)
         self._enable()
-
-    def _article(self, article_id: int) -> dict:
-        article = self.archive.browsing.article(article_id)
-        return {key: article[key] for key in ("id", "title", "date", "page", "publication")}
 
     def _selected_rows(self) -> list[int]:
         return sorted(index.row() for index in self.list.selectionModel().selectedRows())

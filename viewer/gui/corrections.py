@@ -25,6 +25,7 @@ from viewer.gui.qt import (
     QWidget,
     translate,
 )
+from viewer.model import ArticleView, Revision
 
 HEADINGS = ("kicker", "title", "subtitle")
 
@@ -32,15 +33,15 @@ HEADINGS = ("kicker", "title", "subtitle")
 class CorrectionDialog(QDialog):
     """Correct the headings and one paragraph (the one the cursor was in) of ``article``."""
 
-    def __init__(self, parent: QWidget | None, article: dict, paragraph: int | None):
+    def __init__(self, parent: QWidget | None, article: ArticleView, paragraph: int | None):
         super().__init__(parent)
         self.setObjectName("correctionDialog")
         self.setWindowTitle(self.tr("Correct the text"))
         self.resize(640, 460)
         self.article = article
-        self.headings = {name: QLineEdit(article[name]) for name in HEADINGS}
+        self.headings = {name: QLineEdit(getattr(article.text, name)) for name in HEADINGS}
         self.paragraph = QSpinBox()
-        self.paragraph.setRange(1, max(1, len(article["paragraphs"])))
+        self.paragraph.setRange(1, max(1, len(article.text.paragraphs)))
         self.paragraph.setValue(paragraph or 1)
         self.paragraph.valueChanged.connect(self._load_paragraph)
         self.text = QPlainTextEdit()
@@ -70,17 +71,17 @@ class CorrectionDialog(QDialog):
         self._load_paragraph(self.paragraph.value())
 
     def changes(self) -> dict:
-        """What changed, as ``Archive.correct``'s keyword arguments."""
+        """What changed, as ``archive.editing.correct``'s keyword arguments."""
         changed = {name: field.text().strip() for name, field in self.headings.items()
-                   if field.text().strip() != self.article[name]}
+                   if field.text().strip() != getattr(self.article.text, name)}
         number = self.paragraph.value()
-        paragraphs = self.article["paragraphs"]
+        paragraphs = self.article.text.paragraphs
         if paragraphs and self.text.toPlainText() != paragraphs[number - 1]:
             changed.update(paragraph=number, text=self.text.toPlainText())
         return changed
 
     def _load_paragraph(self, number: int) -> None:
-        paragraphs = self.article["paragraphs"]
+        paragraphs = self.article.text.paragraphs
         self.text.setPlainText(paragraphs[number - 1] if paragraphs else "")
         self.text.setEnabled(bool(paragraphs))
 
@@ -112,7 +113,7 @@ class HistoryDialog(QDialog):
     """The revisions of an article, oldest first; "Restore" makes the chosen one current
     (``chosen`` holds its id, None for the imported reading)."""
 
-    def __init__(self, parent: QWidget | None, revisions: list[dict], current: int | None):
+    def __init__(self, parent: QWidget | None, revisions: list[Revision], current: int | None):
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History of the text"))
@@ -124,11 +125,11 @@ class HistoryDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("revisions")
         for revision in revisions:
-            label = describe(revision["summary"])
-            if revision["id"] is not None:
-                who = f"{revision['author']} · {local_time(revision['created'])}"
-                label = f"#{revision['id']}  {label}\n{who}"
-            if revision["id"] == current:
+            label = describe(revision.summary)
+            if revision.id is not None:
+                who = f"{revision.author} · {local_time(revision.created)}"
+                label = f"#{revision.id}  {label}\n{who}"
+            if revision.id == current:
                 label += "  " + self.tr("(current)")
             self.list.addItem(QListWidgetItem(label))
         self.preview = QTextBrowser()
@@ -151,14 +152,14 @@ class HistoryDialog(QDialog):
 
     def _show(self, row: int) -> None:
         revision = self.revisions[row]
-        self.restore.setEnabled(revision["id"] != self.current)
-        headings = [f"<p style='color:#6b5a2e'>{escape(revision['kicker'])}</p>" if revision["kicker"]
+        self.restore.setEnabled(revision.id != self.current)
+        headings = [f"<p style='color:#6b5a2e'>{escape(revision.text.kicker)}</p>" if revision.text.kicker
                     else "",
-                    f"<h3>{escape(revision['title'])}</h3>",
-                    f"<p>{escape(revision['subtitle'])}</p>" if revision["subtitle"] else ""]
-        body = "".join(f"<p>　　{escape(p)}</p>" for p in revision["paragraphs"])
+                    f"<h3>{escape(revision.text.title)}</h3>",
+                    f"<p>{escape(revision.text.subtitle)}</p>" if revision.text.subtitle else ""]
+        body = "".join(f"<p>　　{escape(p)}</p>" for p in revision.text.paragraphs)
         self.preview.setHtml("".join(headings) + body)
 
     def _restore(self) -> None:
-        self.chosen = self.revisions[self.list.currentRow()]["id"]
+        self.chosen = self.revisions[self.list.currentRow()].id
         self.accept()

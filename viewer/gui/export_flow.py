@@ -42,7 +42,7 @@ from viewer.gui.qt import (
 )
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import Task, TaskRunner
-from viewer.model import Hit
+from viewer.model import Hit, PageView
 
 RESULTS, ARTICLE, PAGE, ISSUE, COLLECTION = "results", "article", "page", "issue", "collection"
 
@@ -54,7 +54,7 @@ class Selection:
     hits: list[Hit]  # the selected search results, in list order
     query: str  # what they were searched for
     article_id: int | None
-    page: dict | None  # Archive.page's dict of the page shown
+    page: PageView | None  # the page shown
 
 
 class ExportFlow(QObject):
@@ -164,9 +164,9 @@ class ExportFlow(QObject):
                 tuple(hit.article_id for hit in selection.hits), safe_stem(f"{name}_{selection.query}")))
         if selection.article_id is not None:
             choices.append(self._article_choice(selection.article_id))
-        if selection.page is not None and selection.page["articles"]:
+        if selection.page is not None and selection.page.articles:
             choices.append(self._page_choice(selection.page))
-            choices.append(self._issue_choice(selection.page["issue_id"]))
+            choices.append(self._issue_choice(selection.page.issue_id))
         for collection in self.archive.browsing.collections():
             ids = tuple(self.archive.browsing.collection_articles(collection["name"]))
             if ids:
@@ -180,21 +180,22 @@ class ExportFlow(QObject):
 
     def _article_choice(self, article_id: int) -> ExportChoice:
         article = self.archive.browsing.article(article_id)
-        title = article["title"] or self.tr("(untitled)")
-        return ExportChoice(ARTICLE, self.tr("The article “{title}”").format(title=title), (article_id,),
-                            article_stem(article))
+        title = article.title or self.tr("(untitled)")
+        # viewer.export names files from the json shape, which has no page label: add it
+        stem = article_stem({**article.to_json(with_annotations=False), "page_label": article.page_label})
+        return ExportChoice(ARTICLE, self.tr("The article “{title}”").format(title=title), (article_id,), stem)
 
-    def _page_choice(self, page: dict) -> ExportChoice:
-        ids = tuple(self.archive.exporting.article_ids_of_page(page["id"]))
+    def _page_choice(self, page: PageView) -> ExportChoice:
+        ids = tuple(self.archive.exporting.article_ids_of_page(page.id))
         label = self.tr("Page {page} of {date} (%n article(s))", "", len(ids)).format(
-            page=page["label"], date=page["date"])
-        return ExportChoice(PAGE, label, ids, safe_stem(f"{page['date']}_{page['number']:02d}"))
+            page=page.label, date=page.date)
+        return ExportChoice(PAGE, label, ids, safe_stem(f"{page.date}_{page.number:02d}"))
 
     def _issue_choice(self, issue_id: int) -> ExportChoice:
         issue = self.archive.browsing.issue(issue_id)
         ids = tuple(self.archive.exporting.article_ids_of_issue(issue_id))
-        label = self.tr("The whole issue of {date} (%n article(s))", "", len(ids)).format(date=issue["date"])
-        return ExportChoice(ISSUE, label, ids, safe_stem(f"{issue['publication']}_{issue['date']}"))
+        label = self.tr("The whole issue of {date} (%n article(s))", "", len(ids)).format(date=issue.date)
+        return ExportChoice(ISSUE, label, ids, safe_stem(f"{issue.publication}_{issue.date}"))
 
     def _open_dialog(self, choices: list[ExportChoice], chosen: int) -> ExportDialog:
         self.dialog = ExportDialog(choices, chosen, self.settings, self.window)

@@ -18,6 +18,7 @@ from viewer.gui.qt import (
     QWidget,
     Signal,
 )
+from viewer.model import IssueDay
 
 MISSING_DATE_BACKGROUND = QColor("#f8d7d2")
 
@@ -29,7 +30,7 @@ class IssueCalendar(QCalendarWidget):
         super().__init__(parent)
         self.archive = archive
         self.publication_id: int | None = None
-        self._issues: dict[QDate, dict] = {}
+        self._issues: dict[QDate, IssueDay] = {}
         self._marked: list[QDate] = []
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)

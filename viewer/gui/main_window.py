@@ -41,7 +41,8 @@ from viewer.gui.search_request import SearchRequest
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import TaskRunner
 from viewer.gui.welcome import Welcome
-from viewer.model import Hit, PageView
+from viewer.model import Hit
+from viewer.model import PageView as Page  # (PageView is the widget here)
 
 BROWSE_TAB, SEARCH_TAB, COLLECTIONS_TAB, ANNOTATIONS_TAB = 0, 1, 2, 3
 
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: Hit) -> None:
         self.open_article(hit.article_id, hit.spans)
 
-    def _picture_of(self, page: PageView) -> Picture | None:
+    def _picture_of(self, page: Page) -> Picture | None:
         if not page.image or not page.image_width:
             return None
         return Picture(self.archive.browsing.page_file(page.image), page.image_width, page.image_height,

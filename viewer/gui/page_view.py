@@ -27,7 +27,7 @@ from viewer.gui.qt import (
     Signal,
 )
 from viewer.gui.tasks import TaskRunner
-from viewer.model import PageView
+from viewer.model import PageView as Page  # (PageView is the widget here)
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 ZOOM_STEP = 1.25
@@ -45,7 +45,7 @@ class PageView(QGraphicsView):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
-        self.page: PageView | None = None
+        self.page: Page | None = None
         self.picture_layer: PictureLayer | None = None
         self.fit_mode: str | None = FIT_WIDTH
         self._blocks: dict[int, list] = {}
@@ -69,7 +69,7 @@ class PageView(QGraphicsView):
 
     # -- what is shown -------------------------------------------------------------------------
 
-    def show_page(self, page: PageView | None, picture: Picture | None = None) -> None:
+    def show_page(self, page: Page | None, picture: Picture | None = None) -> None:
         """Show ``page`` (``archive.browsing.page``) with its ``picture``, or its text without."""
         if self.picture_layer is not None:
             self.picture_layer.discard()

@@ -28,7 +28,8 @@ PADDING = 6
 
 def result_html(hit, text_color: str, muted_color: str) -> str:
     title = escape(hit.title or translate("SearchResults", "(untitled)"))
-    page = translate("SearchResults", "page {page}").format(page=hit.page if hit.page is not None else "?")
+    shown_page = hit.page_label or (hit.page if hit.page is not None else "?")
+    page = translate("SearchResults", "page {page}").format(page=shown_page)
     meta = " · ".join(x for x in (hit.date, page, hit.section) if x)
     snippet = escape(hit.snippet).replace(escape(MARK_OPEN), f'<span style="{HIT_STYLE}">') \
         .replace(escape(MARK_CLOSE), "</span>")

@@ -1,8 +1,9 @@
 """Readers: each turns one source file into :class:`viewer.model.Page` objects.
 
 ``read_pages`` picks the reader by the file's type: page text, page PDF (text with positions
-plus the picture), or a scan (a picture, with its text in a ``.txt`` of the same name beside it
-when there is one). Readers never touch the archive.
+plus the picture), a scan (a picture, with its text in a ``.txt`` of the same name beside it
+when there is one), or library XML (an issue's METS with its ALTO pages, or one ALTO page).
+Readers never touch the archive.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from viewer.errors import ImportRefused, InputError
 from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
+from viewer.ingest.library import read_alto_pages, read_mets_issue
 from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
+from viewer.ingest.xmlsafe import local, parse_xml
 from viewer.model import Page
 from viewer.pictures import picture_pages
 
@@ -27,7 +30,8 @@ DEFAULT_PUBLICATION = "未命名报纸"
 TEXT_SUFFIXES = (".txt", ".text")
 PDF_SUFFIXES = (".pdf",)
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp")
-PAGE_SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + PICTURE_SUFFIXES
+XML_SUFFIXES = (".xml",)  # METS and ALTO
+PAGE_SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + PICTURE_SUFFIXES + XML_SUFFIXES
 MAX_TEXT_BYTES = 20 * 1024 * 1024  # a page of text is a few tens of KB; larger is not a page
 # Scans and PDFs are often named by date and page: 2025-04-03_08.jpg, 20250403-08.pdf, …-p8.
 _NAME_DATE_PAGE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})[_-]p?(\d{1,3})(?!\d)", re.IGNORECASE)
@@ -56,6 +60,8 @@ def read_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
         pages = read_pdf_pages(path, data, _with_name_date(path, options))
     elif suffix in PICTURE_SUFFIXES:
         pages = read_scan_pages(path, data, _with_name_date(path, options))
+    elif suffix in XML_SUFFIXES:
+        pages = read_library_pages(path, data, _with_name_date(path, options))
     else:
         raise InputError(f"{path}: not a page file Gazette can read "
                          f"(expected {', '.join(s.lstrip('.') for s in PAGE_SUFFIXES)})")
@@ -114,6 +120,20 @@ def read_scan_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]
         page.picture = picture
         pages.append(page)
     return pages
+
+
+def read_library_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
+    """An issue's METS (its date and publication unless given) or one ALTO page (which says
+    neither: from the file name or --date and --page)."""
+    root = parse_xml(data, str(path))
+    if local(root) == "mets":
+        given = options.publication if options.publication != DEFAULT_PUBLICATION else None
+        return read_mets_issue(path, root, publication=given, date=options.date)
+    if local(root) == "alto":
+        _require_date_and_page(path, options, "an ALTO file alone carries no date or page number")
+        return read_alto_pages(path, root, publication=options.publication, date=options.date,
+                               number=options.page)
+    raise InputError(f"{path}: XML that is neither METS nor ALTO (its root element is <{local(root)}>)")
 
 
 def sidecar_text(picture: Path) -> Path | None:

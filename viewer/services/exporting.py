@@ -38,6 +38,16 @@ class Exporting:
         missing = self.store.missing_article_ids(ids)
         if missing:
             raise NotFound(f"no article with id {', '.join(map(str, missing))}")
-        articles = (self.store.article(i).to_json(with_annotations=with_annotations) for i in ids)
+        articles = (self._exported(i, with_annotations, fmt) for i in ids)
         return export_articles(articles, len(ids), fmt, out, one_file_per_article=one_file_per_article,
                                encoding=encoding, crlf=crlf, on_progress=on_progress, cancel=cancel)
+
+    def _exported(self, article_id: int, with_annotations: bool, fmt: str) -> dict:
+        """The article as the writers take it (the shape of ``show --json``); ALTO also needs
+        where its text sits on the page."""
+        article = self.store.article(article_id)
+        assert article is not None  # checked above
+        shown = article.to_json(with_annotations=with_annotations)
+        if fmt == "alto":
+            shown["layout"] = self.store.article_layout(article_id)
+        return shown

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from viewer.errors import Cancelled, GazetteError
-from viewer.ingest import PAGE_SUFFIXES, PICTURE_SUFFIXES, TEXT_SUFFIXES, ReadOptions, read_pages, sha256_of
+from viewer.ingest import ReadOptions, read_pages, sha256_of
+from viewer.ingest.batch import folder_units
 from viewer.model import ImportOutcome, ImportReport
 from viewer.pictures import store_picture
 from viewer.services.indexing import IndexKeeper
@@ -104,20 +105,11 @@ class Importing:
     def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
         for path in map(Path, paths):
             if path.is_dir():
-                for child in sorted(path.rglob("*")):
-                    if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                        if child.suffix.lower() in TEXT_SUFFIXES and _is_sidecar(child):
-                            continue  # read with its scan
-                        if child.suffix.lower() in PAGE_SUFFIXES:
-                            yield child
-                        else:
-                            report.outcomes.append(ImportOutcome(str(child), "skipped", "not a page file"))
+                units, others = folder_units(path)
+                report.outcomes += [ImportOutcome(str(other), "skipped", "not a page file") for other in others]
+                yield from units
             elif path.exists():
                 yield path
             else:
                 report.outcomes.append(ImportOutcome(str(path), "failed", f"{path}: no such file or folder"))
 
-
-def _is_sidecar(text_file: Path) -> bool:
-    """A text file beside a scan of the same name is that scan's text."""
-    return any(text_file.with_suffix(suffix).is_file() for suffix in PICTURE_SUFFIXES)
