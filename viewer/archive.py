@@ -43,21 +43,23 @@ def default_archive_path() -> Path:
 
 
 class Archive:
-    def __init__(self, root: Path | str | None = None, *, create: bool = True):
+    def __init__(self, root: Path | str | None = None, *, create: bool = True, read_only: bool = False):
         """Open the archive at ``root``, making it if it does not exist and ``create`` is true;
         a folder or database that is not an archive is refused (see :mod:`viewer.opening`).
-        On read-only media it opens read-only (``read_only``)."""
+        ``read_only`` (the reading room) opens SQLite with ``mode=ro`` and the index for reading,
+        and creates, migrates and catches up nothing; every write then fails. On read-only media
+        it opens read-only by itself (``read_only`` says so)."""
         self.root = Path(root) if root is not None else default_archive_path()
-        opening = decide(self.root, create=create)
-        if not opening.read_only:
+        opening = decide(self.root, create=create and not read_only)
+        if not (read_only or opening.read_only):
             try:
                 for folder in (self.root, self.root / "index", self.root / "pages"):
                     folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise GazetteError(f"{self.root}: cannot create the archive folder ({error.strerror})") from error
-        self.store = Store(opening.database, read_only=opening.read_only, immutable=opening.immutable)
+        self.store = Store(opening.database, read_only=read_only or opening.read_only, immutable=opening.immutable)
         self.read_only = self.store.read_only  # also when a full disk leaves it nothing else
-        self.index = SearchIndex(self.root / "index")
+        self.index = SearchIndex(self.root / "index", read_only=self.read_only)
         self.indexing = IndexKeeper(self.store, self.index, self.root / "index")
         self.importing = Importing(self.store, self.indexing, self.root / "pages")
         self.editing = Editing(self.store.annotations, self.indexing)

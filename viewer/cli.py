@@ -23,6 +23,7 @@ from viewer.errors import GazetteError
 from viewer.export import ENCODINGS, FORMATS
 from viewer.failures import one_line
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
+from viewer.serve.command import serve_command
 from viewer.terminal import for_terminal, json_for_terminal
 
 
@@ -280,6 +281,7 @@ def export_command(archive: Archive, article_ids, query, everything, collection,
         gazette export --query 交城 --format docx --out 交城.docx
         gazette export --collection 两会报道 --with-annotations --format json --out 两会.json
         gazette export --all --format md --one-file-per-article --out articles/
+        gazette export --query 交城 --format ris --out 交城.ris    # csl-json for Zotero, ris for EndNote
     """
     if not (article_ids or query or collection or everything):
         raise click.UsageError("name the articles to export: ARTICLE_ID..., --query Q, --collection NAME or --all")
@@ -514,3 +516,6 @@ def main(argv: list[str] | None = None) -> None:
 def window_main() -> None:
     """``gazette-gui``, for desktop menus: the window, on the archive of GAZETTE_ARCHIVE or the last one."""
     main([])
+
+
+cli.add_command(serve_command)

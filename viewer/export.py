@@ -1,4 +1,5 @@
-"""Export articles as text, Markdown, JSON, CSV or Word, each with its GB/T 7714 reference.
+"""Export articles as text, Markdown, JSON, CSV or Word, each with its GB/T 7714 reference,
+or as references for Zotero, EndNote and NoteExpress (CSL-JSON, RIS).
 
 Articles come in the shape of ``gazette show --json`` (:meth:`viewer.store.Store.article`).
 Their annotations (notes, highlights, tags, corrections, collections) are written when the
@@ -14,6 +15,9 @@ return would be run as a formula by Excel, Calc or Sheets (``=HYPERLINK(…)``),
 recommends for CSV injection, such a cell is written with a ``'`` before it (spreadsheets show
 the text as it was and do not run it); ``csv_raw`` (``--csv-raw``) writes cells unchanged for
 programs that read the CSV as data. ``docx``: Word, with headings, metadata, paragraphs and the reference.
+``csl-json``: a list of CSL items (type ``article-newspaper``) and ``ris``: one ``TY  - NEWS``
+record per article, CRLF line ends; both carry the newspaper, date, page (as printed), section
+and the authors from the byline roles that are authors (文, 记者 …; never 图 or 摄影).
 ``alto``: ALTO v4 XML with the words' boxes on the page pictures (:mod:`viewer.export_alto`).
 
 **Encodings.** txt, md and csv may be written in GB18030 (for old Windows tools; it encodes
@@ -55,12 +59,12 @@ from pathlib import Path
 from typing import IO
 
 from viewer.annotation_store import note_text
-from viewer.citation import citation, page_label
+from viewer.citation import citation, cited_authors, cited_publication, cited_title, page_label
 from viewer.errors import Cancelled, ExportError
 from viewer.export_alto import alto_document
 from viewer.terminal import BIDI_CONTROLS
 
-FORMATS = ("txt", "md", "json", "csv", "docx", "alto")
+FORMATS = ("txt", "md", "json", "csv", "docx", "alto", "csl-json", "ris")
 ENCODINGS = ("utf-8", "gb18030")
 UNTITLED = "（无题）"
 INDENT = "\u3000\u3000"  # two ideographic spaces: a Chinese paragraph's first-line indent
@@ -164,6 +168,48 @@ def csv_row(article: dict) -> list:
             article["section"], article["kicker"], article["title"], article["subtitle"],
             byline(article["credits"]), people_by_role(article["page_credits"]),
             "\n".join(article["paragraphs"]), citation(article), "\n".join(annotation_lines(article))]
+
+
+# -- references for reference managers --------------------------------------------------------
+
+def _date_parts(iso_date: str) -> list[int] | None:
+    try:
+        date = dt.date.fromisoformat(iso_date)
+    except (TypeError, ValueError):
+        return None
+    return [date.year, date.month, date.day]
+
+
+def csl_item(article: dict) -> dict:
+    """One article as a CSL-JSON item; names are literal (a Chinese name is not split into
+    family and given), so every CSL processor prints them as written."""
+    item: dict = {"id": f"gazette-{article['id']}", "type": "article-newspaper",
+                  "title": cited_title(article), "container-title": cited_publication(article),
+                  "author": [{"literal": name} for name in cited_authors(article)],
+                  "page": page_label(article), "section": article["section"], "language": "zh-CN"}
+    parts = _date_parts(article["date"])
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    return {key: value for key, value in item.items() if value not in ("", [], None)}
+
+
+def _ris_value(text: str) -> str:
+    """A RIS value is one line."""
+    return " ".join(str(text).split())
+
+
+def ris_record(article: dict) -> str:
+    """One article as a RIS record (``\n`` line ends; the writer makes them CRLF)."""
+    parts = _date_parts(article["date"])
+    fields = [("TY", "NEWS"), ("TI", cited_title(article)),
+              *(("AU", name) for name in cited_authors(article)),
+              ("T2", cited_publication(article)),
+              ("PY", str(parts[0]) if parts else ""),
+              ("DA", "/".join(f"{n:02d}" for n in parts) if parts else ""),
+              ("SP", page_label(article)), ("SE", article["section"]), ("LA", "zh-CN"),
+              ("ID", f"gazette-{article['id']}")]
+    lines = [f"{tag}  - {_ris_value(value)}" for tag, value in fields if _ris_value(value)]
+    return "\n".join([*lines, "ER  - ", ""])
 
 
 # -- writers: one per format, fed one article at a time ------------------------------------------
@@ -271,6 +317,27 @@ class RawCsvWriter(CsvWriter):
     neutralise_formulas = False
 
 
+class CslJsonWriter(JsonWriter):
+    """A list of CSL items, which Zotero and other CSL tools import as it is."""
+
+    def write(self, article: dict) -> None:
+        self.stream.write(",\n" if self.count else "[\n")
+        self.stream.write(textwrap.indent(json.dumps(csl_item(article), ensure_ascii=False, indent=2), "  "))
+
+
+class RisWriter(Writer):
+    suffix = ".ris"
+
+    @staticmethod
+    def open_arguments(encoding: str, crlf: bool) -> dict:
+        return {"mode": "x", "encoding": "utf-8", "newline": "\r\n"}  # EndNote expects CRLF
+
+    def write(self, article: dict) -> None:
+        if self.count:
+            self.stream.write("\n")
+        self.stream.write(ris_record(article))
+
+
 class DocxWriter(Writer):
     suffix = ".docx"
 
@@ -368,7 +435,8 @@ class WordDocument:
 
 
 WRITERS: dict[str, type[Writer]] = {"txt": TextWriter, "md": MarkdownWriter, "json": JsonWriter,
-                                    "csv": CsvWriter, "docx": DocxWriter, "alto": AltoWriter}
+                                    "csv": CsvWriter, "docx": DocxWriter, "alto": AltoWriter,
+                                    "csl-json": CslJsonWriter, "ris": RisWriter}
 
 
 def check_options(fmt: str, encoding: str, crlf: bool) -> None:
@@ -376,7 +444,7 @@ def check_options(fmt: str, encoding: str, crlf: bool) -> None:
         raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if encoding not in ENCODINGS:
         raise ExportError(f"unknown encoding {encoding!r}; choose one of {', '.join(ENCODINGS)}")
-    if encoding != "utf-8" and fmt in ("json", "docx", "alto"):
+    if encoding != "utf-8" and fmt in ("json", "docx", "alto", "csl-json", "ris"):
         raise ExportError(f"{fmt} files are always UTF-8; GB18030 applies to txt, md and csv")
     if crlf and fmt not in ("txt", "md"):
         raise ExportError(f"CRLF line ends apply to txt and md, not {fmt}")

@@ -20,6 +20,7 @@ from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore
 from viewer.confidence import pack_confidence, unpack_confidence
+from viewer.errors import GazetteError
 from viewer.model import (
     ArticleLocation,
     ArticleRow,
@@ -102,7 +103,19 @@ class Store:
         self.db = _Database(connection)
         if not self.read_only:
             upgrade(self.db, schema_migrations(), Path(path))
+        else:
+            self._refuse_older_schema(Path(path))
         self.annotations = AnnotationStore(self.db)
+
+    def _refuse_older_schema(self, path: Path) -> None:
+        """What cannot be migrated (read-only) must already have this version's schema."""
+        try:
+            pending = [m.name for m in schema_migrations().pending(self.db)]
+        except sqlite3.Error as error:
+            raise GazetteError(f"{path}: cannot read the archive ({error})") from error
+        if pending:
+            raise GazetteError(f"{path}: the archive was made by an older Gazette and needs upgrading "
+                               f"({', '.join(pending)}); open it once for writing (the app or the command line)")
 
     def close(self) -> None:
         self.db.close()

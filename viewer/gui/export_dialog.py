@@ -76,7 +76,8 @@ class ExportDialog(QDialog):
         for choice in choices:
             self.what.addItem(choice.label)
         self.format_names = {"txt": self.tr("Text"), "md": "Markdown", "json": "JSON",
-                             "csv": self.tr("CSV for spreadsheets"), "docx": "Word"}
+                             "csv": self.tr("CSV for spreadsheets"), "docx": "Word",
+                             "csl-json": "CSL-JSON (Zotero)", "ris": "RIS (EndNote, NoteExpress)"}
         self.format = QComboBox()
         for fmt, name in self.format_names.items():
             self.format.addItem(f"{name} ({WRITERS[fmt].suffix})", fmt)

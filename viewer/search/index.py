@@ -55,7 +55,7 @@ import numpy as np
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
-from viewer.errors import Cancelled
+from viewer.errors import Cancelled, IndexStale
 from viewer.model import SearchDoc
 from viewer.search import query as q
 from viewer.search.evaluation import Evaluation, View
@@ -89,9 +89,10 @@ class Compaction:
 class SearchIndex:
     """The Whoosh index of an archive: derived from SQLite, rebuilt from it at will."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, *, read_only: bool = False):
         self.path = Path(path)
-        self._ix = _open_or_create(self.path)
+        self.read_only = read_only
+        self._ix = _open_for_reading(self.path) if read_only else _open_or_create(self.path)
         self._view: View | None = None
 
     def close(self) -> None:
@@ -237,7 +238,7 @@ class SearchIndex:
         latest = self._ix.latest_generation()
         if self._view is None or self._view.generation != latest:
             self._drop_view()
-            self._ix = _open_or_create(self.path)
+            self._ix = _open_for_reading(self.path) if self.read_only else _open_or_create(self.path)
             self._view = View(self._ix)
         return self._view
 
@@ -282,6 +283,19 @@ def _open_or_create(path: Path):
         shutil.rmtree(path)
         path.mkdir()
         return _create(FileStorage(str(path), supports_mmap=False), marker)
+    return ix
+
+
+def _open_for_reading(path: Path):
+    """The index as it is, never created or replaced (the reading room writes nothing)."""
+    marker = path / "FORMAT"
+    try:
+        ix = FileStorage(str(path), supports_mmap=False, readonly=True).open_index()
+        current = marker.read_text(encoding="utf-8").strip() == FORMAT
+    except (EmptyIndexError, OSError) as error:
+        raise IndexStale(f"{path}: no search index to read ({error}); run `gazette reindex`") from error
+    if not current or set(ix.schema.names()) != set(schema().names()):
+        raise IndexStale(f"{path}: the search index is from another version; run `gazette reindex`")
     return ix
 
 
