@@ -2,8 +2,7 @@
 
 Every article of the paper keeps its id, annotations and place; only the name it is filed
 under changes, in SQLite and in the search index, so ``show``, search (``publication:``) and
-citations give the corrected name at once. The store's SQL for this lives here, beside the
-store, as the annotation store's does.
+citations give the corrected name at once.
 """
 
 from __future__ import annotations
@@ -26,11 +25,10 @@ def rename_publication(archive: Archive, old: str, new: str) -> list[int]:
     new = new.strip()
     if not new:
         raise GazetteError("a publication needs a name")
-    if _publication_id(archive, new) is not None:
+    if archive.store.publication_id(new) is not None:
         return merge_publications(archive, old, new)
     old_id = _require(archive, old)
-    with archive.store.db.atomic() as db:
-        db.execute("UPDATE publication SET name = ? WHERE id = ?", [new, old_id])
+    archive.store.rename_publication(old_id, new)
     return _refiled(archive, old_id)
 
 
@@ -41,46 +39,21 @@ def merge_publications(archive: Archive, old: str, into: str) -> list[int]:
     old_id, into_id = _require(archive, old), _require(archive, into)
     if old_id == into_id:
         return []
-    db = archive.store.db
-    clash = db.execute("""
-        SELECT theirs.date, mine.label FROM issue AS theirs
-        JOIN page AS mine ON mine.issue_id = theirs.id
-        JOIN issue AS ours ON ours.publication_id = ? AND ours.date = theirs.date
-        JOIN page AS other ON other.issue_id = ours.id AND other.label = mine.label
-        WHERE theirs.publication_id = ? ORDER BY theirs.date, mine.number LIMIT 1""",
-                       [into_id, old_id]).fetchone()
+    clash = archive.store.publication_clash(old_id, into_id)
     if clash:
         raise PublicationConflict(f"{old} and {into} both have page {clash[1]} of {clash[0]}: "
                                   f"nothing merged; remove or replace one of them first")
-    with archive.store.db.atomic() as db:
-        for issue_id, date in db.execute("SELECT id, date FROM issue WHERE publication_id = ?", [old_id]).fetchall():
-            same_day = db.execute("SELECT id FROM issue WHERE publication_id = ? AND date = ?",
-                                  [into_id, date]).fetchone()
-            if same_day:
-                db.execute("UPDATE page SET issue_id = ? WHERE issue_id = ?", [same_day[0], issue_id])
-                db.execute("DELETE FROM issue WHERE id = ?", [issue_id])
-            else:
-                db.execute("UPDATE issue SET publication_id = ? WHERE id = ?", [into_id, issue_id])
-        db.execute("DELETE FROM publication WHERE id = ?", [old_id])
+    archive.store.merge_publication(old_id, into_id)
     return _refiled(archive, into_id)
 
 
-def _publication_id(archive: Archive, name: str) -> int | None:
-    row = archive.store.db.execute("SELECT id FROM publication WHERE name = ?", [name]).fetchone()
-    return row[0] if row else None
-
-
 def _require(archive: Archive, name: str) -> int:
-    publication_id = _publication_id(archive, name)
+    publication_id = archive.store.publication_id(name)
     if publication_id is None:
         raise NotFound(f"no publication named {name}")
     return publication_id
 
 
 def _refiled(archive: Archive, publication_id: int) -> list[int]:
-    ids = [row[0] for row in archive.store.db.execute("""
-        SELECT article.id FROM article JOIN page ON page.id = article.page_id
-        JOIN issue ON issue.id = page.issue_id WHERE issue.publication_id = ? ORDER BY article.id""",
-                                                      [publication_id])]
     archive.indexing.try_catch_up()  # the triggers queued them: indexed again, with the new name
-    return ids
+    return archive.store.article_ids_of_publication(publication_id)

@@ -226,6 +226,47 @@ class Store:
                 kept[n] = match["id"]
         return kept
 
+    # Publications: renamed and merged (viewer/publications.py says the rules)
+
+    def publication_id(self, name: str) -> int | None:
+        row = self.db.execute("SELECT id FROM publication WHERE name = ?", [name]).fetchone()
+        return row[0] if row else None
+
+    def rename_publication(self, publication_id: int, name: str) -> None:
+        with self.db.atomic() as db:
+            db.execute("UPDATE publication SET name = ? WHERE id = ?", [name, publication_id])
+
+    def publication_clash(self, old_id: int, into_id: int) -> tuple[str, str] | None:
+        """The first (date, page label) both papers have, or None."""
+        return self.db.execute("""
+            SELECT theirs.date, mine.label FROM issue AS theirs
+            JOIN page AS mine ON mine.issue_id = theirs.id
+            JOIN issue AS ours ON ours.publication_id = ? AND ours.date = theirs.date
+            JOIN page AS other ON other.issue_id = ours.id AND other.label = mine.label
+            WHERE theirs.publication_id = ? ORDER BY theirs.date, mine.number LIMIT 1""",
+                               [into_id, old_id]).fetchone()
+
+    def merge_publication(self, old_id: int, into_id: int) -> None:
+        """Every issue of ``old_id`` filed under ``into_id`` (issues of one day become one),
+        then ``old_id`` removed; one transaction."""
+        with self.db.atomic() as db:
+            for issue_id, date in db.execute("SELECT id, date FROM issue WHERE publication_id = ?",
+                                             [old_id]).fetchall():
+                same_day = db.execute("SELECT id FROM issue WHERE publication_id = ? AND date = ?",
+                                      [into_id, date]).fetchone()
+                if same_day:
+                    db.execute("UPDATE page SET issue_id = ? WHERE issue_id = ?", [same_day[0], issue_id])
+                    db.execute("DELETE FROM issue WHERE id = ?", [issue_id])
+                else:
+                    db.execute("UPDATE issue SET publication_id = ? WHERE id = ?", [into_id, issue_id])
+            db.execute("DELETE FROM publication WHERE id = ?", [old_id])
+
+    def article_ids_of_publication(self, publication_id: int) -> list[int]:
+        return [row[0] for row in self.db.execute("""
+            SELECT article.id FROM article JOIN page ON page.id = article.page_id
+            JOIN issue ON issue.id = page.issue_id WHERE issue.publication_id = ? ORDER BY article.id""",
+                                                  [publication_id])]
+
     def article_ids_of_page(self, page_id: int) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT id FROM article WHERE page_id = ? ORDER BY seq",
                                               [page_id])]
