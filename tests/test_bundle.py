@@ -1,5 +1,6 @@
 """The PyInstaller bundle (``make bundle``) on its own, without the project's Python: it imports
-the sample, answers a search, exports, and its window comes up under Xvfb with no traceback.
+the sample, answers a search, exports, serves the reading room, and its window comes up under
+Xvfb with no traceback.
 
 Runs when GAZETTE_BUNDLE names the bundle's executable (``make bundle-test`` sets it); the
 bundle takes minutes to build, so the ordinary test run does not build it."""
@@ -9,8 +10,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -44,6 +48,34 @@ def test_the_bundle_imports_searches_and_exports(tmp_path):
     assert "交城" in gazette(tmp_path, "--archive", archive, "show", "1").stdout
 
 
+def test_the_bundle_serves_the_reading_room(tmp_path):
+    archive = tmp_path / "档案"
+    gazette(tmp_path, "--archive", archive, "sample")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([BUNDLE, "--archive", str(archive), "serve", "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
+                              env=bare_env(tmp_path))
+    try:
+        url = f"http://127.0.0.1:{port}/search?q={urllib.parse.quote('交城')}"
+        for _ in range(60):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as answer:
+                    page = answer.read().decode("utf-8")
+                break
+            except OSError:
+                assert server.poll() is None, server.stdout.read()
+                time.sleep(1)
+        else:
+            pytest.fail("the reading room did not answer in 60 s")
+        assert "<mark>交城</mark>" in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
+
+
 @pytest.mark.skipif(shutil.which("xvfb-run") is None or shutil.which("xdotool") is None,
                     reason="needs xvfb-run and xdotool (Debian: xvfb, xdotool)")
 def test_the_bundles_window_comes_up_on_the_sample(tmp_path):
@@ -53,9 +85,9 @@ def test_the_bundles_window_comes_up_on_the_sample(tmp_path):
     # Under one X server: start the window, wait for it to be mapped, search, take a screenshot.
     script = f"""
         "$0" --archive "$1" 2>"$2/stderr.txt" & app=$!
-        for i in $(seq 60); do xdotool search --onlyvisible --name Gazette >/dev/null && break; sleep 1; done
-        xdotool search --onlyvisible --name Gazette >/dev/null || {{ echo "no window"; kill $app; exit 1; }}
-        sleep 3; xdotool windowfocus --sync "$(xdotool search --onlyvisible --name Gazette | head -1)"
+        for i in $(seq 60); do xdotool search --onlyvisible --pid $app >/dev/null && break; sleep 1; done
+        xdotool search --onlyvisible --pid $app >/dev/null || {{ echo "no window"; kill $app; exit 1; }}
+        sleep 3; xdotool windowfocus --sync "$(xdotool search --onlyvisible --pid $app | head -1)"
         xdotool key ctrl+f; xdotool type --delay 50 107.48; xdotool key Return; sleep 3
         command -v import >/dev/null && import -window root "{shot}"
         kill -0 $app || {{ echo "the window quit"; exit 1; }}

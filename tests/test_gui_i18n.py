@@ -44,11 +44,13 @@ def test_the_compiled_translations_are_current(tmp_path, language):
     assert compiled.read_bytes() == (i18n.I18N_DIR / compiled.name).read_bytes(), "run `make translations`"
 
 
-def test_chinese_on_a_chinese_system(monkeypatch):
+def test_chinese_unless_the_system_asks_for_another_language(monkeypatch):
     monkeypatch.setattr(QLocale, "system", lambda: QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     assert i18n.system_language() == "zh_CN"
     monkeypatch.setattr(QLocale, "system", lambda: QLocale(QLocale.Language.German, QLocale.Country.Germany))
     assert i18n.system_language() == "en"
+    monkeypatch.setattr(QLocale, "system", lambda: QLocale.c())  # LANG=C: no language asked for
+    assert i18n.system_language() == "zh_CN"
 
 
 def test_switching_the_language_in_the_view_menu(qtbot, tmp_path):

@@ -19,7 +19,10 @@ _installed: list[QTranslator] = []
 
 
 def system_language() -> str:
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    """Chinese first: English only where the system asks for another language (a bare "C"
+    locale, as on a fresh server or container, asks for none)."""
+    unspoken = (QLocale.Language.Chinese, QLocale.Language.C, QLocale.Language.AnyLanguage)
+    return "zh_CN" if QLocale.system().language() in unspoken else "en"
 
 
 def current_language() -> str:

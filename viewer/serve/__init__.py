@@ -1,5 +1,5 @@
-"""The reading room: a read-only web view of an archive (``gazette serve``)."""
+"""The reading room: a read-only web view of an archive (``gazette serve``).
 
-from viewer.serve.app import create_app, read_password_file
-
-__all__ = ["create_app", "read_password_file"]
+:mod:`viewer.serve.app` builds the web application, :mod:`viewer.serve.command` is the CLI
+command; the CLI imports only the command, so Starlette and Jinja2 load when a room is served.
+"""

@@ -42,7 +42,7 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int, with_n
     import uvicorn
 
     from viewer.archive import default_archive_path
-    from viewer.serve import create_app, read_password_file
+    from viewer.serve.app import create_app, read_password_file
 
     root = ctx.obj["archive"] or default_archive_path()
     try:
