@@ -27,8 +27,7 @@ from starlette.testclient import TestClient
 
 from viewer.archive import Archive
 from viewer.ingest import ReadOptions
-from viewer.serve.app import create_app
-from viewer.serve.app import MAX_QUERY_CHARS, PHONE_WIDTH
+from viewer.serve.app import MAX_QUERY_CHARS, PHONE_WIDTH, create_app
 from viewer.serve.i18n import language_of
 
 ROOT = Path(__file__).resolve().parent.parent
