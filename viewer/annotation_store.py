@@ -15,6 +15,7 @@ import json
 from html.parser import HTMLParser
 
 from sqlite_utils import Database
+from sqlite_utils.db import Table
 
 from viewer.anchoring import anchor, context
 from viewer.errors import GazetteError, NotFound
@@ -23,6 +24,13 @@ from viewer.model import AnnotationEntry, Credit, Reading, Revision, group_credi
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def new_row_id(table: Table) -> int:
+    """The id of the row ``table`` just inserted (every table here has an integer id)."""
+    row_id = table.last_pk
+    assert isinstance(row_id, int), row_id
+    return row_id
 
 
 class AnnotationStore:
@@ -45,12 +53,12 @@ class AnnotationStore:
     def add_revision(self, article_id: int, text: Reading, summary: str, author: str) -> int:
         """A new revision holding the whole of ``text``; highlights follow the change."""
         with self.db.atomic():
-            revision_id = self.db["article_revision"].insert({
+            revision_id = new_row_id(self.db.table("article_revision").insert({
                 "article_id": article_id, "title": text.title, "subtitle": text.subtitle,
                 "kicker": text.kicker, "paragraphs": _json(list(text.paragraphs)),
                 "credits": _json([[c.role, c.name] for c in text.credits]),
                 "summary": summary, "author": author, "created": now(),
-            }).last_pk
+            }))
             self.reanchor(article_id)
         return revision_id
 
@@ -96,7 +104,7 @@ class AnnotationStore:
                           fmt: str | None = None) -> None:
         changes = {k: v for k, v in (("body", body), ("colour", colour), ("format", fmt)) if v is not None}
         with self.db.atomic():
-            self.db["annotation"].update(annotation_id, {**changes, "modified": now()})
+            self.db.table("annotation").update(annotation_id, {**changes, "modified": now()})
 
     def delete_annotation(self, annotation_id: int) -> dict:
         """Delete and return the row, which restore_annotation puts back (undo)."""
@@ -114,7 +122,7 @@ class AnnotationStore:
 
     def restore_annotation(self, row: dict) -> None:
         with self.db.atomic():
-            self.db["annotation"].insert(row)
+            self.db.table("annotation").insert(row)
 
     def annotations(self, article_id: int) -> list[dict]:
         return self._all("SELECT * FROM annotation WHERE article_id = ? ORDER BY id", [article_id])
@@ -160,9 +168,9 @@ class AnnotationStore:
             raise NotFound(f"no article with id {article_id}")
         stamp = now()
         with self.db.atomic():
-            return self.db["annotation"].insert({
+            return new_row_id(self.db.table("annotation").insert({
                 "article_id": article_id, "article_label": label["label"], "author": author,
-                "created": stamp, "modified": stamp, **values}).last_pk
+                "created": stamp, "modified": stamp, **values}))
 
     # -- tags --------------------------------------------------------------------------------
 
@@ -254,7 +262,7 @@ class AnnotationStore:
             return row[0]
         if author is None:
             raise NotFound(f"no collection named “{name}”")
-        return self.db["collection"].insert({"name": name, "author": author, "created": now()}).last_pk
+        return new_row_id(self.db.table("collection").insert({"name": name, "author": author, "created": now()}))
 
     # -- for show --json and search ----------------------------------------------------------
 
@@ -324,7 +332,7 @@ class AnnotationStore:
             article["annotators"] = list(dict.fromkeys(article["annotators"]))
         return work
 
-    def _all(self, sql: str, params: list | None = None) -> list[dict]:
+    def _all(self, sql: str, params: list | dict | None = None) -> list[dict]:
         return list(self.db.query(sql, params or []))
 
     def _one(self, sql: str, params: list | None = None) -> dict | None:

@@ -89,7 +89,7 @@ def problem(error: BaseException) -> str:
         return known
     if isinstance(error, Image.DecompressionBombError):
         return "the picture is larger than Gazette reads (a decompression bomb?)"
-    if isinstance(error, UnicodeError):
+    if isinstance(error, UnicodeEncodeError | UnicodeDecodeError):
         return f"text or a file name Gazette cannot encode ({error.reason})"
     if isinstance(error, MemoryError):
         return "not enough memory to read it"

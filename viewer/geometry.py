@@ -73,8 +73,9 @@ def hit_boxes(raw_text: str, boxes: list[Box | None], lines: list[int], needle: 
     while at >= 0:
         by_line: dict[int, list[Box]] = {}
         for offset in where[at:at + len(target)]:
-            if boxes[offset] is not None:
-                by_line.setdefault(raw_text.count("\n", 0, offset), []).append(boxes[offset])
+            box = boxes[offset]
+            if box is not None:
+                by_line.setdefault(raw_text.count("\n", 0, offset), []).append(box)
         found += [union(line) for line in by_line.values()]
         at = text.find(target, at + len(target))
     return found

@@ -143,7 +143,7 @@ def backup(archive: Archive, destination: Path | str, on_progress: ProgressCallb
             copied.close()
         for done, (_, *names) in enumerate(rows):
             if on_progress:
-                on_progress(done, len(rows), names[0])
+                on_progress(done, len(rows), names[0] or "")
             for name in filter(None, names):
                 source, target = archive.root / "pages" / name, staging / "pages" / name
                 if source.is_file() and not target.exists():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from viewer.annotation_store import AnnotationStore
+from viewer.annotation_store import AnnotationStore, new_row_id
 from viewer.confidence import pack_confidence, unpack_confidence
 from viewer.errors import GazetteError
 from viewer.model import (
@@ -162,6 +162,7 @@ class Store:
         keeps its id (matched by title, else by place on the page), so its annotations, tags
         and collections stay with it; an article that is gone takes its notes' links with it
         (they become orphans, see db/0003_annotations.sql)."""
+        assert page.date is not None, "readers give every page a date or refuse it"
         publication_id = self._id_of("publication", {"name": page.publication})
         issue_id = self._id_of("issue", {"publication_id": publication_id, "date": page.date.isoformat()})
         image = page.image
@@ -177,10 +178,10 @@ class Store:
             "char_confidence": pack_confidence(page.char_confidence),
         }
         if replace_page_id is None:
-            page_id, kept = self.db["page"].insert(values).last_pk, {}
+            page_id, kept = new_row_id(self.db.table("page").insert(values)), {}
         else:
             page_id, kept = replace_page_id, self._articles_kept(replace_page_id, page)
-            self.db["page"].update(page_id, values)
+            self.db.table("page").update(page_id, values)
             self.db.execute("DELETE FROM credit WHERE page_id = ?", [page_id])
             gone = [r[0] for r in self.db.execute("SELECT id FROM article WHERE page_id = ?", [page_id])
                     if r[0] not in kept.values()]
@@ -200,10 +201,10 @@ class Store:
             }
             if n in kept:
                 article_id = kept[n]
-                self.db["article"].update(article_id, row)
+                self.db.table("article").update(article_id, row)
                 self.db.execute("DELETE FROM credit WHERE article_id = ?", [article_id])
             else:
-                article_id = self.db["article"].insert(row).last_pk
+                article_id = new_row_id(self.db.table("article").insert(row))
             self._insert_credits(article.credits, article_id=article_id)
             article_ids.append(article_id)
         for article_id in kept.values():
@@ -273,14 +274,14 @@ class Store:
 
     def _insert_credits(self, credits: list[Credit], *, page_id: int | None = None,
                         article_id: int | None = None) -> None:
-        self.db["credit"].insert_all(
+        self.db.table("credit").insert_all(
             {"person": c.name, "role": c.role, "page_id": page_id, "article_id": article_id, "seq": n}
             for n, c in enumerate(credits))
 
     def _id_of(self, table: str, values: dict) -> int:
         where = " AND ".join(f"{column} = ?" for column in values)
         row = self.db.execute(f"SELECT id FROM {table} WHERE {where}", list(values.values())).fetchone()
-        return row[0] if row else self.db[table].insert(values).last_pk
+        return row[0] if row else new_row_id(self.db.table(table).insert(values))
 
     # -- reading: the read model, always from the current text (the article_now view) -------
 
@@ -627,4 +628,4 @@ def unpack_boxes(blob: bytes | None) -> list[tuple[int, int, int, int] | None] |
     flat.frombytes(zlib.decompress(blob))
     if sys.byteorder != "little":
         flat.byteswap()
-    return [None if flat[i] < 0 else tuple(flat[i:i + 4]) for i in range(0, len(flat), 4)]
+    return [None if flat[i] < 0 else (flat[i], flat[i + 1], flat[i + 2], flat[i + 3]) for i in range(0, len(flat), 4)]

@@ -133,9 +133,8 @@ def read_library_pages(path: Path, data: bytes, options: ReadOptions) -> list[Pa
         given = options.publication if options.publication != DEFAULT_PUBLICATION else None
         return read_mets_issue(path, root, publication=given, date=options.date)
     if local(root) == "alto":
-        _require_date_and_page(path, options, "an ALTO file alone carries no date or page number")
-        return read_alto_pages(path, root, publication=options.publication, date=options.date,
-                               number=options.page)
+        date, number = _required_date_and_page(path, options, "an ALTO file alone carries no date or page number")
+        return read_alto_pages(path, root, publication=options.publication, date=date, number=number)
     raise InputError(f"{path}: XML that is neither METS nor ALTO (its root element is <{local(root)}>)")
 
 
@@ -170,21 +169,22 @@ def _nth_page(options: ReadOptions, index: int) -> ReadOptions:
 
 
 def _scan_page(path: Path, options: ReadOptions, warning: str) -> Page:
-    _require_date_and_page(path, options, "a scan carries no masthead Gazette can read")
-    return Page(publication=options.publication, date=options.date, number=options.page,
-                label=str(options.page), warnings=[warning])
+    date, number = _required_date_and_page(path, options, "a scan carries no masthead Gazette can read")
+    return Page(publication=options.publication, date=date, number=number, label=str(number), warnings=[warning])
 
 
 def _plain_page(path: Path, text: str, options: ReadOptions) -> Page:
-    _require_date_and_page(path, options, "no masthead with a date and page number")
-    return read_plain_text(text, publication=options.publication, date=options.date, number=options.page)
+    date, number = _required_date_and_page(path, options, "no masthead with a date and page number")
+    return read_plain_text(text, publication=options.publication, date=date, number=number)
 
 
-def _require_date_and_page(path: Path, options: ReadOptions, why: str) -> None:
-    missing = " and ".join(name for name, value in (("--date", options.date), ("--page", options.page))
-                           if value is None)
-    if missing:
+def _required_date_and_page(path: Path, options: ReadOptions, why: str) -> tuple[dt.date, int]:
+    """The date and page number the options give, or ImportRefused naming what is missing."""
+    if options.date is None or options.page is None:
+        missing = " and ".join(name for name, value in (("--date", options.date), ("--page", options.page))
+                               if value is None)
         raise ImportRefused(f"{path}: {why}; to import it, give {missing}")
+    return options.date, options.page
 
 
 def _fill_from_options(path: Path, page: Page, options: ReadOptions) -> None:

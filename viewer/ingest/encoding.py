@@ -57,7 +57,8 @@ _CHARS_PER_TOLERATED_ERROR = 100
 _BAD_MARK, _CUT_MARK = "\udc00", "\udc01"
 
 
-def _mark_undecodable(error: UnicodeDecodeError) -> tuple[str, int]:
+def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError), "registered for decoding only"
     at_end = error.end == len(error.object)
     return (_CUT_MARK if at_end else _BAD_MARK), error.end
 

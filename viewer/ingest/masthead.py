@@ -118,7 +118,7 @@ def parse_credits_line(line: str) -> list[Credit] | None:
     credits = []
     for match, following in zip(matches, matches[1:] + [None]):
         role = match.group("known") or match.group("other")
-        names = text[match.end():following.start() if following else len(text)]
-        names = [name for name in _NAME_SEPARATORS.split(names) if name]
+        written = text[match.end():following.start() if following else len(text)]
+        names = [name for name in _NAME_SEPARATORS.split(written) if name]
         credits += [Credit(role, name) for name in names] or [Credit(role, "")]  # keep a bare role
     return credits

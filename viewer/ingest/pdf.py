@@ -101,7 +101,9 @@ def _read_page(page: pdfium.PdfPage, source: str, number: int) -> PdfPage:
 def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> list[_Line]:
     """The text in content order, split into lines at the breaks pdfium puts between them."""
     text = textpage.get_text_range()
-    lines, chars, boxes = [], [], []
+    lines: list[_Line] = []
+    chars: list[str] = []
+    boxes: list[Box | None] = []
     joining = False  # after a line-end hyphen: the break that follows joins the word's halves
     for index, char in enumerate(text):
         if char == HYPHEN_AT_LINE_END:
@@ -180,5 +182,5 @@ def _mark_indents(lines: list[_Line]) -> None:
     for line, marked in zip(lines, marks):
         if marked:
             stripped = line.chars.lstrip()
-            line.boxes = [None, None] + line.boxes[len(line.chars) - len(stripped):]
+            line.boxes = [None, None, *line.boxes[len(line.chars) - len(stripped):]]
             line.chars = "\u3000\u3000" + stripped

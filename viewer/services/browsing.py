@@ -65,7 +65,7 @@ class Browsing:
         """Days in ``first``…``last`` the paper should have appeared on (going by the weekdays
         its issues fall on) but has no issue in the archive."""
         publication = next((p for p in self.store.publications() if p.id == publication_id), None)
-        if publication is None or not publication.issues:
+        if publication is None or publication.first_date is None or publication.last_date is None:
             return []
         span = (dt.date.fromisoformat(publication.first_date), dt.date.fromisoformat(publication.last_date))
         weekdays = publishing_weekdays(self.store.issue_weekday_counts(publication_id), *span)

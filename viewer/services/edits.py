@@ -37,6 +37,7 @@ class _AddAnnotation(Edit):
             archive.editing.restore_annotation(self._row)
 
     def revert(self, archive: Archive) -> None:
+        assert self.annotation_id is not None, "reverted before it was applied"
         self._row = archive.editing.delete_annotation(self.annotation_id)
 
     def _add(self, archive: Archive) -> int:
@@ -44,6 +45,8 @@ class _AddAnnotation(Edit):
 
 
 class AddNote(_AddAnnotation):
+    article_id: int
+
     def __init__(self, article_id: int, text: str, fmt: str, author: str):
         self.article_id, self.text, self.fmt, self.author = article_id, text, fmt, author
 
@@ -52,6 +55,8 @@ class AddNote(_AddAnnotation):
 
 
 class AddHighlight(_AddAnnotation):
+    article_id: int
+
     def __init__(self, article_id: int, span: tuple[int, int], colour: str, comment: str, author: str):
         self.article_id, self.span, self.author = article_id, span, author
         self.colour, self.comment = colour, comment
@@ -72,6 +77,7 @@ class DeleteAnnotation(Edit):
         self._row = archive.editing.delete_annotation(self.annotation_id)
 
     def revert(self, archive: Archive) -> None:
+        assert self._row is not None, "reverted before it was applied"
         archive.editing.restore_annotation(self._row)
 
 
@@ -89,6 +95,8 @@ class EditNote(Edit):
 
 
 class AddTag(Edit):
+    article_id: int
+
     def __init__(self, article_id: int, tags: list[str], author: str):
         self.article_id, self.tags, self.author = article_id, tags, author
         self._added: list[str] = []
@@ -101,6 +109,8 @@ class AddTag(Edit):
 
 
 class RemoveTag(Edit):
+    article_id: int
+
     def __init__(self, article_id: int, tag: str, tagged_by: str):
         """``tagged_by``: who tagged the article, who it is tagged by again on undo."""
         self.article_id, self.tag, self.tagged_by = article_id, tag, tagged_by
@@ -115,6 +125,8 @@ class RemoveTag(Edit):
 class Correct(Edit):
     """A correction (``Archive.correct``'s keyword arguments): redone by restoring the revision
     it made, undone by restoring the one current before it."""
+    article_id: int
+
 
     def __init__(self, article_id: int, changes: dict, author: str):
         self.article_id, self.changes, self.author = article_id, changes, author
@@ -135,6 +147,8 @@ class Correct(Edit):
 class RestoreRevision(Edit):
     """Making an earlier revision (None: the imported reading) current again; undone by
     restoring the one current before."""
+    article_id: int
+
 
     def __init__(self, article_id: int, revision_id: int | None, author: str):
         self.article_id, self.revision_id, self.author = article_id, revision_id, author
@@ -150,6 +164,8 @@ class RestoreRevision(Edit):
 
 class AddToCollection(Edit):
     """Undone by taking out the articles it added, and the collection too if it made it."""
+    collection: str
+
 
     def __init__(self, name: str, article_ids: list[int], author: str):
         self.collection, self.article_ids, self.author = name, article_ids, author
@@ -169,6 +185,8 @@ class AddToCollection(Edit):
 
 class RemoveFromCollection(Edit):
     """Undone by adding the articles back where they were."""
+    collection: str
+
 
     def __init__(self, name: str, article_ids: list[int], author: str):
         self.collection, self.article_ids, self.author = name, article_ids, author
@@ -184,6 +202,8 @@ class RemoveFromCollection(Edit):
 
 
 class ReorderCollection(Edit):
+    collection: str
+
     def __init__(self, name: str, order: list[int]):
         self.collection, self.order = name, order
         self._before: list[int] = []
@@ -198,6 +218,8 @@ class ReorderCollection(Edit):
 
 class DeleteCollection(Edit):
     """Undone by making the collection again with the same articles in the same order."""
+    collection: str
+
 
     def __init__(self, name: str, author: str):
         self.collection, self.author = name, author

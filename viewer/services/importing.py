@@ -7,6 +7,7 @@ having rolled back the file in progress.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -47,7 +48,8 @@ class Importing:
                 if cancel is not None and cancel.is_set():
                     raise Cancelled(f"import cancelled after {done} of {len(files)} files", partial=report)
                 # Any exception from one file is that file's failure (viewer.failures), never the batch's.
-                outcome, _ = import_guarded(path, lambda path=path: (self._import_file(path, options, replace), None), None)
+                outcome, _ = import_guarded(path, functools.partial(self._import_file_alone, path, options, replace),
+                                            None)
                 report.outcomes.append(outcome)
                 since_catch_up += len(outcome.article_ids)
                 if since_catch_up >= INDEX_BATCH:
@@ -69,6 +71,9 @@ class Importing:
         """Import the bundled sample page (the seed), so a new archive shows a real page."""
         return self.import_paths([SAMPLE_PAGE])
 
+    def _import_file_alone(self, path: Path, options: ReadOptions, replace: bool) -> tuple[ImportOutcome, None]:
+        return self._import_file(path, options, replace), None
+
     def _import_file(self, path: Path, options: ReadOptions, replace: bool) -> ImportOutcome:
         """One file in one SQLite transaction."""
         try:
@@ -87,6 +92,7 @@ class Importing:
             return ImportOutcome(str(path), "failed", str(error))
         to_save = []
         for page in pages:
+            assert page.date is not None, "readers give every page a date or refuse it"
             existing = self.store.page_at(page.publication, page.date.isoformat(), page.label or str(page.number))
             if existing is not None and not replace:
                 return ImportOutcome(str(path), "failed",
