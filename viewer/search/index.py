@@ -38,14 +38,25 @@ writes them again (from documents the caller reads from SQLite) into one.
 ``threading.Event`` (anything with ``is_set()``) as elsewhere in the core; once it is set the
 rebuild raises :class:`~viewer.errors.Cancelled` and the previous index stays as it was.
 
+**Generations.** The folder holds Whoosh indexes under different names (Whoosh prefixes each
+index's files with its name); the small file ``CURRENT`` names the one in use (none: ``MAIN``,
+Whoosh's default, as archives before generations have it). A rebuild writes a new generation
+beside the current one and then replaces ``CURRENT``, so no folder is ever renamed or removed
+while a reader (this process or another) holds its files: Windows cannot rename a folder with
+open files. The old generation's files are then deleted, and those a reader still holds (on
+Windows) at a later rebuild. Each generation has its own epoch (:mod:`viewer.services.indexing`),
+so a new empty generation is never taken for the archive's index.
+
 A ``SearchIndex`` is used from one thread at a time (the archive's worker).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import os
 import threading
+import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -63,6 +74,9 @@ from viewer.search.postings import BulkWriter, DocRow, schema, segments
 from viewer.textnorm import fold
 
 FORMAT = "gazette-index 2"  # written in the index folder; another format is started afresh
+CURRENT = "CURRENT"  # the file naming the generation in use
+LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archives made before CURRENT
+LEGACY_EPOCH = "EPOCH"
 BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
 MAX_SEGMENTS = 40  # above this, small segments are re-indexed into one
 PROGRESS_EVERY = 200
@@ -92,8 +106,23 @@ class SearchIndex:
     def __init__(self, path: Path | str, *, read_only: bool = False):
         self.path = Path(path)
         self.read_only = read_only
-        self._ix = _open_for_reading(self.path) if read_only else _open_or_create(self.path)
+        self._ix = self._open()
         self._view: View | None = None
+
+    @property
+    def generation(self) -> str:
+        """The name of the Whoosh index this object has open."""
+        return self._ix.indexname
+
+    def epoch(self) -> str | None:
+        """The token the keeper wrote when it last rebuilt the current generation (None: never)."""
+        try:
+            return _epoch_file(self.path, _current_name(self.path)).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+
+    def mark_epoch(self, epoch: str) -> None:
+        _epoch_file(self.path, _current_name(self.path)).write_text(epoch + "\n", encoding="utf-8")
 
     def close(self) -> None:
         self._drop_view()
@@ -134,13 +163,14 @@ class SearchIndex:
     def rebuild(self, docs: Iterable[SearchDoc], total: int,
                 on_progress: Callable[[int, int, str], None] | None = None,
                 cancel: threading.Event | None = None) -> None:
-        """Build a new index from ``docs`` (``total`` of them) beside this one, then swap.
+        """Build a new generation from ``docs`` (``total`` of them) beside this one, then make
+        it current. The caller holds the index's write lock (:mod:`viewer.services.indexing`).
 
         ``on_progress(done, total, "")`` is called every few hundred articles and at the end.
         """
-        fresh_path = self.path.with_name(self.path.name + ".new")
-        shutil.rmtree(fresh_path, ignore_errors=True)
-        fresh = _open_or_create(fresh_path)
+        self._open_current()
+        _delete_generations(self.path, keep=self.generation)  # left by a rebuild that crashed
+        fresh = _create(FileStorage(str(self.path), supports_mmap=False), _new_generation_name())
         done = 0
         try:
             for batch in _batches(_checked(docs, cancel), BATCH_DOCS):
@@ -156,11 +186,15 @@ class SearchIndex:
                     raise
                 writer.commit(merge=False)
         except BaseException:
-            shutil.rmtree(fresh_path, ignore_errors=True)
+            _delete_generations(self.path, keep=self.generation)
             raise
         if on_progress:
             on_progress(done, total, "")
-        self._swap_in(fresh_path)
+        self._drop_view()
+        old = self.generation
+        _write_current(self.path, fresh.indexname)
+        self._ix = fresh
+        _delete_generations(self.path, keep=fresh.indexname, only=old)
 
     def search(self, query: str, *, date_from: str | dt.date | None = None,
                date_to: str | dt.date | None = None, section: str | None = None,
@@ -175,12 +209,7 @@ class SearchIndex:
         if sort not in ("relevance", "date"):
             raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
         tree = q.parse(query)
-        try:
-            view = self._current_view()
-        except FileNotFoundError:  # a rebuild swapped the folder in while this opened it: open the new one
-            self._drop_view()
-            self._ix = _open_or_create(self.path)
-            view = self._current_view()
+        view = self._current_view()
         evaluation = Evaluation(view)
         matched = evaluation.docs(_with_filters(tree, date_from, date_to, has_notes))
         if section is not None:
@@ -196,7 +225,7 @@ class SearchIndex:
     def _write(self, docs: list[SearchDoc], replace_ids: list[int],
                drop_segments: frozenset = frozenset()) -> None:
         self._drop_view()
-        self._ix = _open_or_create(self.path)  # another archive object may have rebuilt the folder
+        self._open_current()  # another process may have rebuilt the index
         writer = BulkWriter(self._ix, timeout=10.0)
         try:
             for docnum in self._docnums_of(writer, set(replace_ids)):
@@ -222,23 +251,25 @@ class SearchIndex:
                           if article_id in article_ids and not leaf.is_deleted(d)]
         return found
 
-    def _swap_in(self, fresh_path: Path) -> None:
-        self._drop_view()
-        old_path = self.path.with_name(self.path.name + ".old")
-        shutil.rmtree(old_path, ignore_errors=True)
-        if self.path.exists():
-            self.path.rename(old_path)
-        fresh_path.rename(self.path)
-        shutil.rmtree(old_path, ignore_errors=True)
-        self._ix = _open_or_create(self.path)
+    # Opening
+
+    def _open(self):
+        return _open_for_reading(self.path) if self.read_only else _open_or_create(self.path)
+
+    def _open_current(self) -> None:
+        """Open the generation ``CURRENT`` names, if another index object has made a new one."""
+        if _current_name(self.path) != self.generation:
+            self._drop_view()
+            self._ix = self._open()
 
     # Reading
 
     def _current_view(self) -> View:
+        self._open_current()
         latest = self._ix.latest_generation()
         if self._view is None or self._view.generation != latest:
             self._drop_view()
-            self._ix = _open_for_reading(self.path) if self.read_only else _open_or_create(self.path)
+            self._ix = self._open()
             self._view = View(self._ix)
         return self._view
 
@@ -270,39 +301,109 @@ def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:
 def _open_or_create(path: Path):
     path.mkdir(parents=True, exist_ok=True)
     storage = FileStorage(str(path), supports_mmap=False)  # see DESIGN.md: mmap doubles RAM
-    marker = path / "FORMAT"
     try:
-        ix = storage.open_index()
+        ix = _open_current_generation(storage, path)
     except EmptyIndexError:
-        return _create(storage, marker)
-    if (not marker.is_file() or marker.read_text(encoding="utf-8").strip() != FORMAT
-            or set(ix.schema.names()) != set(schema().names())):
-        # An index from another version of Gazette: it is derived data, start again in an
-        # empty folder (so nothing there says it is the archive's: the keeper rebuilds it).
+        return _create(storage, _current_name(path))
+    if not _is_current_format(path) or set(ix.schema.names()) != set(schema().names()):
+        # An index from another version of Gazette: it is derived data, start a new empty
+        # generation (it has no epoch, so the keeper rebuilds it).
         ix.close()
-        shutil.rmtree(path)
-        path.mkdir()
-        return _create(FileStorage(str(path), supports_mmap=False), marker)
+        fresh = _create(storage, _new_generation_name())
+        _write_current(path, fresh.indexname)
+        return fresh
     return ix
 
 
 def _open_for_reading(path: Path):
     """The index as it is, never created or replaced (the reading room writes nothing)."""
-    marker = path / "FORMAT"
     try:
-        ix = FileStorage(str(path), supports_mmap=False, readonly=True).open_index()
-        current = marker.read_text(encoding="utf-8").strip() == FORMAT
+        ix = _open_current_generation(FileStorage(str(path), supports_mmap=False, readonly=True), path)
     except (EmptyIndexError, OSError) as error:
         raise IndexStale(f"{path}: no search index to read ({error}); run `gazette reindex`") from error
-    if not current or set(ix.schema.names()) != set(schema().names()):
+    if not _is_current_format(path) or set(ix.schema.names()) != set(schema().names()):
         raise IndexStale(f"{path}: the search index is from another version; run `gazette reindex`")
     return ix
 
 
-def _create(storage: FileStorage, marker: Path):
-    ix = storage.create_index(schema())
-    marker.write_text(FORMAT + "\n", encoding="utf-8")
+def _open_current_generation(storage: FileStorage, path: Path):
+    """The generation ``CURRENT`` names. A rebuild in another process may make a new one
+    current and delete this one's files while it is being opened: then open the new one."""
+    while True:
+        name = _current_name(path)
+        try:
+            return storage.open_index(indexname=name)
+        except (EmptyIndexError, FileNotFoundError):
+            if _current_name(path) == name:
+                raise
+
+
+def _create(storage: FileStorage, name: str):
+    ix = storage.create_index(schema(), indexname=name)
+    (Path(storage.folder) / "FORMAT").write_text(FORMAT + "\n", encoding="utf-8")
     return ix
+
+
+def _is_current_format(path: Path) -> bool:
+    try:
+        return (path / "FORMAT").read_text(encoding="utf-8").strip() == FORMAT
+    except OSError:
+        return False
+
+
+def _current_name(path: Path) -> str:
+    try:
+        return (path / CURRENT).read_text(encoding="utf-8").strip() or LEGACY_GENERATION
+    except FileNotFoundError:
+        return LEGACY_GENERATION
+
+
+def _new_generation_name() -> str:
+    return "G" + uuid.uuid4().hex[:12]  # unique, so two processes never write the same files
+
+
+def _write_current(path: Path, name: str) -> None:
+    """Point ``CURRENT`` at generation ``name``: a file replaced whole, never a folder renamed.
+    On Windows a reader reading the file at that moment makes the replace fail; it is retried."""
+    partial = path / f"{CURRENT}.{uuid.uuid4().hex[:8]}.tmp"
+    partial.write_text(name + "\n", encoding="utf-8")
+    for attempt in range(50):
+        try:
+            os.replace(partial, path / CURRENT)
+            return
+        except PermissionError:
+            if attempt == 49:
+                partial.unlink(missing_ok=True)
+                raise
+            time.sleep(0.02)
+
+
+def _epoch_file(path: Path, generation: str) -> Path:
+    return path / (LEGACY_EPOCH if generation == LEGACY_GENERATION else f"_{generation}_EPOCH")
+
+
+def _generation_of(file_name: str) -> str | None:
+    """The generation a file of the folder belongs to (Whoosh names a TOC ``_NAME_3.toc`` and
+    a segment's files ``NAME_<id>.<ext>``); None for the folder's own files."""
+    if file_name in (CURRENT, "FORMAT") or file_name.endswith(".tmp"):
+        return None
+    if file_name == LEGACY_EPOCH:
+        return LEGACY_GENERATION
+    name = file_name[1:] if file_name.startswith("_") else file_name
+    return name.split("_", 1)[0] if "_" in name else None
+
+
+def _delete_generations(path: Path, keep: str, only: str | None = None) -> None:
+    """Delete the files of every generation but ``keep`` (or of ``only``). A file a reader
+    still holds on Windows stays until a later rebuild deletes it."""
+    for entry in os.scandir(path):
+        generation = _generation_of(entry.name)
+        if generation is None or generation == keep or (only is not None and generation != only):
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

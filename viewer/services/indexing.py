@@ -7,10 +7,10 @@ in ``index_queue`` through triggers, in the same transaction as the change
 queued and only then takes it off the queue, so a crash at any moment leaves nothing
 unindexed: the next catch-up does it again (re-indexing an article is idempotent).
 
-Whether the index is this archive's at all is an **epoch**: a token written to SQLite and into
-the index folder when a rebuild completes. An index folder that was deleted, copied from
-elsewhere or written by another version of Gazette does not carry the archive's epoch, and is
-rebuilt. Nothing compares counts, so a reader opening the archive during another process's
+Whether the index is this archive's at all is an **epoch**: a token written to SQLite and beside
+the index's current generation when a rebuild completes (:meth:`SearchIndex.mark_epoch`). An
+index folder that was deleted, copied from elsewhere or written by another version of Gazette
+does not carry the archive's epoch, and is rebuilt. Nothing compares counts, so a reader opening the archive during another process's
 import never condemns the index; it sees the queue, and search says how many articles are
 still being indexed.
 
@@ -35,7 +35,6 @@ from viewer.store import Store
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int, str], None]
 CATCH_UP_BATCH = 2_000  # queued articles indexed per index write
-EPOCH_FILE = "EPOCH"
 LOCK_WAIT_S = 600  # a rebuild of a large archive holds the lock for minutes
 
 
@@ -43,7 +42,6 @@ class IndexKeeper:
     def __init__(self, store: Store, index: SearchIndex, index_path: Path):
         self.store = store
         self.index = index
-        self.epoch_file = index_path / EPOCH_FILE
         self.lock = FileLock(index_path.with_name("index.lock"), timeout=LOCK_WAIT_S)
 
     def in_step(self) -> bool:
@@ -54,10 +52,7 @@ class IndexKeeper:
         epoch = self.store.get_state("index_epoch")
         if epoch is None:  # a new archive, or one from before epochs: its index was kept in step
             return not self.store.has_articles() or self.index.doc_count() > 0
-        try:
-            return self.epoch_file.read_text(encoding="utf-8").strip() == epoch
-        except OSError:
-            return False
+        return self.index.epoch() == epoch
 
     def pending(self) -> int:
         """Articles changed in SQLite that the index has not taken in yet (all of them when
@@ -109,7 +104,7 @@ class IndexKeeper:
 
     def _mark_epoch(self) -> None:
         epoch = uuid.uuid4().hex
-        self.epoch_file.write_text(epoch + "\n", encoding="utf-8")
+        self.index.mark_epoch(epoch)
         self.store.set_state("index_epoch", epoch)
 
     def try_catch_up(self) -> None:
