@@ -15,6 +15,7 @@ run:
 
 test:
 	$(SETUP) test
+	$(BIN)/ruff check .
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 $(BIN)/gazette: pyproject.toml setup.py
