@@ -203,6 +203,9 @@ def test_dropping_files_on_the_window_imports_them(window, qtbot, tmp_path):
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     window.dropEvent(drop)
+    dialog = window.imports.options_dialog  # what the files do not say, asked first
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=10_000)
     assert "1 imported" in window.imports.report_dialog.summary.text()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)  # and it is shown

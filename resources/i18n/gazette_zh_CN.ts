@@ -941,6 +941,53 @@ Your name:</source>
     </message>
 </context>
 <context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>{count} file(s) or folder(s): {names}</source>
+        <translation>{count} 个文件或文件夹：{names}</translation>
+    </message>
+    <message>
+        <source>As the pages say (masthead, METS)</source>
+        <translation>按版面所载（报头、METS）</translation>
+    </message>
+    <message>
+        <source>The newspaper&apos;s name, for pages that do not print it. Type a new name or choose one already in the archive.</source>
+        <translation>报纸名称，用于版面上没有印出报名的文件。可输入新名称，或选择档案中已有的报纸。</translation>
+    </message>
+    <message>
+        <source>Date for pages that carry none:</source>
+        <translation>版面无日期时使用：</translation>
+    </message>
+    <message>
+        <source>Page number for pages that carry none:</source>
+        <translation>版面无版次时使用：</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Replace pages already in the archive (annotations stay)</source>
+        <translation>替换档案中已有的版面（批注保留）</translation>
+    </message>
+    <message>
+        <source>Newspaper:</source>
+        <translation>报纸：</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文本编码：</translation>
+    </message>
+    <message>
+        <source>Scans and ALTO pages carry no date or page of their own unless their file names do (e.g. 2025-04-03_08.jpg).</source>
+        <translation>扫描图和 ALTO 版面本身不带日期和版次，除非文件名中有（如 2025-04-03_08.jpg）。</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>

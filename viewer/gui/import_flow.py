@@ -1,17 +1,21 @@
-"""Importing from the window: choose files or a folder (or drop them), import them on the
-writer thread with a progress dialog whose Cancel works, then show the report."""
+"""Importing from the window: choose files or a folder (or drop them), say what they do not
+say themselves (:mod:`viewer.gui.import_options`), import them on the writer thread with a
+progress dialog whose Cancel works, then show the report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from viewer.errors import Cancelled
 from viewer.gui import errors
+from viewer.gui.import_options import ImportOptionsDialog
 from viewer.gui.import_report import ImportReportDialog
 from viewer.gui.job_progress import job_progress_dialog
 from viewer.gui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, QWidget, Signal
+from viewer.gui.settings import Settings
 from viewer.gui.tasks import Task, TaskRunner
-from viewer.ingest import PAGE_SUFFIXES
+from viewer.ingest import PAGE_SUFFIXES, ReadOptions
 from viewer.model import ImportReport
 
 
@@ -19,10 +23,15 @@ class ImportFlow(QObject):
     archive_changed = Signal()  # after every import, however it ended
     report_shown = Signal(object)  # the ImportReportDialog
 
-    def __init__(self, window: QWidget, runner: TaskRunner):
+    def __init__(self, window: QWidget, runner: TaskRunner, settings: Settings,
+                 publications: Callable[[], list[str]]):
+        """``publications()``: the names of the papers in the archive, for the dialog to offer."""
         super().__init__(window)
         self.window = window
         self.runner = runner
+        self.settings = settings
+        self.publications = publications
+        self.options_dialog: ImportOptionsDialog | None = None
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
@@ -33,14 +42,24 @@ class ImportFlow(QObject):
             self.window, self.tr("Import page files"), "",
             self.tr("Page files ({patterns});;All files (*)").format(patterns=patterns))
         if paths:
-            self.start(paths)
+            self.ask([Path(p) for p in paths])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of pages"))
         if folder:
-            self.start([folder])
+            self.ask([Path(folder)])
 
-    def start(self, paths: list[str | Path]) -> Task | None:
+    def ask(self, paths: list[Path]) -> ImportOptionsDialog:
+        """Ask what the files do not say (window-modal), then import them if the user agrees."""
+        self.options_dialog = ImportOptionsDialog(paths, self.publications(), self.settings, self.window)
+        dialog = self.options_dialog
+        dialog.accepted.connect(lambda: self.start(paths, dialog.options(), replace=dialog.replacing()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def start(self, paths: list[str | Path], options: ReadOptions = ReadOptions(), *,
+              replace: bool = False) -> Task | None:
         if self.task is not None:
             QMessageBox.information(self.window, self.tr("Importing"),
                                     self.tr("An import is already running; wait for it to finish."))
@@ -50,7 +69,7 @@ class ImportFlow(QObject):
                                             label=self.tr("Preparing the import…"), cancel=self.tr("Cancel"),
                                             name="importProgress")
         self.task = self.runner.write(lambda work: work.archive.importing.import_paths(
-            paths, on_progress=work.progress, cancel=work.cancel), "import")
+            paths, options, replace=replace, on_progress=work.progress, cancel=work.cancel), "import")
         self.progress.canceled.connect(self.cancel)
         self.task.progressed.connect(self._progressed)
         self.task.finished.connect(self._finished)

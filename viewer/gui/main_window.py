@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.annotating = Annotating(self, self.archive, self.runner, settings, self.article_pane)
         self.annotating.install_menus(self.actions.edit_menu, before=self.actions.help_menu)
-        self.imports = ImportFlow(self, self.runner)
+        self.imports = ImportFlow(self, self.runner, settings,
+                                  lambda: [p.name for p in self.archive.browsing.publications()])
         self.exports = ExportFlow(self, self.runner, self.archive, settings, lambda: Selection(
             self.search_panel.selected_hits(), self.search.results.query, self.article_id, self.page_view.page))
         self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.imports.start(paths)
+            self.imports.ask([Path(p) for p in paths])
 
     # -- remembering ----------------------------------------------------------------------------------
 

@@ -54,6 +54,16 @@ class Settings:
     def set_export_options(self, options: dict) -> None:
         self.store.setValue("export/options", json.dumps(options))  # JSON keeps the booleans booleans
 
+    def import_options(self) -> dict:
+        """The last import's newspaper, encoding and replace choice (see viewer.gui.import_options)."""
+        try:
+            return json.loads(self.store.value("import/options") or "{}")
+        except ValueError:
+            return {}
+
+    def set_import_options(self, options: dict) -> None:
+        self.store.setValue("import/options", json.dumps(options))
+
     def save_window(self, window: QMainWindow, panels: dict[str, bool]) -> None:
         self.store.setValue("window/geometry", window.saveGeometry())
         self.store.setValue("window/state", window.saveState())

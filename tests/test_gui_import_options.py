@@ -1,0 +1,99 @@
+"""The import dialog gives what ``gazette import`` takes: the paper's name, a date and page for
+pages that carry none, the encoding, replace; and it remembers the newspaper and encoding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pagegen
+import pytest
+
+from viewer.gui import i18n
+from viewer.gui.main_window import MainWindow
+from viewer.gui.qt import QDate, QSettings, Qt
+from viewer.gui.settings import Settings
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, settings):
+    i18n.install("en")
+    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def import_with(window, qtbot, paths, fill) -> str:
+    """Open the dialog on ``paths``, let ``fill(dialog)`` set it, press Import; the report's summary."""
+    dialog = window.imports.ask(paths)
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    fill(dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=20_000)
+    report = window.imports.report_dialog
+    summary = report.summary.text()
+    report.close()
+    window.imports.report_dialog = None
+    return summary
+
+
+def test_a_text_without_masthead_imports_with_the_dialogs_name_date_page_and_encoding(window, qtbot, tmp_path):
+    text = tmp_path / "專欄.txt"
+    shutil.copy(DATA / "encodings" / "big5.txt", text)
+
+    def fill(dialog):
+        dialog.publication.setEditText("蘋果日報")
+        dialog.date_given.setChecked(True)
+        dialog.date.setDate(QDate(2002, 1, 1))
+        dialog.page_given.setChecked(True)
+        dialog.page.setValue(5)
+        dialog.encoding.setCurrentIndex(dialog.encoding.findData("big5"))
+
+    assert "1 imported" in import_with(window, qtbot, [text], fill)
+    [publication] = window.archive.browsing.publications()
+    assert publication.name == "蘋果日報" and publication.first_date == "2002-01-01"
+    [issue] = window.archive.browsing.issues_in_month(publication.id, 2002, 1)
+    [page] = window.archive.browsing.issue_pages(issue.id)
+    assert page.number == 5
+    article = window.archive.browsing.article(window.archive.browsing.page(page.id).articles[0].id)
+    assert "在資訊科技快速發展的今天" in article.text.search_text()  # read as Big5, as the dialog said
+
+
+def test_without_a_date_the_same_file_is_refused_with_its_reason(window, qtbot, tmp_path):
+    text = tmp_path / "plain.txt"
+    shutil.copy(DATA / "encodings" / "big5.txt", text)
+    assert "1 failed" in import_with(window, qtbot, [text], lambda dialog: None)
+    assert window.archive.browsing.is_empty()
+
+
+def test_replace_and_the_newspaper_are_remembered_and_replace_works(window, qtbot, tmp_path, settings):
+    page = pagegen.write_page(tmp_path, dt.date(2026, 3, 2), 1)
+    assert "1 imported" in import_with(window, qtbot, [page], lambda dialog: None)
+    assert "1 skipped" in import_with(window, qtbot, [page], lambda dialog: None)  # the same file again
+
+    changed = tmp_path / "again" / page.name
+    changed.parent.mkdir()
+    changed.write_text(page.read_text(encoding="utf-8").replace("王耀", "李华"), encoding="utf-8")
+    refused = import_with(window, qtbot, [changed], lambda dialog: None)
+    assert "1 failed" in refused  # another file for a page already there: not replaced unasked
+
+    def replacing(dialog):
+        dialog.replace.setChecked(True)
+        dialog.publication.setEditText("交城报")
+
+    assert "1 imported" in import_with(window, qtbot, [changed], replacing)
+    assert settings.import_options() == {"publication": "交城报", "encoding": "", "replace": True}
+    dialog = window.imports.ask([changed])
+    assert dialog.replace.isChecked() and dialog.publication.currentText() == "交城报"
+    assert not dialog.date.isEnabled() and not dialog.page.isEnabled()  # one batch's, never kept
+    dialog.reject()
