@@ -185,9 +185,9 @@ def test_a_single_alto_file_needs_a_date_then_takes_the_pdf_beside_it(archive, t
     for name in ("0007.xml", "0007.pdf"):
         shutil.copy(CHRONAM_1920 / name, folder / name)
     [refused] = archive.importing.import_paths([folder / "0007.xml"]).outcomes
-    assert refused.status == "failed"
+    assert refused.status == "failed" and refused.needs == ("date", "page")
     assert refused.message == (f"{folder / '0007.xml'}: an ALTO file alone carries no date or page number; "
-                               "to import it, give --date and --page")
+                               "to import it, give its date and its page number")
     # a folder holding the ALTO and its PDF is one page, not two
     report = archive.importing.import_paths([folder], ReadOptions(publication="Evening Star", date=dt.date(1920, 11, 15),
                                                         page=7))

@@ -58,7 +58,8 @@ def test_a_different_file_for_the_same_page_is_refused_unless_replace(archive, t
     changed = tmp_path / "changed.txt"
     changed.write_text(SEED.read_text(encoding="utf-8").replace("春日的交城", "春天的交城"), encoding="utf-8")
     [refused] = archive.importing.import_paths([changed]).outcomes
-    assert refused.status == "failed" and "--replace" in refused.message and str(changed) in refused.message
+    assert refused.status == "failed" and refused.needs == ("replace",) and str(changed) in refused.message
+    assert refused.message.endswith("import it again with replace")  # the remedy, not a CLI flag
     assert archive.browsing.article(1).to_json()["paragraphs"][0].startswith("春日")
 
     [replaced] = archive.importing.import_paths([changed], replace=True).outcomes
@@ -81,7 +82,7 @@ def test_a_bad_file_fails_alone_and_the_batch_goes_on(archive, tmp_path):
     for outcome in report.failed:
         assert outcome.path in outcome.message  # every message names its file
     assert all(statuses[p.name] == "failed" for p in NEGATIVE.iterdir())
-    assert "--date" in report.failed[-1].message
+    assert "date" in report.failed[-1].needs and "its date" in report.failed[-1].message
 
 
 def test_truncated_file_keeps_what_it_has_and_warns(archive, tmp_path):
@@ -99,7 +100,8 @@ def test_truncated_file_keeps_what_it_has_and_warns(archive, tmp_path):
 def test_text_without_masthead_needs_date_and_page(archive):
     plain = NEGATIVE / "dlc_1920111501_0007.pdftotext.txt"
     [refused] = archive.importing.import_paths([plain]).outcomes
-    assert refused.status == "failed" and "--date and --page" in refused.message
+    assert refused.status == "failed" and refused.needs == ("date", "page")
+    assert "give its date and its page number" in refused.message
     options = ReadOptions(date=dt.date(1920, 11, 15), page=7)
     [outcome] = archive.importing.import_paths([plain], options).outcomes
     assert outcome.status == "imported"

@@ -49,7 +49,8 @@ def test_import_report_names_skips_and_failures(tmp_path):
     assert result.exit_code == 1
     assert result.output.splitlines() == [
         f"skipped: {SEED}: already present as 未命名报纸 2025-04-03 page 8",
-        f"failed: {plain}: no masthead with a date and page number; to import it, give --date and --page",
+        f"failed: {plain}: no masthead with a date and page number; to import it, give its date and its page "
+        "number (--date YYYY-MM-DD --page N)",
         "0 imported, 1 skipped, 1 failed",
     ]
     result = run(tmp_path, "import", plain, "--date", "1878-01-03", "--page", "11")

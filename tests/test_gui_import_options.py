@@ -97,3 +97,29 @@ def test_replace_and_the_newspaper_are_remembered_and_replace_works(window, qtbo
     assert dialog.replace.isChecked() and dialog.publication.currentText() == "交城报"
     assert not dialog.date.isEnabled() and not dialog.page.isEnabled()  # one batch's, never kept
     dialog.reject()
+
+
+def test_the_report_offers_to_import_refused_files_again_with_what_they_lack(window, qtbot, tmp_path):
+    text = tmp_path / "plain.txt"
+    shutil.copy(DATA / "encodings" / "gb18030.txt", text)
+    good = pagegen.write_page(tmp_path, dt.date(2026, 3, 2), 1)
+    task = window.imports.start([good, text])
+    qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=20_000)
+    report = window.imports.report_dialog
+    assert "1 failed" in report.summary.text()
+    assert "its date and its page number" in report.outcomes.topLevelItem(1).text(2)  # no CLI flags here
+    assert task.done
+
+    qtbot.mouseClick(report.retry_button, Qt.MouseButton.LeftButton)
+    dialog = window.imports.options_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.date_given.isChecked() and dialog.page_given.isChecked() and not dialog.replace.isChecked()
+    dialog.date.setDate(QDate(2026, 3, 9))
+    dialog.page.setValue(2)
+    window.imports.report_dialog = None
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=20_000)
+    assert "1 imported, 0 skipped, 0 failed" in window.imports.report_dialog.summary.text()
+    assert window.imports.report_dialog.outcomes.topLevelItem(0).text(1) == str(text)  # that file alone
+    assert window.archive.browsing.stats()["pages"] == 2
+    window.imports.report_dialog.close()

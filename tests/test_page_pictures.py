@@ -76,7 +76,7 @@ def test_multi_page_pdf_is_consecutive_pages_of_one_issue(archive, tmp_path):
 
 def test_pdf_without_text_is_a_scan_dated_by_its_name(archive, tmp_path):
     [refused] = archive.importing.import_paths([textless_pdf(tmp_path / "blank.pdf")]).outcomes
-    assert refused.status == "failed" and "--date and --page" in refused.message
+    assert refused.status == "failed" and refused.needs == ("date", "page")
     [outcome] = archive.importing.import_paths([textless_pdf(tmp_path / "2025-04-03_08.pdf")]).outcomes
     assert outcome.status == "imported" and outcome.article_ids == []
     assert any("no text layer" in w for w in outcome.warnings)

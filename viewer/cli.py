@@ -129,12 +129,21 @@ def import_command(archive: Archive, paths, publication, encoding, replace, date
     report = archive.importing.import_paths(paths, options, replace=replace)
     for outcome in report.outcomes:
         echo(f"{outcome.status}: {outcome.path}: {outcome.message}" if outcome.status != "failed"
-                   else f"failed: {outcome.message}")
+                   else f"failed: {outcome.message}{_import_flags(outcome.needs)}")
         for warning in outcome.warnings:
             echo(f"  warning: {warning}")
     echo(f"{len(report.imported)} imported, {len(report.skipped)} skipped, {len(report.failed)} failed")
     if report.failed:
         sys.exit(1)
+
+
+IMPORT_FLAGS = {"date": "--date YYYY-MM-DD", "page": "--page N", "publication": "--publication NAME",
+                "replace": "--replace"}
+
+
+def _import_flags(needs: tuple[str, ...]) -> str:
+    """The options of ``gazette import`` that give what a refused file needs: " (--date …)"."""
+    return f" ({' '.join(IMPORT_FLAGS[need] for need in needs)})" if needs else ""
 
 
 @cli.command("init")

@@ -19,7 +19,25 @@ class EncodingError(InputError):
 
 
 class ImportRefused(GazetteError):
-    """A file was read but cannot be imported as it is (missing date or page, page exists)."""
+    """A file was read but cannot be imported as it is (missing date or page, page exists).
+
+    ``needs`` names what would let it in, from :data:`IMPORT_NEEDS`: the window offers to
+    import it again with those asked for, the CLI names its options for them."""
+
+    def __init__(self, message: str, needs: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.needs = needs
+
+
+# What an import can be given that a file does not say, as the remedy in a message names it.
+IMPORT_NEEDS = {"date": "its date", "page": "its page number", "publication": "the newspaper's name",
+                "replace": "replace"}
+
+
+def needed(needs: tuple[str, ...]) -> str:
+    """``("date", "page")`` → "its date and its page number"."""
+    words = [IMPORT_NEEDS[need] for need in needs]
+    return " and ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 class NotFound(GazetteError):

@@ -99,6 +99,7 @@ class ImportOutcome:
     message: str = ""
     article_ids: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    needs: tuple[str, ...] = ()  # a refused file: what would let it in (viewer.errors.IMPORT_NEEDS)
 
 
 @dataclass

@@ -986,6 +986,10 @@ Your name:</source>
         <source>Scans and ALTO pages carry no date or page of their own unless their file names do (e.g. 2025-04-03_08.jpg).</source>
         <translation>扫描图和 ALTO 版面本身不带日期和版次，除非文件名中有（如 2025-04-03_08.jpg）。</translation>
     </message>
+    <message>
+        <source>The newspaper&apos;s name</source>
+        <translation>报纸名称</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportDialog</name>
@@ -1024,6 +1028,14 @@ Your name:</source>
     <message>
         <source>warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>Import the refused files again…</source>
+        <translation>重新导入未导入的文件…</translation>
+    </message>
+    <message>
+        <source>Opens the import dialog to give what they lack</source>
+        <translation>打开导入对话框，补上它们缺少的信息</translation>
     </message>
 </context>
 <context>

@@ -49,9 +49,11 @@ class ImportFlow(QObject):
         if folder:
             self.ask([Path(folder)])
 
-    def ask(self, paths: list[Path]) -> ImportOptionsDialog:
-        """Ask what the files do not say (window-modal), then import them if the user agrees."""
-        self.options_dialog = ImportOptionsDialog(paths, self.publications(), self.settings, self.window)
+    def ask(self, paths: list[Path], needs: tuple[str, ...] = ()) -> ImportOptionsDialog:
+        """Ask what the files do not say (window-modal), then import them if the user agrees;
+        ``needs``: what an earlier import of them lacked (viewer.errors.IMPORT_NEEDS)."""
+        self.options_dialog = ImportOptionsDialog(paths, self.publications(), self.settings, self.window,
+                                                  needs=needs)
         dialog = self.options_dialog
         dialog.accepted.connect(lambda: self.start(paths, dialog.options(), replace=dialog.replacing()))
         dialog.finished.connect(dialog.deleteLater)
@@ -110,6 +112,7 @@ class ImportFlow(QObject):
     def _show_report(self, report: ImportReport, note: str = "") -> None:
         self._close_progress()
         self.report_dialog = ImportReportDialog(report, self.window, note=note)
+        self.report_dialog.retry_wanted.connect(self.ask)
         self.report_dialog.open()
         self.report_shown.emit(self.report_dialog)
 

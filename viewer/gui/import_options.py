@@ -33,7 +33,9 @@ ENCODINGS = ("gb18030", "big5", "utf-8", "utf-16")
 
 class ImportOptionsDialog(QDialog):
     def __init__(self, paths: list[Path], publications: list[str], settings: Settings,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, needs: tuple[str, ...] = ()):
+        """``needs``: what these files were refused for lacking (viewer.errors.IMPORT_NEEDS),
+        ticked and asked for first."""
         super().__init__(parent)
         self.setObjectName("importOptions")
         self.setWindowTitle(self.tr("Import"))
@@ -95,6 +97,7 @@ class ImportOptionsDialog(QDialog):
         self.date_given.toggled.connect(self.date.setEnabled)
         self.page_given.toggled.connect(self.page.setEnabled)
         self._restore()
+        self._ask_for(needs)
 
     def options(self) -> ReadOptions:
         """What the dialog says, as ``gazette import`` takes it."""
@@ -117,6 +120,19 @@ class ImportOptionsDialog(QDialog):
                                           != DEFAULT_PUBLICATION else "", "encoding": options.encoding or "",
                                           "replace": self.replacing()})
         super().accept()
+
+    def _ask_for(self, needs: tuple[str, ...]) -> None:
+        self.date_given.setChecked(self.date_given.isChecked() or "date" in needs)
+        self.page_given.setChecked(self.page_given.isChecked() or "page" in needs)
+        if "replace" in needs:
+            self.replace.setChecked(True)
+        if "publication" in needs and not self.publication.currentData():
+            self.publication.setEditText("")
+            self.publication.lineEdit().setPlaceholderText(self.tr("The newspaper's name"))
+        first = {"publication": self.publication, "date": self.date, "page": self.page, "replace": self.replace}
+        for need in needs:
+            first[need].setFocus()
+            break
 
     def _restore(self) -> None:
         last = self.settings.import_options()

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from viewer.errors import ImportRefused, InputError
+from viewer.errors import ImportRefused, InputError, needed
 from viewer.failures import shown_path
 from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
@@ -82,7 +82,7 @@ def read_text_page(path: Path, data: bytes, options: ReadOptions) -> Page:
 
 
 def read_page_text(path: Path, text: str, options: ReadOptions) -> Page:
-    """An e-paper page if the text has a masthead, else plain text given --date and --page."""
+    """An e-paper page if the text has a masthead, else plain text given a date and page."""
     check_text_size(text, str(path))
     page = read_epaper_text(text, publication=options.publication)
     if page is None:
@@ -127,7 +127,7 @@ def read_scan_pages(path: Path, data: bytes, options: ReadOptions, deadline: Dea
 
 def read_library_pages(path: Path, data: bytes, options: ReadOptions) -> list[Page]:
     """An issue's METS (its date and publication unless given) or one ALTO page (which says
-    neither: from the file name or --date and --page)."""
+    neither: from the file name or the options)."""
     root = parse_xml(data, str(path))
     if local(root) == "mets":
         given = options.publication if options.publication != DEFAULT_PUBLICATION else None
@@ -181,9 +181,8 @@ def _plain_page(path: Path, text: str, options: ReadOptions) -> Page:
 def _required_date_and_page(path: Path, options: ReadOptions, why: str) -> tuple[dt.date, int]:
     """The date and page number the options give, or ImportRefused naming what is missing."""
     if options.date is None or options.page is None:
-        missing = " and ".join(name for name, value in (("--date", options.date), ("--page", options.page))
-                               if value is None)
-        raise ImportRefused(f"{path}: {why}; to import it, give {missing}")
+        missing = tuple(name for name, value in (("date", options.date), ("page", options.page)) if value is None)
+        raise ImportRefused(f"{path}: {why}; to import it, give {needed(missing)}", missing)
     return options.date, options.page
 
 
@@ -191,11 +190,13 @@ def _fill_from_options(path: Path, page: Page, options: ReadOptions) -> None:
     """The masthead wins; the options fill what it lacks."""
     if page.date is None:
         if options.date is None:
-            raise ImportRefused(f"{path}: the masthead has no date; give --date YYYY-MM-DD")
+            raise ImportRefused(f"{path}: the masthead has no date; to import it, give {needed(('date',))}",
+                                ("date",))
         page.date = options.date
     if page.number is None:
         if options.page is None:
-            raise ImportRefused(f"{path}: the masthead has no page number; give --page N")
+            raise ImportRefused(f"{path}: the masthead has no page number; to import it, give {needed(('page',))}",
+                                ("page",))
         page.number, page.label = options.page, str(options.page)
     for name, given, read in (("date", options.date, page.date), ("page", options.page, page.number)):
         if given is not None and given != read:

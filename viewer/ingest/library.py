@@ -31,7 +31,7 @@ from xml.etree.ElementTree import Element
 
 from PIL import features
 
-from viewer.errors import GazetteError, ImportRefused, InputError
+from viewer.errors import GazetteError, ImportRefused, InputError, needed
 from viewer.geometry import region
 from viewer.ingest.alto import AltoPage, alto_pages, page_text, read_alto, scaled
 from viewer.ingest.mets import Area, LogicalArticle, MetsIssue, mets_from_root
@@ -75,10 +75,12 @@ def read_mets_issue(path: Path, root: Element, *, publication: str | None, date:
     issue = mets_from_root(root, str(path))
     date = date or issue.date
     if date is None:
-        raise ImportRefused(f"{path}: the METS gives no issue date; give --date YYYY-MM-DD")
+        raise ImportRefused(f"{path}: the METS gives no issue date; to import it, give {needed(('date',))}",
+                            ("date",))
     publication = publication or issue.publication
     if not publication:
-        raise ImportRefused(f"{path}: the METS names no publication; give --publication NAME")
+        raise ImportRefused(f"{path}: the METS names no publication; to import it, give "
+                            f"{needed(('publication',))}", ("publication",))
     sources: dict[str, _AltoSource] = {}  # ALTO file ID → its page
     absent: list[str] = []
     for mets_page in issue.pages:

@@ -89,7 +89,7 @@ class Importing:
         try:
             pages = read_pages(path, data, options)
         except GazetteError as error:
-            return ImportOutcome(str(path), "failed", str(error))
+            return ImportOutcome(str(path), "failed", str(error), needs=getattr(error, "needs", ()))
         to_save = []
         for page in pages:
             assert page.date is not None, "readers give every page a date or refuse it"
@@ -97,14 +97,16 @@ class Importing:
             if existing is not None and not replace:
                 return ImportOutcome(str(path), "failed",
                                      f"{path}: {page.publication} {page.date} page {page.label} is already in "
-                                     f"the archive from another file ({existing['source_path']}); use --replace")
+                                     f"the archive from another file ({existing['source_path']}); to put this "
+                                     "one in its place, import it again with replace",
+                                     needs=("replace",))
             to_save.append((page, existing["id"] if existing else None))
         try:
             for page in pages:
                 if page.picture is not None:
                     page.image = store_picture(self.pages_dir, page.picture, str(path))
         except GazetteError as error:
-            return ImportOutcome(str(path), "failed", str(error))
+            return ImportOutcome(str(path), "failed", str(error), needs=getattr(error, "needs", ()))
         saved = self.store.save_pages(to_save)
         article_ids = [article_id for _, ids in saved for article_id in ids]
         where = ", ".join(f"{page.date} page {page.label}" for page in pages)
