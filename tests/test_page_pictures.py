@@ -11,6 +11,7 @@ from conftest import DATA, SEED
 from makepages import PARAGRAPHS, png_claiming, scan, seed_like_pdf, textless_pdf
 from PIL import Image
 
+from viewer.archive import Archive
 from viewer.ingest import ReadOptions, date_and_page_from_name
 from viewer.ingest.pdf import RENDER_LONG_SIDE, RENDER_MAX_SCALE
 
@@ -104,6 +105,27 @@ def test_scan_with_its_text_beside_it(archive, tmp_path):
     article = archive.browsing.article(outcome.article_ids[0]).to_json()
     assert article["title"] == "“改革攻坚”与“民生提质”双轮驱动" and article["page_image"].endswith(".jpg")
     assert article["regions"] == []  # plain text has no positions
+
+
+def test_a_scan_named_for_another_day_than_its_texts_masthead_is_refused_naming_both(archive, tmp_path):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    scan(folder / "2025-04-04_08.jpg")
+    shutil.copy(SEED, folder / "2025-04-04_08.txt")  # its masthead says 2025年4月3日
+    [refused] = archive.importing.import_paths([folder]).outcomes
+    assert refused.status == "failed" and refused.needs == ("date",)
+    assert "the masthead says 2025-04-03 but the file name says 2025-04-04" in refused.message
+    assert archive.browsing.is_empty()
+    # Told a date, it is no longer a guess from the name: the masthead wins, with a warning.
+    told = Archive(tmp_path / "told", create=True)
+    [outcome] = told.importing.import_paths([folder], ReadOptions(date=dt.date(2025, 4, 4))).outcomes
+    assert outcome.status == "imported" and "the masthead wins" in " ".join(outcome.warnings)
+    told.close()
+    # Renamed to agree, it goes in as it is.
+    for suffix in (".jpg", ".txt"):
+        (folder / f"2025-04-04_08{suffix}").rename(folder / f"2025-04-03_08{suffix}")
+    [agreed] = archive.importing.import_paths([folder]).outcomes
+    assert agreed.status == "imported" and not agreed.warnings
 
 
 def test_multi_page_tiff(archive, tmp_path):

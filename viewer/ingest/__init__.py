@@ -45,6 +45,7 @@ class ReadOptions:
     encoding: str | None = None
     date: dt.date | None = None  # for files that carry no date
     page: int | None = None  # for files that carry no page number
+    date_from_name: bool = False  # ``date`` is what the file's name says (2025-04-03_08.jpg), not given
 
 
 def sha256_of(data: bytes) -> str:
@@ -161,7 +162,8 @@ def date_and_page_from_name(path: Path) -> tuple[dt.date | None, int | None]:
 def _with_name_date(path: Path, options: ReadOptions) -> ReadOptions:
     """Options filled, where the user gave nothing, from a file name such as 2025-04-03_08."""
     date, page = date_and_page_from_name(path)
-    return dataclasses.replace(options, date=options.date or date, page=options.page or page)
+    return dataclasses.replace(options, date=options.date or date, page=options.page or page,
+                               date_from_name=options.date is None and date is not None)
 
 
 def _nth_page(options: ReadOptions, index: int) -> ReadOptions:
@@ -187,7 +189,12 @@ def _required_date_and_page(path: Path, options: ReadOptions, why: str) -> tuple
 
 
 def _fill_from_options(path: Path, page: Page, options: ReadOptions) -> None:
-    """The masthead wins; the options fill what it lacks."""
+    """The masthead wins; the options fill what it lacks. A date taken from the file name that
+    the masthead contradicts is refused with both named: one of them is wrong (a scan beside
+    another day's text), and which one is for a person to say."""
+    if options.date_from_name and page.date is not None and page.date != options.date:
+        raise ImportRefused(f"{path}: the masthead says {page.date} but the file name says {options.date}; "
+                            "rename the file, or give the date to let the masthead's stand", ("date",))
     if page.date is None:
         if options.date is None:
             raise ImportRefused(f"{path}: the masthead has no date; to import it, give {needed(('date',))}",
