@@ -9,14 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 from indexed_docs import search_doc
 from whoosh.filedb.filestore import FileStorage
 
 from viewer.archive import Archive
 from viewer.search import SearchIndex
 from viewer.search.index import CURRENT, LEGACY_GENERATION
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
 def docs(*titles: str):
@@ -103,7 +102,7 @@ def test_an_index_from_before_generations_is_read_as_it_is(tmp_path):
     """Archives made before ``CURRENT`` have Whoosh's default index name and an EPOCH file:
     they open without a rebuild."""
     archive = Archive(tmp_path / "archive", create=True)
-    archive.importing.import_file(SEED / "jiaocheng-2025-04-03-p8.txt")
+    archive.importing.import_file(SEED)
     epoch, search_docs = archive.store.get_state("index_epoch"), list(archive.store.search_docs())
     archive.close()
     index_folder = tmp_path / "archive" / "index"
@@ -127,7 +126,7 @@ def test_an_index_from_before_generations_is_read_as_it_is(tmp_path):
 
 def test_an_index_of_another_format_starts_a_new_generation_that_is_rebuilt(tmp_path):
     archive = Archive(tmp_path / "archive", create=True)
-    archive.importing.import_file(SEED / "jiaocheng-2025-04-03-p8.txt")
+    archive.importing.import_file(SEED)
     archive.close()
     index_folder = tmp_path / "archive" / "index"
     (index_folder / "FORMAT").write_text("gazette-index 0\n", encoding="utf-8")
