@@ -56,15 +56,7 @@ def _is_spaced(ch: str) -> bool:
     return ch.isalnum() and ord(ch) < 0x2E80
 
 
-@dataclass(frozen=True)
-class _Tables:
-    """Folding tables built once: ``one_to_one`` for ``str.translate`` and the rest."""
-
-    one_to_one: dict[int, int]  # code point → code point (or to " " for whitespace)
-    irregular: dict[str, str]  # character → folded string of length ≠ 1 (often "")
-    irregular_chars: frozenset[str]
-
-
+@functools.cache
 def _t2s_characters() -> dict[str, str]:
     """OpenCC's traditional → simplified mapping, one character at a time.
 
@@ -78,7 +70,10 @@ def _t2s_characters() -> dict[str, str]:
     return {c: s for c, s in zip(chars, converted) if s != c}
 
 
-def _fold_char(ch: str, t2s: dict[str, str]) -> str:
+def _fold_char(ch: str) -> str:
+    """One step of folding one character (see the module docstring)."""
+    if not any(start <= ord(ch) < stop for start, stop in _FOLDABLE_RANGES):
+        return ch
     if ch in _LINE_BREAKS:
         return "\n"
     if ch.isspace():
@@ -86,29 +81,42 @@ def _fold_char(ch: str, t2s: dict[str, str]) -> str:
     if unicodedata.category(ch) == "Cf":
         return ""
     folded = unicodedata.normalize("NFKC", horizontal(ch)).casefold()  # ﹃ is “, not NFKC's 『
+    t2s = _t2s_characters()
     return "".join(t2s.get(c, c) for c in folded)
 
 
-@functools.cache
-def _tables() -> _Tables:
-    t2s = _t2s_characters()
-    first = {}
-    for cp in (cp for start, stop in _FOLDABLE_RANGES for cp in range(start, stop)):
-        ch = chr(cp)
-        folded = _fold_char(ch, t2s)
-        if folded != ch:
-            first[ch] = folded
-    one_to_one: dict[int, int] = {}
-    irregular: dict[str, str] = {}
-    for ch, folded in first.items():
-        # Fold again until nothing changes (OpenCC maps 薴 → 苧 → 苎): folding is idempotent.
-        while (again := "".join(first.get(c, c) for c in folded)) != folded:
-            folded = again
-        if len(folded) == 1:
-            one_to_one[ord(ch)] = ord(folded)
-        else:
-            irregular[ch] = folded
-    return _Tables(one_to_one, irregular, frozenset(irregular))
+def _folded_char(ch: str) -> str:
+    """Folding repeated until nothing changes (OpenCC maps 薴 → 苧 → 苎): folding is idempotent."""
+    folded = _fold_char(ch)
+    while (again := "".join(_fold_char(c) for c in folded)) != folded:
+        folded = again
+    return folded
+
+
+class _FoldMap(dict):
+    """The folding table for ``str.translate``, filled as characters are first met (building it
+    for every code point at once took a second and a half of each process's first search).
+
+    A character that folds to one character maps to it; one that folds to more or to none is
+    ``irregular``: ``str.translate`` leaves it (a LookupError) and the pattern replaces it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: dict[str, str] = {}  # character → folded string of length ≠ 1 (often "")
+
+    def __missing__(self, code_point: int) -> int:
+        ch = chr(code_point)
+        if ch in self.irregular:
+            raise LookupError(ch)
+        folded = _folded_char(ch)
+        if len(folded) != 1:
+            self.irregular[ch] = folded
+            raise LookupError(ch)
+        self[code_point] = ord(folded)
+        return self[code_point]
+
+
+_FOLDING = _FoldMap()
 
 
 @functools.lru_cache(maxsize=256)
@@ -122,7 +130,7 @@ def _pattern(irregular_present: frozenset[str]) -> re.Pattern:
         return re.compile("[ \n]+")
     # Characters that fold to nothing belong to the whitespace run they touch, so that folding
     # twice gives what folding once gave ("\n\u200b\n" is one line break, not two).
-    vanishing = "".join(re.escape(c) for c in sorted(irregular_present) if not _tables().irregular[c])
+    vanishing = "".join(re.escape(c) for c in sorted(irregular_present) if not _FOLDING.irregular[c])
     run = f"[{vanishing}]*[ \n][ \n{vanishing}]*" if vanishing else "[ \n]+"
     return re.compile(run + "|[" + "".join(re.escape(c) for c in sorted(irregular_present)) + "]")
 
@@ -166,8 +174,7 @@ class Folded:
 
 def fold_with_offsets(text: str) -> Folded:
     """Fold ``text`` and keep the map from folded positions back to ``text``."""
-    tables = _tables()
-    translated = text.translate(tables.one_to_one)
+    translated = text.translate(_FOLDING)
     pieces: list[tuple[int, int, int, int]] = []
     shift = 0  # len(folded so far) - len(source so far)
 
@@ -177,15 +184,15 @@ def fold_with_offsets(text: str) -> Folded:
         if "\n" in piece:
             folded = "\n"
         elif " " in piece:
-            folded = _whitespace(translated, match.start(), match.end(), tables)
+            folded = _whitespace(translated, match.start(), match.end())
         else:
-            folded = tables.irregular[piece]
+            folded = _FOLDING.irregular[piece]
         start = match.start() + shift
         pieces.append((start, start + len(folded), match.start(), match.end()))
         shift += len(folded) - len(piece)
         return folded
 
-    pattern = _pattern(tables.irregular_chars.intersection(translated))
+    pattern = _pattern(frozenset(_FOLDING.irregular.keys() & set(translated)))
     folded_text = pattern.sub(replace, translated)
     if not pieces:
         return Folded(folded_text, len(text))
@@ -193,12 +200,12 @@ def fold_with_offsets(text: str) -> Folded:
     return Folded(folded_text, len(text), starts, ends, src_starts, src_ends)
 
 
-def _whitespace(text: str, start: int, end: int, tables: _Tables) -> str:
+def _whitespace(text: str, start: int, end: int) -> str:
     """What a whitespace run folds to: one space between two spaced-script characters."""
     if start == 0 or end == len(text):
         return ""
-    before = tables.irregular.get(text[start - 1], text[start - 1])[-1:]
-    after = tables.irregular.get(text[end], text[end])[:1]
+    before = _FOLDING.irregular.get(text[start - 1], text[start - 1])[-1:]
+    after = _FOLDING.irregular.get(text[end], text[end])[:1]
     return " " if before and after and _is_spaced(before) and _is_spaced(after) else ""
 
 
