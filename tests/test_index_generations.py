@@ -4,6 +4,7 @@ it, and readers elsewhere move over on their next search."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ from whoosh.filedb.filestore import FileStorage
 from viewer.archive import Archive
 from viewer.search import SearchIndex
 from viewer.search.index import CURRENT, LEGACY_GENERATION
+from viewer.search.postings import BulkWriter
 
 
 def docs(*titles: str):
@@ -137,3 +139,24 @@ def test_an_index_of_another_format_starts_a_new_generation_that_is_rebuilt(tmp_
     assert generations(index_folder) == {archive.index.generation}
     archive.close()
     assert FileStorage(str(index_folder)).open_index(indexname=archive.index.generation).doc_count() > 0
+
+
+def test_a_write_that_fails_to_commit_gives_the_lock_back(tmp_path, monkeypatch):
+    """A full disk failing one commit must not leave the write lock held: the writer thread of a
+    window would then fail every later write (after waiting for the lock) until restarted."""
+    index = SearchIndex(tmp_path / "index")
+    index.update(docs("春耕备耕"))
+    real_commit = BulkWriter.commit
+
+    def disk_full(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(BulkWriter, "commit", disk_full)
+    with pytest.raises(OSError):
+        index.update(docs("秋收冬藏"))
+    lock = FileStorage(str(tmp_path / "index")).lock(f"{index.generation}_WRITELOCK")
+    assert lock.acquire(blocking=False), "the failed writer still holds the lock"
+    lock.release()
+    monkeypatch.setattr(BulkWriter, "commit", real_commit)
+    index.update(docs("秋收冬藏", "交城新闻"))
+    assert index.search("交城").total == 1

@@ -184,7 +184,7 @@ class SearchIndex:
                 except BaseException:
                     writer.cancel()
                     raise
-                writer.commit(merge=False)
+                _commit(writer, merge=False)
         except BaseException:
             _delete_generations(self.path, keep=self.generation)
             raise
@@ -236,7 +236,7 @@ class SearchIndex:
             writer.cancel()
             raise
         kept = [s for s in writer.segments if s.segment_id() not in drop_segments]
-        writer.commit(mergetype=lambda _writer, _segments: kept)
+        _commit(writer, mergetype=lambda _writer, _segments: kept)
 
     @staticmethod
     def _docnums_of(writer: BulkWriter, article_ids: set[int]) -> list[int]:
@@ -277,6 +277,20 @@ class SearchIndex:
         if self._view is not None:
             self._view.close()
             self._view = None
+
+def _commit(writer: BulkWriter, **options) -> None:
+    """Commit, or on a failure (a full disk) give back the index's write lock: a writer left
+    holding it makes every later write of this process wait for it in vain."""
+    try:
+        writer.commit(**options)
+    except BaseException:
+        try:
+            writer.cancel()
+        except Exception:  # the disk that failed the commit fails closing its files too
+            if writer.writelock is not None:
+                writer.writelock.release()
+        raise
+
 
 def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:
     """What :class:`BulkWriter` takes for one article: its row, folded title, text and notes."""
