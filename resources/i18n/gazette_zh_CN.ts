@@ -785,6 +785,12 @@ Your name:</source>
         <translation>搜索结果</translation>
     </message>
     <message numerus="yes">
+        <source>All %n result(s) of this search</source>
+        <translation>
+            <numerusform>这次搜索的全部 %n 条结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Collection “{name}” (%n article(s))</source>
         <translation>
             <numerusform>集合“{name}”（%n 篇）</numerusform>

@@ -42,6 +42,7 @@ class ExportChoice:
     label: str  # as the dialog lists it
     article_ids: tuple[int, ...]
     stem: str  # the file (or folder) name to suggest, without suffix, safe on every system
+    search: object | None = None  # all of a search's results (export_flow.SearchSpec): found on export
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class ExportRequest:
     encoding: str = "utf-8"
     crlf: bool = False
     with_annotations: bool = False
+    search: object | None = None  # export every result of this search instead (export_flow.SearchSpec)
 
     def folder(self) -> Path:
         """Where the written files are."""
@@ -130,7 +132,7 @@ class ExportDialog(QDialog):
             one_file_per_article=self.one_file_per_article.isChecked(),
             encoding=self.encoding.currentData() if fmt in ENCODING_FORMATS else "utf-8",
             crlf=self.crlf.isChecked() and fmt in CRLF_FORMATS,
-            with_annotations=self.with_annotations.isChecked())
+            with_annotations=self.with_annotations.isChecked(), search=self.choice().search)
 
     def choose_destination(self) -> None:
         current = self.destination.text().strip()

@@ -16,7 +16,7 @@ from viewer.gui.archive_choice import ArchiveChoice
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.browse_panel import BrowsePanel
 from viewer.gui.collections_panel import CollectionsPanel
-from viewer.gui.export_flow import ExportFlow, Selection
+from viewer.gui.export_flow import ExportFlow, SearchSpec, Selection
 from viewer.gui.import_flow import ImportFlow
 from viewer.gui.index_keeper import IndexKeeper
 from viewer.gui.maintenance_flow import MaintenanceFlow
@@ -101,8 +101,7 @@ class MainWindow(QMainWindow):
         self.annotating.install_menus(self.actions.edit_menu, before=self.actions.help_menu)
         self.imports = ImportFlow(self, self.runner, settings,
                                   lambda: [p.name for p in self.archive.browsing.publications()])
-        self.exports = ExportFlow(self, self.runner, self.archive, settings, lambda: Selection(
-            self.search_panel.selected_hits(), self.search.results.query, self.article_id, self.page_view.page))
+        self.exports = ExportFlow(self, self.runner, self.archive, settings, self._selection)
         self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
         self.maintenance = MaintenanceFlow(self, self.runner, self._switch_archive)
         self._connect()
@@ -208,6 +207,15 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: Hit) -> None:
         self.open_article(hit.article_id, hit.spans)
+
+    def _selection(self) -> Selection:
+        """What an export may be of: what the window shows and the search it answers."""
+        results, request = self.search.results, self.search.shown_request
+        search = None
+        if request is not None and results.total:
+            search = SearchSpec(request.query(), tuple(request.search_arguments().items()), results.total)
+        return Selection(self.search_panel.selected_hits(), results.query, self.article_id, self.page_view.page,
+                         search, self.search_panel.all_selected and search is not None)
 
     def _picture_of(self, page: Page) -> Picture | None:
         if not page.image or not page.image_width:

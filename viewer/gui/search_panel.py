@@ -59,6 +59,39 @@ class SearchField(QLineEdit):
             super().keyPressEvent(event)
 
 
+class ResultsView(QListView):
+    """The results list. Select All (Ctrl+A) means every result of the search, not only the
+    rows read so far: :attr:`all_selected` says so until the selection is changed by hand."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.all_selected = False
+        self._selecting_all = False
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.modelReset.connect(lambda: setattr(self, "all_selected", False))
+        model.rowsInserted.connect(self._rows_read)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def selectAll(self) -> None:
+        self._selecting_all = True
+        try:
+            super().selectAll()
+        finally:
+            self._selecting_all = False
+        self.all_selected = self.model() is not None and self.model().rowCount() > 0
+
+    def _rows_read(self, parent: QModelIndex, first: int, last: int) -> None:
+        """More results read while all are selected: they are selected too."""
+        if self.all_selected:
+            self.selectAll()
+
+    def _selection_changed(self, selected, deselected) -> None:
+        if not self._selecting_all:
+            self.all_selected = False
+
+
 class SearchPanel(QWidget):
     hit_opened = Signal(object)  # the Hit the user chose
 
@@ -107,7 +140,7 @@ class SearchPanel(QWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.results = QListView()
+        self.results = ResultsView()
         self.results.setObjectName("searchResults")
         self.results.setModel(controller.results)
         self.results.setItemDelegate(ResultDelegate(self.results))
@@ -183,6 +216,11 @@ class SearchPanel(QWidget):
         """The selected results, in list order."""
         rows = sorted(index.row() for index in self.results.selectionModel().selectedIndexes())
         return [self.controller.results.hit(row) for row in rows]
+
+    @property
+    def all_selected(self) -> bool:
+        """Select All was asked for: every result of the search is meant, read or not."""
+        return self.results.all_selected
 
     def _clicked(self, index: QModelIndex) -> None:
         """A plain click opens the result; Ctrl or Shift only add it to the selection."""

@@ -1,0 +1,108 @@
+"""The window faults of issue 14 met by a new user, one test each: all results of a search
+exported, drops on the page, stale hit marks, and the smaller ones."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pagegen
+import pytest
+
+from viewer.gui import i18n, search_controller
+from viewer.gui.export_flow import ALL_RESULTS, RESULTS
+from viewer.gui.main_window import MainWindow
+from viewer.gui.qt import QApplication, QInputMethodEvent, QKeySequence, QSettings, Qt
+from viewer.gui.settings import Settings
+
+ISSUE_DATE = dt.date(2025, 4, 4)
+ISSUE_PAGES = 12
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, settings, monkeypatch):
+    """The sample page and twelve more like it a day later; searches read 5 hits at a time,
+    so a search for the article's words finds 13 and loads 5."""
+    monkeypatch.setattr(search_controller, "PAGE_SIZE", 5)
+    i18n.install("en")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for page in range(1, ISSUE_PAGES + 1):
+        pagegen.write_page(folder, ISSUE_DATE, page)
+    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.archive.importing.load_sample()
+    window.archive.importing.import_paths([folder])
+    window.archive_changed()
+    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
+    return window
+
+
+def search(window, qtbot, text: str):
+    with qtbot.waitSignal(window.search.answered, timeout=10_000) as answered:
+        window.search_field.setFocus()
+        window.search_field.selectAll()
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(window.search_field, event)
+    return answered.args[0]
+
+
+def export_csv(qtbot, window, dialog, out):
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.one_file_per_article.setChecked(False)
+    dialog.destination.setText(str(out))
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with open(out, encoding="utf-8-sig", newline="") as stream:
+        return exported.args[0], [int(row["id"]) for row in csv.DictReader(stream)]
+
+
+# -- 7. select all, then export ------------------------------------------------------------------
+
+
+def test_select_all_then_export_exports_every_result_of_the_search(window, qtbot, tmp_path):
+    result = search(window, qtbot, "改革攻坚")
+    assert result.total == ISSUE_PAGES + 1 and window.search.results.rowCount() == 5
+    results = window.search_panel.results
+    results.setFocus()
+    qtbot.keySequence(results, QKeySequence.StandardKey.SelectAll)
+    assert window.search_panel.all_selected
+
+    window.actions.export.trigger()
+    dialog = window.exports.dialog
+    assert dialog.choice().kind == ALL_RESULTS
+    assert dialog.choice().label == "All 13 results of this search"
+    box, ids = export_csv(qtbot, window, dialog, tmp_path / "all.csv")
+    expected = window.archive.searching.all_ids("改革攻坚")
+    assert len(ids) == 13 and ids == expected
+    assert box.text() == f"Exported 13 articles to {tmp_path / 'all.csv'}"
+
+
+def test_the_dialog_offers_all_results_beside_the_selected_ones(window, qtbot):
+    search(window, qtbot, "改革攻坚")
+    results, model = window.search_panel.results, window.search.results
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualRect(model.index(0, 0)).center())
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     results.visualRect(model.index(2, 0)).center())
+    assert not window.search_panel.all_selected  # a selection made by hand is what it shows
+    window.actions.export.trigger()
+    dialog = window.exports.dialog
+    kinds = [choice.kind for choice in dialog.choices]
+    assert dialog.choice().kind == RESULTS and ALL_RESULTS in kinds
+    assert dialog.choices[kinds.index(ALL_RESULTS)].label == "All 13 results of this search"
+    dialog.reject()
+
+
+def test_all_ids_are_the_searchs_in_its_order(window):
+    first = window.archive.searching.search("改革攻坚", sort="date", limit=100)
+    assert window.archive.searching.all_ids("改革攻坚", sort="date") == [hit.article_id for hit in first.hits]
+    assert window.archive.searching.all_ids("改革攻坚", date_from=ISSUE_DATE) == \
+        [hit.article_id for hit in window.archive.searching.search("改革攻坚", date_from=ISSUE_DATE, limit=100).hits]
