@@ -12,7 +12,20 @@ import pytest
 from viewer.gui import i18n, search_controller
 from viewer.gui.export_flow import ALL_RESULTS, RESULTS
 from viewer.gui.main_window import MainWindow
-from viewer.gui.qt import QApplication, QInputMethodEvent, QKeySequence, QSettings, Qt
+from viewer.gui.qt import (
+    QApplication,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QInputMethodEvent,
+    QKeySequence,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QSettings,
+    Qt,
+    QUrl,
+)
 from viewer.gui.settings import Settings
 
 ISSUE_DATE = dt.date(2025, 4, 4)
@@ -106,3 +119,42 @@ def test_all_ids_are_the_searchs_in_its_order(window):
     assert window.archive.searching.all_ids("改革攻坚", sort="date") == [hit.article_id for hit in first.hits]
     assert window.archive.searching.all_ids("改革攻坚", date_from=ISSUE_DATE) == \
         [hit.article_id for hit in window.archive.searching.search("改革攻坚", date_from=ISSUE_DATE, limit=100).hits]
+
+
+# -- 10. drops on the page view ------------------------------------------------------------------
+
+
+def drag_events(path):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    return data, enter, drop
+
+
+def test_files_dropped_on_the_page_import_as_on_the_window(window, qtbot, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window.imports, "ask", lambda paths: asked.append(paths))
+    page = pagegen.write_page(tmp_path, dt.date(2026, 3, 2), 1)
+    data, enter, drop = drag_events(page)
+    viewport = window.page_view.viewport()
+    assert viewport.acceptDrops()
+    QApplication.sendEvent(viewport, enter)  # where a drag over the page arrives
+    assert enter.isAccepted()
+    move = QDragMoveEvent(QPoint(20, 20), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)
+    assert move.isAccepted()
+    QApplication.sendEvent(viewport, drop)
+    assert drop.isAccepted() and asked == [[page]]
+
+
+def test_text_dragged_onto_the_page_is_not_taken_for_files(window):
+    data = QMimeData()
+    data.setText("改革攻坚")
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.page_view.viewport(), enter)
+    assert not enter.isAccepted()

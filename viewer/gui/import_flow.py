@@ -12,11 +12,20 @@ from viewer.gui import errors
 from viewer.gui.import_options import ImportOptionsDialog
 from viewer.gui.import_report import ImportReportDialog
 from viewer.gui.job_progress import job_progress_dialog
-from viewer.gui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, QWidget, Signal
+from viewer.gui.qt import QFileDialog, QMessageBox, QMimeData, QObject, QProgressDialog, QWidget, Signal
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import Task, TaskRunner
 from viewer.ingest import PAGE_SUFFIXES, ReadOptions
 from viewer.model import ImportReport
+
+
+def dropped_files(data: QMimeData) -> list[Path]:
+    """The local files and folders a drag carries; none when it carries anything else (text,
+    a web address), which is not for importing."""
+    urls = data.urls() if data.hasUrls() else []
+    if not urls or not all(url.isLocalFile() for url in urls):
+        return []
+    return [Path(url.toLocalFile()) for url in urls]
 
 
 class ImportFlow(QObject):

@@ -17,7 +17,7 @@ from viewer.gui.article_pane import ArticlePane
 from viewer.gui.browse_panel import BrowsePanel
 from viewer.gui.collections_panel import CollectionsPanel
 from viewer.gui.export_flow import ExportFlow, SearchSpec, Selection
-from viewer.gui.import_flow import ImportFlow
+from viewer.gui.import_flow import ImportFlow, dropped_files
 from viewer.gui.index_keeper import IndexKeeper
 from viewer.gui.maintenance_flow import MaintenanceFlow
 from viewer.gui.page_picture import Picture
@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.page_view.article_clicked.connect(self.open_article)
         self.page_view.zoom_changed.connect(self._show_zoom)
         self.page_view.picture_failed.connect(lambda error: errors.report(self, error))
+        self.page_view.files_dropped.connect(lambda paths: self.imports.ask(paths))
         self.article_pane.person_clicked.connect(self.search_person)
         self.article_pane.citation_copied.connect(
             lambda text: self.statusBar().showMessage(self.tr("Citation copied: {text}").format(text=text), 5000))
@@ -374,14 +375,14 @@ class MainWindow(QMainWindow):
     # -- drag and drop --------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+        if dropped_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = dropped_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.imports.ask([Path(p) for p in paths])
+            self.imports.ask(paths)
 
     # -- remembering ----------------------------------------------------------------------------------
 

@@ -8,9 +8,13 @@ is resized.
 from __future__ import annotations
 
 from viewer.gui import page_scene, style
+from viewer.gui.import_flow import dropped_files
 from viewer.gui.page_picture import Picture, PictureLayer
 from viewer.gui.qt import (
     QBrush,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QEvent,
     QGraphicsScene,
     QGraphicsView,
@@ -41,6 +45,7 @@ class PageView(QGraphicsView):
     article_clicked = Signal(int)
     zoom_changed = Signal(float)
     picture_failed = Signal(object)
+    files_dropped = Signal(list)  # the Paths of files or folders dropped on the page, to import
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -224,6 +229,26 @@ class PageView(QGraphicsView):
             if article_id is not None:
                 self.article_clicked.emit(article_id)
         self._press = None
+
+    # Files dropped on the page are imported, as anywhere in the window (the view would
+    # otherwise hand the drag to the scene, where nothing takes it, and refuse it).
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            event.ignore()
 
     def article_at(self, position: QPoint) -> int | None:
         for item in self.items(position):
