@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 
 import pagegen
 import pytest
@@ -158,3 +159,54 @@ def test_text_dragged_onto_the_page_is_not_taken_for_files(window):
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window.page_view.viewport(), enter)
     assert not enter.isAccepted()
+
+
+# -- 11. stale hit marks -----------------------------------------------------------------------
+
+HIT_MARK = "background-color:#ffd54f"
+
+
+def marked_words(html: str) -> list[str]:
+    """The text of each hit mark in an article's HTML."""
+    return re.findall(r'background-color:#ffd54f[^"]*">(?:<a name="[^"]*"></a>)?([^<]*)<', html)
+
+
+def sheet_html(window) -> str:
+    return window.page_view._blocks[window.article_id][0].toHtml()
+
+
+def test_hit_marks_follow_the_query_in_the_article_and_on_the_page(window, qtbot):
+    search(window, qtbot, "民生提质")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.article_id == window.search.results.hit(0).article_id
+    assert "民生提质" in marked_words(window.article_pane.text.toHtml())
+    assert "民生提质" in marked_words(sheet_html(window))
+
+    search(window, qtbot, "改革攻坚")  # the open article is found again: its marks are the new query's
+    for html in (window.article_pane.text.toHtml(), sheet_html(window)):
+        words = marked_words(html)
+        assert "改革攻坚" in words and set("".join(words)) == set("改革攻坚")  # (a mark may be cut in two)
+
+    with qtbot.waitSignal(window.search.answered, timeout=10_000):
+        window.search_field.clear()  # no query: no marks
+    assert HIT_MARK not in window.article_pane.text.toHtml()
+    assert HIT_MARK not in sheet_html(window)
+
+
+def test_hit_marks_on_a_picture_go_when_the_query_does(qtbot, tmp_path, settings):
+    from makepages import seed_like_pdf
+
+    i18n.install("en")
+    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    window.archive.importing.import_paths([seed_like_pdf(tmp_path / "page.pdf")])
+    window.archive_changed()
+    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
+    search(window, qtbot, "城乡发展协同推进")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert len(window.page_view._hit_marks) == 1
+    with qtbot.waitSignal(window.search.answered, timeout=10_000):
+        window.search_field.clear()
+    assert window.page_view._hit_marks == []
+    assert HIT_MARK not in window.article_pane.text.toHtml()

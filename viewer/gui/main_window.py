@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(self._search_typed)
         self.search_panel.hit_opened.connect(self.open_hit)
         self.search.failed.connect(lambda error: errors.report(self, error))
+        self.search.answered.connect(self._mark_hits_again)
         self.search.index_behind.connect(self.index_keeper.ensure_fresh)
         self.index_keeper.rebuilt.connect(self._search_again)
         self.welcome.sample_wanted.connect(self.load_sample)
@@ -196,11 +197,7 @@ class MainWindow(QMainWindow):
         location = self.archive.browsing.article_location(article_id)
         if self.page_view.page is None or self.page_view.page.id != location.page_id:
             self.open_page(location.page_id)
-        if self.page_view.picture_layer is not None:
-            self.page_view.mark_hits([box for text in article_html.hit_texts(article, spans)
-                                      for box in self.archive.searching.hit_boxes(article_id, text)])
-        else:
-            self.page_view.mark_text_hits(article_id, spans)
+        self._mark_on_page(article, spans)
         self.page_view.outline_article(article_id)
         self.article_pane.show_article(article, spans)
         self.browse.reveal(location, article_id)
@@ -208,6 +205,26 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: Hit) -> None:
         self.open_article(hit.article_id, hit.spans)
+
+    def _mark_on_page(self, article, spans) -> None:
+        if self.page_view.picture_layer is not None:
+            self.page_view.mark_hits([box for text in article_html.hit_texts(article, spans)
+                                      for box in self.archive.searching.hit_boxes(article.id, text)])
+        else:
+            self.page_view.mark_text_hits(article.id, spans)
+
+    def _mark_hits_again(self, result) -> None:
+        """The search changed: the open article's hit marks are the new query's (its hits, if
+        it is among the results shown), or none; never the last query's."""
+        article = self.article_pane.article
+        if article is None or article.id != self.article_id or not self.article_pane.spans:
+            return
+        hit = next((h for h in result.hits if h.article_id == article.id), None) if result else None
+        spans = tuple(hit.spans) if hit is not None else ()
+        if spans == self.article_pane.spans:
+            return
+        self._mark_on_page(article, spans)
+        self.article_pane.show_article(article, spans)
 
     def _selection(self) -> Selection:
         """What an export may be of: what the window shows and the search it answers."""
