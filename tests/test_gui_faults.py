@@ -15,11 +15,15 @@ from viewer.gui.export_flow import ALL_RESULTS, RESULTS
 from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import (
     QApplication,
+    QCoreApplication,
+    QDate,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QInputDialog,
     QInputMethodEvent,
     QKeySequence,
+    QMessageBox,
     QMimeData,
     QPoint,
     QPointF,
@@ -67,6 +71,13 @@ def search(window, qtbot, text: str):
         event.setCommitString(text)
         QApplication.sendEvent(window.search_field, event)
     return answered.args[0]
+
+
+def switch_language(window, qtbot, language: str) -> None:
+    """Switch the interface and wait for the window to have been told (LanguageChange is posted)."""
+    i18n.install(language)
+    title = "文件(&F)" if language == "zh_CN" else "&File"
+    qtbot.waitUntil(lambda: window.actions.file_menu.title() == title, timeout=5_000)
 
 
 def export_csv(qtbot, window, dialog, out):
@@ -210,3 +221,105 @@ def test_hit_marks_on_a_picture_go_when_the_query_does(qtbot, tmp_path, settings
         window.search_field.clear()
     assert window.page_view._hit_marks == []
     assert HIT_MARK not in window.article_pane.text.toHtml()
+
+
+# -- 12. smaller faults --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_date_filters_calendar_starts_its_weeks_as_the_browse_calendar(window, qtbot, language):
+    switch_language(window, qtbot, "zh_CN" if language == "en" else "en")
+    switch_language(window, qtbot, language)  # (Qt's Chinese locale starts weeks on Sunday; Chinese calendars on Monday)
+    try:
+        for edit in (window.search_panel.date_from, window.search_panel.date_to):
+            assert edit.calendarWidget().firstDayOfWeek() == window.browse.calendar.firstDayOfWeek() \
+                == Qt.DayOfWeek.Monday
+            assert edit.calendarWidget().locale() == window.browse.calendar.locale()
+    finally:
+        i18n.install("en")
+
+
+def test_the_date_filters_calendar_opens_at_the_archives_dates(window, qtbot):
+    window.focus_search()
+    edit = window.search_panel.date_from
+    assert edit.date() == edit.minimumDate()  # shown as "any"
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 6, edit.height() // 2))  # its arrow
+    calendar = edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible, timeout=5_000)
+    assert (calendar.yearShown(), calendar.monthShown()) == (ISSUE_DATE.year, ISSUE_DATE.month)
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    assert edit.date() == edit.minimumDate()  # still "any": looking chose nothing
+
+
+def test_undo_names_its_edit_in_the_language_switched_to(window, qtbot):
+    window.settings.set_editor_name("测试")
+    with qtbot.waitSignal(window.annotating.history.idle, timeout=10_000):
+        window.annotating.add_tags("专题")
+    undo = window.annotating.history.undo_action
+    assert undo.text() == "&Undo Tag “专题”"
+    switch_language(window, qtbot, "zh_CN")
+    try:
+        assert "Tag" not in undo.text() and "专题" in undo.text()
+        assert "撤销" in undo.text() and QCoreApplication.translate("Annotating", "Tag “{tags}”").format(
+            tags="专题") in undo.text()
+        with qtbot.waitSignal(window.annotating.history.idle, timeout=10_000):
+            undo.trigger()
+        redo = window.annotating.history.redo_action
+        assert "Tag" not in redo.text() and "专题" in redo.text()
+    finally:
+        switch_language(window, qtbot, "en")
+    assert window.annotating.history.redo_action.text() == "&Redo Tag “专题”"
+
+
+def test_the_window_title_names_the_archive_once_and_not_the_app(window):
+    QApplication.setApplicationDisplayName("Gazette 县报档案")  # Qt adds it to every window title
+    try:
+        title = window.windowTitle()
+        assert str(window.archive.root) in title and "Gazette" not in title
+    finally:
+        QApplication.setApplicationDisplayName("")
+
+
+def test_an_empty_name_says_why_nothing_was_annotated(window, monkeypatch):
+    told = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("  ", True))
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *rest: told.append(text))
+    window.annotating.add_tags("专题")
+    assert len(told) == 1 and "name" in told[0]
+    assert window.archive.browsing.article(window.article_id).annotations == ()
+
+
+def test_a_day_without_an_issue_says_so_when_clicked(window):
+    calendar = window.browse.calendar
+    calendar.setCurrentPage(2025, 4)
+    calendar.clicked.emit(QDate(2025, 4, 10))
+    assert "2025-04-10" in window.statusBar().currentMessage()
+    calendar.clicked.emit(QDate(2025, 4, 4))  # a day with one opens it
+    assert window.browse.issue_date == "2025-04-04"
+
+
+def test_the_calendar_explains_its_marks_beside_it(window, qtbot):
+    legend = window.browse.calendar_legend
+    assert legend.isVisible()
+    text = legend.text()
+    assert "issue" in text and "missing" in text
+    switch_language(window, qtbot, "zh_CN")
+    try:
+        assert legend.text() != text and "issue" not in legend.text()
+    finally:
+        i18n.install("en")
+
+
+def test_the_next_page_is_fitted_not_shown_at_the_last_zoom(window, qtbot):
+    view = window.page_view
+    view.fit_page()
+    first = view.page.id
+    view.set_zoom(3.0)
+    assert view.fit_mode is None
+    issue = window.browse.pages_model.pages()
+    other = next(page.id for page in issue if page.id != first)
+    window.open_page(other)
+    assert view.fit_mode == "page" and view.zoom() != 3.0
+    view.set_zoom(2.0)
+    view.retranslate()  # the same page drawn again keeps its zoom
+    assert view.zoom() == 2.0

@@ -676,6 +676,10 @@ Your name:</source>
         <translation>笔记、划线、标签和更正都会记下是谁做的。
 你的名字：</translation>
     </message>
+    <message>
+        <source>Nothing was recorded: every note, highlight, tag and correction is recorded with the name of who made it, and no name was given.</source>
+        <translation>没有记下任何内容：笔记、划线、标签和更正都要记下是谁做的，而名字是空的。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1060,8 +1064,20 @@ Your name:</source>
 <context>
     <name>IssueCalendar</name>
     <message>
+        <source>No issue of {date} in the archive, though the paper usually appears on this weekday.</source>
+        <translation>档案库里没有 {date} 这一期，但报纸通常在这一天出版。</translation>
+    </message>
+    <message>
+        <source>No issue of {date} in the archive.</source>
+        <translation>档案库里没有 {date} 这一期。</translation>
+    </message>
+    <message>
         <source>Bold: a date with an issue. Underlined: its issue lacks pages. Shaded: the paper usually appears on this weekday, but the archive has no issue.</source>
         <translation>粗体：有报纸的日期。下划线：该期缺版。底色：报纸通常在这一天出版，但档案库里没有这一期。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:{issue}&quot;&gt;Bold&lt;/b&gt;: an issue · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;red underlined&lt;/u&gt;&lt;/b&gt;: pages missing · &lt;span style=&quot;background:{shade}&quot;&gt;shaded&lt;/span&gt;: no issue on a usual day</source>
+        <translation>&lt;b style=&quot;color:{issue}&quot;&gt;粗体&lt;/b&gt;：有报纸 · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;红色下划线&lt;/u&gt;&lt;/b&gt;：缺版 · &lt;span style=&quot;background:{shade}&quot;&gt;底色&lt;/span&gt;：通常出版的日子却没有这一期</translation>
     </message>
 </context>
 <context>
@@ -1090,10 +1106,6 @@ Your name:</source>
     <message>
         <source>Wait for the import to finish before opening another archive.</source>
         <translation>请等导入完成后再打开别的档案库。</translation>
-    </message>
-    <message>
-        <source>Gazette — {archive}</source>
-        <translation>县报档案 — {archive}</translation>
     </message>
     <message>
         <source>Browse</source>

@@ -24,6 +24,7 @@ from viewer.gui.page_picture import Picture
 from viewer.gui.page_view import PageView
 from viewer.gui.qt import (
     QApplication,
+    QDate,
     QDragEnterEvent,
     QDropEvent,
     QEvent,
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.browse.issue_chosen.connect(self.open_issue)
         self.browse.page_chosen.connect(lambda page_id: self.open_page(page_id, first_article=True))
         self.browse.article_chosen.connect(self.open_article)
+        self.browse.calendar.empty_day_clicked.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.page_view.article_clicked.connect(self.open_article)
         self.page_view.zoom_changed.connect(self._show_zoom)
         self.page_view.picture_failed.connect(lambda error: errors.report(self, error))
@@ -269,6 +271,8 @@ class MainWindow(QMainWindow):
     def _fill_sections(self) -> None:
         if self.search_panel.section.count() == 0:
             self.search_panel.set_sections(self.archive.browsing.sections())
+            newest = max((p.last_date for p in self.archive.browsing.publications() if p.last_date), default=None)
+            self.search_panel.set_dates_shown(QDate.fromString(newest, "yyyy-MM-dd") if newest else QDate())
 
     # -- collections and annotations --------------------------------------------------------------
 
@@ -375,7 +379,8 @@ class MainWindow(QMainWindow):
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Gazette — {archive}").format(archive=self.archive.root))
+        # The archive only: the system adds the application's name (and Qt does, on X11 and Windows).
+        self.setWindowTitle(str(self.archive.root))
         self.tabs.setTabText(BROWSE_TAB, self.tr("Browse"))
         self.tabs.setTabText(SEARCH_TAB, self.tr("Search"))
         self.tabs.setTabText(COLLECTIONS_TAB, self.tr("Collections"))

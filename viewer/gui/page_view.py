@@ -53,6 +53,7 @@ class PageView(QGraphicsView):
         self.page: Page | None = None
         self.picture_layer: PictureLayer | None = None
         self.fit_mode: str | None = FIT_WIDTH
+        self.last_fit = FIT_WIDTH  # the fit a new page is shown at, whatever the last one was zoomed to
         self._blocks: dict[int, list] = {}
         self._hit_marks: list = []
         self._text_marked: int | None = None  # the article whose hits are marked on a text page
@@ -79,6 +80,8 @@ class PageView(QGraphicsView):
         if self.picture_layer is not None:
             self.picture_layer.discard()
             self.picture_layer = None
+        if page is not None and (self.page is None or page.id != self.page.id):
+            self.fit_mode = self.last_fit  # a new page is fitted (the same page drawn again keeps its zoom)
         old = self.scene()
         self.setScene(QGraphicsScene(self))
         old.deleteLater()
@@ -172,11 +175,11 @@ class PageView(QGraphicsView):
         self._zoom_by(1 / ZOOM_STEP, anchor_under_mouse=False)
 
     def fit_width(self) -> None:
-        self.fit_mode = FIT_WIDTH
+        self.fit_mode = self.last_fit = FIT_WIDTH
         self._apply_fit()
 
     def fit_page(self) -> None:
-        self.fit_mode = FIT_PAGE
+        self.fit_mode = self.last_fit = FIT_PAGE
         self._apply_fit()
 
     def _zoom_by(self, factor: float, *, anchor_under_mouse: bool) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from viewer.gui import facets_model, results_model
+from viewer.gui import facets_model, i18n, results_model
 from viewer.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -107,6 +107,7 @@ class SearchPanel(QWidget):
         field.confirmed.connect(self.open_current)
         field.dismissed.connect(self._dismiss)
 
+        self.dates_shown = QDate()
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.section = QComboBox()
@@ -247,7 +248,21 @@ class SearchPanel(QWidget):
         edit.setMinimumDate(NO_DATE)
         edit.setDate(NO_DATE)
         edit.setDisplayFormat("yyyy-MM-dd")
+        edit.calendarWidget().installEventFilter(self)  # to open it at the archive's dates
         return edit
+
+    def set_dates_shown(self, date: QDate) -> None:
+        """The month the date filters' calendars open at while they say "any" (the archive's
+        newest issue, or today), rather than the "any" value's January 1800."""
+        self.dates_shown = date
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            for edit in (self.date_from, self.date_to):
+                if watched is edit.calendarWidget() and edit.date() == NO_DATE:
+                    shown = self.dates_shown if self.dates_shown.isValid() else QDate.currentDate()
+                    watched.setCurrentPage(shown.year(), shown.month())
+        return super().eventFilter(watched, event)
 
     def _filters_edited(self) -> None:
         if self._showing_request:
@@ -316,6 +331,8 @@ class SearchPanel(QWidget):
         self.person.setPlaceholderText(self.tr("Anyone"))
         for edit in (self.date_from, self.date_to):
             edit.setSpecialValueText(self.tr("any"))
+            edit.calendarWidget().setLocale(i18n.ui_locale())  # as the browse calendar
+            edit.calendarWidget().setFirstDayOfWeek(i18n.first_day_of_week())
         self.clear_filters.setText(self.tr("Clear filters"))
         self._show_status()
 
