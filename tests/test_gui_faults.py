@@ -11,6 +11,7 @@ import pagegen
 import pytest
 
 from viewer.gui import i18n, search_controller
+from viewer.gui import settings as settings_module
 from viewer.gui.export_flow import ALL_RESULTS, RESULTS
 from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import (
@@ -20,6 +21,7 @@ from viewer.gui.qt import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFileDialog,
     QInputDialog,
     QInputMethodEvent,
     QKeySequence,
@@ -323,3 +325,35 @@ def test_the_next_page_is_fitted_not_shown_at_the_last_zoom(window, qtbot):
     view.set_zoom(2.0)
     view.retranslate()  # the same page drawn again keeps its zoom
     assert view.zoom() == 2.0
+
+
+def test_import_starts_in_the_documents_then_in_the_folder_last_imported_from(window, tmp_path, settings,
+                                                                                 monkeypatch, qtbot):
+    started, asked = [], []
+    folder = tmp_path / "扫描"
+    folder.mkdir()
+    chosen = pagegen.write_page(folder, dt.date(2026, 3, 2), 1)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda parent, caption, start, *rest: (started.append(start), ([str(chosen)], ""))[1])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda parent, caption, start="", *rest: (started.append(start), str(folder))[1])
+    monkeypatch.setattr(window.imports, "ask", lambda paths: asked.append(paths))
+    window.actions.import_files.trigger()
+    assert started == [str(settings_module.documents_folder())] and asked == [[chosen]]
+    window.actions.import_files.trigger()
+    assert started[-1] == str(folder)  # where the files came from
+    window.actions.import_folder.trigger()
+    assert started[-1] == str(folder) and asked[-1] == [folder]
+    assert Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)).import_folder() == \
+        tmp_path  # a folder imported: its parent is where the next is looked for, next time too
+
+
+def test_backup_and_restore_dialogs_start_in_the_documents(window, monkeypatch):
+    started = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, caption, start="", *rest: (started.append(start), ("", ""))[1])
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda parent, caption, start="", *rest: (started.append(start), "")[1])
+    window.actions.backup_archive.trigger()
+    window.actions.restore_archive.trigger()
+    assert started == [str(settings_module.documents_folder())] * 2 and started[0]

@@ -24,11 +24,10 @@ from viewer.gui.qt import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStandardPaths,
     QVBoxLayout,
     QWidget,
 )
-from viewer.gui.settings import Settings
+from viewer.gui.settings import Settings, documents_folder
 
 ENCODING_FORMATS = ("txt", "md", "csv")  # the formats that may be written in GB18030
 CRLF_FORMATS = ("txt", "md")
@@ -171,8 +170,7 @@ class ExportDialog(QDialog):
         self.crlf.setChecked(options.get("crlf", False))
         self.one_file_per_article.setChecked(options.get("one_file_per_article", False))
         self.with_annotations.setChecked(options.get("with_annotations", False))
-        documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-        folder = options.get("folder") or str(documents if documents.is_dir() else Path.home())
+        folder = options.get("folder") or str(documents_folder())
         self.destination.setText(str(Path(folder) / self.choice().stem))
         self._mode_changed()
         self._format_changed()

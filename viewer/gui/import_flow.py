@@ -48,14 +48,17 @@ class ImportFlow(QObject):
     def choose_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in sorted(PAGE_SUFFIXES))
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import page files"), "",
+            self.window, self.tr("Import page files"), str(self.settings.import_folder()),
             self.tr("Page files ({patterns});;All files (*)").format(patterns=patterns))
         if paths:
+            self.settings.set_import_folder(Path(paths[0]).parent)  # the next files are likely beside them
             self.ask([Path(p) for p in paths])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of pages"))
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of pages"),
+                                                  str(self.settings.import_folder()))
         if folder:
+            self.settings.set_import_folder(Path(folder).parent)  # the next folder is likely beside it
             self.ask([Path(folder)])
 
     def ask(self, paths: list[Path], needs: tuple[str, ...] = ()) -> ImportOptionsDialog:
