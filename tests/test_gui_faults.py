@@ -34,6 +34,7 @@ from viewer.gui.qt import (
     QUrl,
 )
 from viewer.gui.settings import Settings
+from viewer.search.query import parse
 
 ISSUE_DATE = dt.date(2025, 4, 4)
 ISSUE_PAGES = 12
@@ -357,3 +358,24 @@ def test_backup_and_restore_dialogs_start_in_the_documents(window, monkeypatch):
     window.actions.backup_archive.trigger()
     window.actions.restore_archive.trigger()
     assert started == [str(settings_module.documents_folder())] * 2 and started[0]
+
+
+def test_help_explains_the_search_syntax_with_examples_search_reads(window, qtbot):
+    assert window.actions.search_syntax in window.actions.help_menu.actions()
+    window.actions.search_syntax.trigger()
+    dialog = window.search_help
+    assert dialog.isVisible()
+    text = dialog.text.toPlainText()
+    for construct in ('"民生 提质"', " OR ", " NOT ", "title:", "person:", "note:", "tag:",
+                      "date:[2025-01-01 TO 2025-06-30]", "page:[1 TO 4]", "has:notes"):
+        assert construct in text
+    for query in dialog.queries:
+        parse(query)  # every example is what search reads (QueryError otherwise)
+    with qtbot.waitSignal(window.search.answered, timeout=10_000):
+        dialog.text.anchorClicked.emit(QUrl(f"example:{dialog.queries.index('title:改革')}"))
+    assert window.search_field.text() == "title:改革" and window.search.results.total > 0
+    switch_language(window, qtbot, "zh_CN")
+    try:
+        assert "Both" not in dialog.text.toPlainText() and "title:" in dialog.text.toPlainText()
+    finally:
+        switch_language(window, qtbot, "en")

@@ -123,6 +123,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Search Syntax…</source>
+        <translation>搜索语法(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;About Gazette</source>
         <translation>关于县报档案(&amp;A)</translation>
     </message>
@@ -1203,6 +1207,105 @@ Your name:</source>
     <message>
         <source>Page {label}</source>
         <translation>第{label}版</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelpDialog</name>
+    <message>
+        <source>Articles whose text contains these characters, anywhere (also inside a longer word).</source>
+        <translation>正文含有这几个字的文章，在哪里都算（也包括在更长的词里）。</translation>
+    </message>
+    <message>
+        <source>Both: terms separated by spaces must all be there.</source>
+        <translation>同时含有：用空格隔开的词都要有。</translation>
+    </message>
+    <message>
+        <source>Either of them.</source>
+        <translation>含有其中任意一个。</translation>
+    </message>
+    <message>
+        <source>The first without the second.</source>
+        <translation>含有前者而不含后者。</translation>
+    </message>
+    <message>
+        <source>Quoted text is one term (straight quotes; spaces in it are ignored, as in printed Chinese).</source>
+        <translation>引号里的文字算一个词（用英文直引号；其中的空格不计，和印刷的中文一样）。</translation>
+    </message>
+    <message>
+        <source>Parentheses group terms.</source>
+        <translation>用括号把词组合起来。</translation>
+    </message>
+    <message>
+        <source>In the title only (a half- or full-width colon).</source>
+        <translation>只在标题里找（半角或全角冒号都可以）。</translation>
+    </message>
+    <message>
+        <source>The section&apos;s or the newspaper&apos;s name contains it.</source>
+        <translation>版面名或报纸名含有它。</translation>
+    </message>
+    <message>
+        <source>On that page, or a range of pages.</source>
+        <translation>在这一版，或一个版次范围内。</translation>
+    </message>
+    <message>
+        <source>In that year, month or day.</source>
+        <translation>在这一年、这个月或这一天。</translation>
+    </message>
+    <message>
+        <source>Between two dates, both included; * leaves an end open.</source>
+        <translation>在两个日期之间（含两端）；* 表示不限。</translation>
+    </message>
+    <message>
+        <source>Written by someone whose name contains it (文, 记者, 通讯员 …).</source>
+        <translation>作者名字含有它（文、记者、通讯员……）。</translation>
+    </message>
+    <message>
+        <source>Photographed by (图, 摄影 …).</source>
+        <translation>摄影者（图、摄影……）。</translation>
+    </message>
+    <message>
+        <source>Edited by, in any page role (责编, 组版, 校对 …).</source>
+        <translation>编辑，任何版面职务都算（责编、组版、校对……）。</translation>
+    </message>
+    <message>
+        <source>Anyone credited, in any role.</source>
+        <translation>署名的任何人，不论职务。</translation>
+    </message>
+    <message>
+        <source>A role by its own word.</source>
+        <translation>直接用职务名称。</translation>
+    </message>
+    <message>
+        <source>Editors&apos; notes, highlight comments or highlighted passages contain it.</source>
+        <translation>编辑的笔记、划线批注或划线的文字含有它。</translation>
+    </message>
+    <message>
+        <source>Tagged exactly so.</source>
+        <translation>标签正好是它。</translation>
+    </message>
+    <message>
+        <source>In the collection of that name.</source>
+        <translation>在这个名字的集合里。</translation>
+    </message>
+    <message>
+        <source>Noted, highlighted, tagged or corrected by someone whose name contains it.</source>
+        <translation>由名字含有它的人做过笔记、划线、标签或更正。</translation>
+    </message>
+    <message>
+        <source>With any note or highlight.</source>
+        <translation>有笔记或划线。</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+    <message>
+        <source>Search finds every article whose text holds what you type, with any filters set in the search panel. Click an example to search for it.</source>
+        <translation>搜索会找出正文含有所输入文字的每篇文章，并按搜索面板里设的筛选条件缩小范围。点击示例即可搜索它。</translation>
+    </message>
+    <message>
+        <source>Filters (dates, section, person) and the facets narrow any of these searches.</source>
+        <translation>筛选条件（日期、版面、人物）和分类统计都能进一步缩小这些搜索。</translation>
     </message>
 </context>
 <context>

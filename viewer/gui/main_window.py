@@ -38,6 +38,7 @@ from viewer.gui.qt import (
     QToolBar,
 )
 from viewer.gui.search_controller import SearchController
+from viewer.gui.search_help import SearchHelpDialog
 from viewer.gui.search_panel import SearchField, SearchPanel
 from viewer.gui.search_request import SearchRequest
 from viewer.gui.settings import Settings
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.archive = Archive(root)  # the GUI thread's own connection, for reading
         self.runner = TaskRunner(self.archive.root, self)
         self.article_id: int | None = None
+        self.search_help: SearchHelpDialog | None = None
         self._painted = False
         self._closed = False  # work that ends after the window closes must leave it alone
 
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         a.show_browse.toggled.connect(self.tabs.setVisible)
         a.show_article.toggled.connect(self.article_pane.setVisible)
         a.language_chosen.connect(self.set_language)
+        a.search_syntax.triggered.connect(self.show_search_help)
         a.about.triggered.connect(lambda: about.show_about(self, str(self.archive.root)))
 
         self.browse.issue_chosen.connect(self.open_issue)
@@ -252,6 +255,15 @@ class MainWindow(QMainWindow):
         self._fill_sections()
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
+
+    def show_search_help(self) -> SearchHelpDialog:
+        """Help → Search Syntax: the query language by example, beside the window."""
+        if self.search_help is None:
+            self.search_help = SearchHelpDialog(self)
+            self.search_help.example_chosen.connect(self.search_for)
+        self.search_help.show()
+        self.search_help.raise_()
+        return self.search_help
 
     def search_for(self, query: str) -> None:
         """Put ``query`` in the search field (a tag clicked: ``tag:X``)."""
