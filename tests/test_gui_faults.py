@@ -207,6 +207,18 @@ def test_hit_marks_follow_the_query_in_the_article_and_on_the_page(window, qtbot
     assert HIT_MARK not in sheet_html(window)
 
 
+def test_a_language_switch_keeps_the_hit_marks_on_a_page_shown_as_text(window, qtbot):
+    search(window, qtbot, "民生提质")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert "民生提质" in marked_words(sheet_html(window))
+    switch_language(window, qtbot, "zh_CN")  # the sheet is drawn again, in the other language
+    try:
+        assert "民生提质" in marked_words(sheet_html(window))
+        assert window.page_view.outlined_article_id == window.article_id
+    finally:
+        switch_language(window, qtbot, "en")
+
+
 def test_hit_marks_on_a_picture_go_when_the_query_does(qtbot, tmp_path, settings):
     from makepages import seed_like_pdf
 

@@ -57,6 +57,7 @@ class PageView(QGraphicsView):
         self._blocks: dict[int, list] = {}
         self._hit_marks: list = []
         self._text_marked: int | None = None  # the article whose hits are marked on a text page
+        self._text_spans: list[tuple[int, int]] = []  # and those hits
         self._outline = None
         self.outlined_article_id: int | None = None
         self._press: QPoint | None = None
@@ -145,12 +146,18 @@ class PageView(QGraphicsView):
             if article.id in changed and blocks:
                 blocks[0].setHtml(page_scene.article_block_html(article, changed[article.id]))
         self._text_marked = article_id if spans else None
+        self._text_spans = list(spans)
 
     def retranslate(self) -> None:
         if self.page is not None and self.picture_layer is None:  # the sheet carries words
-            outlined = self.outlined_article_id
+            outlined, marked, spans = self.outlined_article_id, self._text_marked, self._text_spans
+            scrolled = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
             self.show_page(self.page)
+            if marked is not None:
+                self.mark_text_hits(marked, spans)
             self.outline_article(outlined)
+            self.horizontalScrollBar().setValue(scrolled[0])  # where the reader was, not the top
+            self.verticalScrollBar().setValue(scrolled[1])
 
     # -- zoom -------------------------------------------------------------------------------------
 
