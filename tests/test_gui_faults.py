@@ -12,12 +12,13 @@ import pytest
 
 from viewer.gui import i18n, search_controller
 from viewer.gui import settings as settings_module
-from viewer.gui.export_flow import ALL_RESULTS, RESULTS
+from viewer.gui.export_flow import ALL_RESULTS, ARTICLE, RESULTS
 from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import (
     QApplication,
     QCoreApplication,
     QDate,
+    QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -29,6 +30,7 @@ from viewer.gui.qt import (
     QMimeData,
     QPoint,
     QPointF,
+    QPushButton,
     QSettings,
     Qt,
     QUrl,
@@ -391,3 +393,13 @@ def test_help_explains_the_search_syntax_with_examples_search_reads(window, qtbo
         assert "Both" not in dialog.text.toPlainText() and "title:" in dialog.text.toPlainText()
     finally:
         switch_language(window, qtbot, "en")
+
+
+def test_open_folder_says_where_the_files_are_when_nothing_opens_folders(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # no file manager
+    window.exports.choose(ARTICLE)
+    box, _ = export_csv(qtbot, window, window.exports.dialog, tmp_path / "article.csv")
+    open_folder = next(b for b in box.findChildren(QPushButton) if b.text() == "Open Folder")
+    qtbot.mouseClick(open_folder, Qt.MouseButton.LeftButton)
+    assert str(tmp_path) in window.statusBar().currentMessage()
+    assert QApplication.clipboard().text() == str(tmp_path)

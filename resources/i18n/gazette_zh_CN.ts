@@ -865,6 +865,10 @@ Your name:</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
+        <source>No program here opens folders; the folder&apos;s path is copied: {folder}</source>
+        <translation>这里没有能打开文件夹的程序；文件夹的路径已复制：{folder}</translation>
+    </message>
+    <message>
         <source>Export cancelled: nothing was written.</source>
         <translation>导出已取消：没有写入任何文件。</translation>
     </message>

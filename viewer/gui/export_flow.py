@@ -26,6 +26,7 @@ from viewer.gui.job_progress import job_progress_dialog
 from viewer.gui.qt import (
     QAbstractItemView,
     QAction,
+    QApplication,
     QDesktopServices,
     QMainWindow,
     QMenu,
@@ -268,9 +269,17 @@ class ExportFlow(QObject):
                                       QMessageBox.StandardButton.Close, self.window)
         self.result_box.setObjectName("exportResult")
         open_folder = self.result_box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(request.folder()))))
+        open_folder.clicked.connect(lambda: self.open_folder(request.folder()))
         self.result_box.open()
         self.exported.emit(self.result_box)
+
+    def open_folder(self, folder: Path) -> None:
+        """Show ``folder`` in the file manager; where nothing opens folders, say so and put its
+        path on the clipboard instead (the message box is gone by then: the status bar says it)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QApplication.clipboard().setText(str(folder))
+            self.window.statusBar().showMessage(self.tr(
+                "No program here opens folders; the folder's path is copied: {folder}").format(folder=folder), 15000)
 
     def _cancelled(self, error: Cancelled) -> None:
         self.window.statusBar().showMessage(self.tr("Export cancelled: nothing was written."), 5000)
