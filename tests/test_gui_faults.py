@@ -13,6 +13,7 @@ import pytest
 from viewer.gui import i18n, search_controller
 from viewer.gui import settings as settings_module
 from viewer.gui.export_flow import ALL_RESULTS, ARTICLE, RESULTS
+from viewer.gui.import_report import ImportReportDialog
 from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import (
     QApplication,
@@ -36,6 +37,7 @@ from viewer.gui.qt import (
     QUrl,
 )
 from viewer.gui.settings import Settings
+from viewer.model import ImportOutcome, ImportReport
 from viewer.search.query import parse
 
 ISSUE_DATE = dt.date(2025, 4, 4)
@@ -403,3 +405,20 @@ def test_open_folder_says_where_the_files_are_when_nothing_opens_folders(window,
     qtbot.mouseClick(open_folder, Qt.MouseButton.LeftButton)
     assert str(tmp_path) in window.statusBar().currentMessage()
     assert QApplication.clipboard().text() == str(tmp_path)
+
+
+def test_the_import_report_shows_each_files_whole_reason_without_hovering(qtbot):
+    i18n.install("en")
+    long = ("the file name says 2025-04-04 but its masthead says 2025-04-03: give the date to import it "
+            "as one or the other, or rename the file")
+    report = ImportReport([ImportOutcome("/scans/a.txt", "imported", "1 article", warnings=["page 8 has no title"]),
+                           ImportOutcome("/scans/2025-04-04_08.jpg", "failed", long, needs=("date",))])
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.details.isVisible()
+    shown = dialog.details.toPlainText()  # the first failure is chosen at once
+    assert "/scans/2025-04-04_08.jpg" in shown and long in shown
+    dialog.outcomes.setCurrentItem(dialog.outcomes.topLevelItem(0))
+    shown = dialog.details.toPlainText()
+    assert "/scans/a.txt" in shown and "1 article" in shown and "page 8 has no title" in shown

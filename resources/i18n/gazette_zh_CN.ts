@@ -1055,6 +1055,10 @@ Your name:</source>
         <source>Opens the import dialog to give what they lack</source>
         <translation>打开导入对话框，补上它们缺少的信息</translation>
     </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
 </context>
 <context>
     <name>IndexKeeper</name>
