@@ -2,7 +2,8 @@
 # A walk through the window as a new user takes it, under Xvfb, with a screenshot at each step:
 # first start → the sample → a search → the hit opened → Select All and the export dialog →
 # View → Language → English → Help → Search Syntax → a tag (the name asked first) → back to
-# Chinese with the Edit menu open (its Undo names the tag in Chinese).
+# Chinese with the Edit menu open (its Undo names the tag in Chinese); then OUT/readme.png, the
+# window searching the sample for 交城, as the README shows it.
 #
 #   bench/gui_walk.sh [OUT]        screenshots OUT/NN-step.png (default /tmp/gazette-walk)
 #
@@ -51,7 +52,7 @@ shot first-start 3
 click 639 438                                   # Load the sample page
 shot sample 4
 xdotool key --window "$WINDOW" ctrl+f
-xdotool type --delay 80 "改革攻坚"
+xdotool type --delay 150 "改革攻坚"
 shot search
 xdotool key --window "$WINDOW" Return           # the first hit, opened at its hits
 shot hit-opened
@@ -65,10 +66,10 @@ xdotool key F1                                  # Help → Search Syntax
 shot search-syntax
 click 998 705                                   # Close
 click 1152 677                                  # the tag field
-xdotool type --delay 80 "专题"
+xdotool type --delay 150 "专题"
 xdotool key Return
 shot name-asked                                 # the first annotation asks who makes it
-xdotool type --delay 80 "王"
+xdotool type --delay 150 "王"
 xdotool key Return
 shot tagged
 menu_language 94 215                            # View → Language → 中文
@@ -76,6 +77,12 @@ sleep 1
 click 78 11                                     # 编辑: 撤销加标签“专题”
 shot chinese-edit-menu
 xdotool key Escape
+xdotool key --window "$WINDOW" ctrl+f           # the README's picture: 交城, its first hit opened
+xdotool type --delay 150 "交城"
+sleep 1.5
+xdotool key --window "$WINDOW" Return
+sleep 1.5
+import -window "$WINDOW" "$OUT/readme.png"      # the window alone (make it docs/screenshot.png)
 xdotool key --window "$WINDOW" ctrl+q
 for _ in $(seq 50); do kill -0 "$APP" 2>/dev/null || break; sleep 0.1; done
 
