@@ -28,6 +28,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>All %n result(s) of this search</source>
+        <translation>
+            <numerusform>The one result of this search</numerusform>
+            <numerusform>All %n results of this search</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Collection “{name}” (%n article(s))</source>
         <translation>
             <numerusform>Collection “{name}” (%n article)</numerusform>

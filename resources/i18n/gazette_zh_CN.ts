@@ -123,6 +123,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Search Syntax…</source>
+        <translation>搜索语法(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;About Gazette</source>
         <translation>关于县报档案(&amp;A)</translation>
     </message>
@@ -676,6 +680,10 @@ Your name:</source>
         <translation>笔记、划线、标签和更正都会记下是谁做的。
 你的名字：</translation>
     </message>
+    <message>
+        <source>Nothing was recorded: every note, highlight, tag and correction is recorded with the name of who made it, and no name was given.</source>
+        <translation>没有记下任何内容：笔记、划线、标签和更正都要记下是谁做的，而名字是空的。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -785,6 +793,12 @@ Your name:</source>
         <translation>搜索结果</translation>
     </message>
     <message numerus="yes">
+        <source>All %n result(s) of this search</source>
+        <translation>
+            <numerusform>这次搜索的全部 %n 条结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Collection “{name}” (%n article(s))</source>
         <translation>
             <numerusform>集合“{name}”（%n 篇）</numerusform>
@@ -849,6 +863,10 @@ Your name:</source>
     <message>
         <source>Open Folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>No program here opens folders; the folder&apos;s path is copied: {folder}</source>
+        <translation>这里没有能打开文件夹的程序；文件夹的路径已复制：{folder}</translation>
     </message>
     <message>
         <source>Export cancelled: nothing was written.</source>
@@ -1037,6 +1055,10 @@ Your name:</source>
         <source>Opens the import dialog to give what they lack</source>
         <translation>打开导入对话框，补上它们缺少的信息</translation>
     </message>
+    <message>
+        <source>warning: {text}</source>
+        <translation>警告：{text}</translation>
+    </message>
 </context>
 <context>
     <name>IndexKeeper</name>
@@ -1054,8 +1076,20 @@ Your name:</source>
 <context>
     <name>IssueCalendar</name>
     <message>
+        <source>No issue of {date} in the archive, though the paper usually appears on this weekday.</source>
+        <translation>档案库里没有 {date} 这一期，但报纸通常在这一天出版。</translation>
+    </message>
+    <message>
+        <source>No issue of {date} in the archive.</source>
+        <translation>档案库里没有 {date} 这一期。</translation>
+    </message>
+    <message>
         <source>Bold: a date with an issue. Underlined: its issue lacks pages. Shaded: the paper usually appears on this weekday, but the archive has no issue.</source>
         <translation>粗体：有报纸的日期。下划线：该期缺版。底色：报纸通常在这一天出版，但档案库里没有这一期。</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&quot;color:{issue}&quot;&gt;Bold&lt;/b&gt;: an issue · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;red underlined&lt;/u&gt;&lt;/b&gt;: pages missing · &lt;span style=&quot;background:{shade}&quot;&gt;shaded&lt;/span&gt;: no issue on a usual day</source>
+        <translation>&lt;b style=&quot;color:{issue}&quot;&gt;粗体&lt;/b&gt;：有报纸 · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;红色下划线&lt;/u&gt;&lt;/b&gt;：缺版 · &lt;span style=&quot;background:{shade}&quot;&gt;底色&lt;/span&gt;：通常出版的日子却没有这一期</translation>
     </message>
 </context>
 <context>
@@ -1084,10 +1118,6 @@ Your name:</source>
     <message>
         <source>Wait for the import to finish before opening another archive.</source>
         <translation>请等导入完成后再打开别的档案库。</translation>
-    </message>
-    <message>
-        <source>Gazette — {archive}</source>
-        <translation>县报档案 — {archive}</translation>
     </message>
     <message>
         <source>Browse</source>
@@ -1185,6 +1215,105 @@ Your name:</source>
     <message>
         <source>Page {label}</source>
         <translation>第{label}版</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelpDialog</name>
+    <message>
+        <source>Articles whose text contains these characters, anywhere (also inside a longer word).</source>
+        <translation>正文含有这几个字的文章，在哪里都算（也包括在更长的词里）。</translation>
+    </message>
+    <message>
+        <source>Both: terms separated by spaces must all be there.</source>
+        <translation>同时含有：用空格隔开的词都要有。</translation>
+    </message>
+    <message>
+        <source>Either of them.</source>
+        <translation>含有其中任意一个。</translation>
+    </message>
+    <message>
+        <source>The first without the second.</source>
+        <translation>含有前者而不含后者。</translation>
+    </message>
+    <message>
+        <source>Quoted text is one term (straight quotes; spaces in it are ignored, as in printed Chinese).</source>
+        <translation>引号里的文字算一个词（用英文直引号；其中的空格不计，和印刷的中文一样）。</translation>
+    </message>
+    <message>
+        <source>Parentheses group terms.</source>
+        <translation>用括号把词组合起来。</translation>
+    </message>
+    <message>
+        <source>In the title only (a half- or full-width colon).</source>
+        <translation>只在标题里找（半角或全角冒号都可以）。</translation>
+    </message>
+    <message>
+        <source>The section&apos;s or the newspaper&apos;s name contains it.</source>
+        <translation>版面名或报纸名含有它。</translation>
+    </message>
+    <message>
+        <source>On that page, or a range of pages.</source>
+        <translation>在这一版，或一个版次范围内。</translation>
+    </message>
+    <message>
+        <source>In that year, month or day.</source>
+        <translation>在这一年、这个月或这一天。</translation>
+    </message>
+    <message>
+        <source>Between two dates, both included; * leaves an end open.</source>
+        <translation>在两个日期之间（含两端）；* 表示不限。</translation>
+    </message>
+    <message>
+        <source>Written by someone whose name contains it (文, 记者, 通讯员 …).</source>
+        <translation>作者名字含有它（文、记者、通讯员……）。</translation>
+    </message>
+    <message>
+        <source>Photographed by (图, 摄影 …).</source>
+        <translation>摄影者（图、摄影……）。</translation>
+    </message>
+    <message>
+        <source>Edited by, in any page role (责编, 组版, 校对 …).</source>
+        <translation>编辑，任何版面职务都算（责编、组版、校对……）。</translation>
+    </message>
+    <message>
+        <source>Anyone credited, in any role.</source>
+        <translation>署名的任何人，不论职务。</translation>
+    </message>
+    <message>
+        <source>A role by its own word.</source>
+        <translation>直接用职务名称。</translation>
+    </message>
+    <message>
+        <source>Editors&apos; notes, highlight comments or highlighted passages contain it.</source>
+        <translation>编辑的笔记、划线批注或划线的文字含有它。</translation>
+    </message>
+    <message>
+        <source>Tagged exactly so.</source>
+        <translation>标签正好是它。</translation>
+    </message>
+    <message>
+        <source>In the collection of that name.</source>
+        <translation>在这个名字的集合里。</translation>
+    </message>
+    <message>
+        <source>Noted, highlighted, tagged or corrected by someone whose name contains it.</source>
+        <translation>由名字含有它的人做过笔记、划线、标签或更正。</translation>
+    </message>
+    <message>
+        <source>With any note or highlight.</source>
+        <translation>有笔记或划线。</translation>
+    </message>
+    <message>
+        <source>Search Syntax</source>
+        <translation>搜索语法</translation>
+    </message>
+    <message>
+        <source>Search finds every article whose text holds what you type, with any filters set in the search panel. Click an example to search for it.</source>
+        <translation>搜索会找出正文含有所输入文字的每篇文章，并按搜索面板里设的筛选条件缩小范围。点击示例即可搜索它。</translation>
+    </message>
+    <message>
+        <source>Filters (dates, section, person) and the facets narrow any of these searches.</source>
+        <translation>筛选条件（日期、版面、人物）和分类统计都能进一步缩小这些搜索。</translation>
     </message>
 </context>
 <context>

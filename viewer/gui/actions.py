@@ -47,6 +47,7 @@ class Actions(QObject):
         self.fit_page = action(["Ctrl+0"])
         self.show_browse = action(["Ctrl+Shift+L"], checkable=True)
         self.show_article = action(["Ctrl+Shift+R"], checkable=True)
+        self.search_syntax = action([Key.HelpContents])
         self.about = action()
 
         self.languages = QActionGroup(window)
@@ -81,7 +82,7 @@ class Actions(QObject):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about)
+        self.help_menu.addActions([self.search_syntax, self.about])
         self.retranslate()
 
     def set_recent(self, archives: list[Path], current: Path) -> None:
@@ -125,4 +126,5 @@ class Actions(QObject):
         for code, name in i18n.LANGUAGES.items():
             self.language_actions[code].setText(name)
         self.help_menu.setTitle(self.tr("&Help"))
+        self.search_syntax.setText(self.tr("&Search Syntax…"))
         self.about.setText(self.tr("&About Gazette"))

@@ -132,7 +132,7 @@ class Annotating(QObject):
         if article is None or self.editor.get() is None:
             return
         self._open(NoteDialog(self.window), lambda dialog: self.history.push(
-            edits.AddNote(article.id, *dialog.note(), self.editor.get()), self.tr("Add note")))
+            edits.AddNote(article.id, *dialog.note(), self.editor.get()), lambda: self.tr("Add note")))
 
     def highlight_selection(self, colour: str) -> None:
         self.colour = colour
@@ -142,7 +142,7 @@ class Annotating(QObject):
             return
         article_id, span, quote = passage
         self.history.push(edits.AddHighlight(article_id, span, colour, "", self.editor.get()),
-                          self.tr("Highlight “{quote}”").format(quote=quote))
+                          lambda: self.tr("Highlight “{quote}”").format(quote=quote))
 
     def comment_selection(self) -> None:
         """Highlight the selection with a comment, in the current colour."""
@@ -155,7 +155,7 @@ class Annotating(QObject):
         dialog.setLabelText(self.tr("Comment on “{quote}”:").format(quote=quote))
         self._open(dialog, lambda d: self.history.push(
             edits.AddHighlight(article_id, span, self.colour, d.textValue().strip(), self.editor.get()),
-            self.tr("Highlight “{quote}”").format(quote=quote)))
+            lambda: self.tr("Highlight “{quote}”").format(quote=quote)))
 
     def focus_tag_field(self) -> None:
         if self.pane.article is not None:
@@ -167,7 +167,7 @@ class Annotating(QObject):
         if article is None or not tags or self.editor.get() is None:
             return
         self.history.push(edits.AddTag(article.id, tags, self.editor.get()),
-                          self.tr("Tag “{tags}”").format(tags="、".join(tags)))
+                          lambda: self.tr("Tag “{tags}”").format(tags="、".join(tags)))
 
     def correct_text(self) -> None:
         article = self.pane.article
@@ -175,7 +175,7 @@ class Annotating(QObject):
             return
         dialog = CorrectionDialog(self.window, article, self.pane.current_paragraph())
         self._open(dialog, lambda d: self.history.push(
-            edits.Correct(article.id, d.changes(), self.editor.get()), self.tr("Correct the text")))
+            edits.Correct(article.id, d.changes(), self.editor.get()), lambda: self.tr("Correct the text")))
 
     def open_history(self) -> None:
         article = self.pane.article
@@ -198,17 +198,17 @@ class Annotating(QObject):
 
     def reorder_collection(self, name: str, order: list[int]) -> None:
         self.history.push(edits.ReorderCollection(name, order),
-                          self.tr("Reorder “{collection}”").format(collection=name))
+                          lambda: self.tr("Reorder “{collection}”").format(collection=name))
 
     def remove_from_collection(self, name: str, article_ids: list[int]) -> None:
         if article_ids and self.editor.get() is not None:
             self.history.push(edits.RemoveFromCollection(name, article_ids, self.editor.get()),
-                              self.tr("Remove from “{collection}”").format(collection=name))
+                              lambda: self.tr("Remove from “{collection}”").format(collection=name))
 
     def delete_collection(self, name: str) -> None:
         if name and self.editor.get() is not None:
             self.history.push(edits.DeleteCollection(name, self.editor.get()),
-                              self.tr("Delete collection “{collection}”").format(collection=name))
+                              lambda: self.tr("Delete collection “{collection}”").format(collection=name))
 
     def open_annotation(self, row: dict) -> None:
         """Show the article of an ``Archive.all_annotations`` row, at its passage or note."""
@@ -235,8 +235,9 @@ class Annotating(QObject):
             self._edit_note(article.id, entries[argument])
         elif action == links.DELETE and argument in entries:
             entry = entries[argument]
-            text = self.tr("Delete note") if entry.kind == "note" else self.tr("Delete highlight")
-            self.history.push(edits.DeleteAnnotation(article.id, entry.id), text)
+            note = entry.kind == "note"
+            self.history.push(edits.DeleteAnnotation(article.id, entry.id),
+                              lambda: self.tr("Delete note") if note else self.tr("Delete highlight"))
         elif action == links.GO_TO and argument in entries and entries[argument].span is not None:
             self.pane.select_passage(*entries[argument].span)
             self.pane.text.setFocus()
@@ -247,7 +248,7 @@ class Annotating(QObject):
             tagged_by = next((e.author for e in article.annotations
                               if e.kind == "tag" and e.text == argument), "")
             self.history.push(edits.RemoveTag(article.id, argument, tagged_by),
-                              self.tr("Remove tag “{tag}”").format(tag=argument))
+                              lambda: self.tr("Remove tag “{tag}”").format(tag=argument))
         elif action == links.OPEN_COLLECTION:
             self.collection_wanted.emit(argument)
         elif action == links.HISTORY:
@@ -256,17 +257,17 @@ class Annotating(QObject):
     def _edit_note(self, article_id: int, entry: AnnotationEntry) -> None:
         old = (entry.text, entry.format)
         self._open(NoteDialog(self.window, *old), lambda dialog: self.history.push(
-            edits.EditNote(article_id, entry.id, old, dialog.note()), self.tr("Edit note")))
+            edits.EditNote(article_id, entry.id, old, dialog.note()), lambda: self.tr("Edit note")))
 
     def _restore(self, article_id: int, revision_id: int | None) -> None:
         if self.editor.get() is not None:
             self.history.push(edits.RestoreRevision(article_id, revision_id, self.editor.get()),
-                              self.tr("Restore a revision"))
+                              lambda: self.tr("Restore a revision"))
 
     def _collect(self, article_id: int, name: str) -> None:
         if name:
             self.history.push(edits.AddToCollection(name, [article_id], self.editor.get()),
-                              self.tr("Add to “{collection}”").format(collection=name))
+                              lambda: self.tr("Add to “{collection}”").format(collection=name))
 
     # -- helpers ------------------------------------------------------------------------------------
 

@@ -52,6 +52,12 @@ class BrowsePanel(QWidget):
 
         self.calendar = IssueCalendar(archive)
         self.calendar.issue_clicked.connect(self.choose_issue)
+        self.calendar_legend = self.calendar.legend
+        calendar_box = QWidget()
+        calendar_layout = QVBoxLayout(calendar_box)
+        calendar_layout.setContentsMargins(0, 0, 0, 0)
+        calendar_layout.addWidget(self.calendar, 1)
+        calendar_layout.addWidget(self.calendar_legend)
 
         self.pages_label = QLabel()
         self.pages_model = IssuePagesModel(archive, self)
@@ -72,7 +78,7 @@ class BrowsePanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("browseSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.tree, self.calendar, pages_box):
+        for widget in (self.tree, calendar_box, pages_box):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(2, 3)

@@ -3,7 +3,7 @@ then kept in the settings (Annotate → Your Name… changes it)."""
 
 from __future__ import annotations
 
-from viewer.gui.qt import QInputDialog, QLineEdit, QObject, QWidget
+from viewer.gui.qt import QInputDialog, QLineEdit, QMessageBox, QObject, QWidget
 from viewer.gui.settings import Settings
 
 
@@ -23,7 +23,12 @@ class EditorName(QObject):
             self.tr("Notes, highlights, tags and corrections record who made them.\nYour name:"),
             QLineEdit.EchoMode.Normal, self.settings.editor_name())
         name = name.strip()
-        if not ok or not name:
+        if not ok:
+            return None
+        if not name:
+            QMessageBox.information(self.window, self.tr("Your name"), self.tr(
+                "Nothing was recorded: every note, highlight, tag and correction is recorded with the name "
+                "of who made it, and no name was given."))
             return None
         self.settings.set_editor_name(name)
         return name

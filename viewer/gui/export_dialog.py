@@ -24,11 +24,10 @@ from viewer.gui.qt import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStandardPaths,
     QVBoxLayout,
     QWidget,
 )
-from viewer.gui.settings import Settings
+from viewer.gui.settings import Settings, documents_folder
 
 ENCODING_FORMATS = ("txt", "md", "csv")  # the formats that may be written in GB18030
 CRLF_FORMATS = ("txt", "md")
@@ -42,6 +41,7 @@ class ExportChoice:
     label: str  # as the dialog lists it
     article_ids: tuple[int, ...]
     stem: str  # the file (or folder) name to suggest, without suffix, safe on every system
+    search: object | None = None  # all of a search's results (export_flow.SearchSpec): found on export
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class ExportRequest:
     encoding: str = "utf-8"
     crlf: bool = False
     with_annotations: bool = False
+    search: object | None = None  # export every result of this search instead (export_flow.SearchSpec)
 
     def folder(self) -> Path:
         """Where the written files are."""
@@ -130,7 +131,7 @@ class ExportDialog(QDialog):
             one_file_per_article=self.one_file_per_article.isChecked(),
             encoding=self.encoding.currentData() if fmt in ENCODING_FORMATS else "utf-8",
             crlf=self.crlf.isChecked() and fmt in CRLF_FORMATS,
-            with_annotations=self.with_annotations.isChecked())
+            with_annotations=self.with_annotations.isChecked(), search=self.choice().search)
 
     def choose_destination(self) -> None:
         current = self.destination.text().strip()
@@ -169,8 +170,7 @@ class ExportDialog(QDialog):
         self.crlf.setChecked(options.get("crlf", False))
         self.one_file_per_article.setChecked(options.get("one_file_per_article", False))
         self.with_annotations.setChecked(options.get("with_annotations", False))
-        documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-        folder = options.get("folder") or str(documents if documents.is_dir() else Path.home())
+        folder = options.get("folder") or str(documents_folder())
         self.destination.setText(str(Path(folder) / self.choice().stem))
         self._mode_changed()
         self._format_changed()

@@ -26,6 +26,7 @@ from viewer.gui.job_progress import job_progress_dialog
 from viewer.gui.qt import (
     QAbstractItemView,
     QAction,
+    QApplication,
     QDesktopServices,
     QMainWindow,
     QMenu,
@@ -45,6 +46,7 @@ from viewer.gui.tasks import Task, TaskRunner
 from viewer.model import Hit, PageView
 
 RESULTS, ARTICLE, PAGE, ISSUE, COLLECTION = "results", "article", "page", "issue", "collection"
+ALL_RESULTS = "all results"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,17 @@ class Selection:
     query: str  # what they were searched for
     article_id: int | None
     page: PageView | None  # the page shown
+    search: SearchSpec | None = None  # the search shown, when it found something
+    all_selected: bool = False  # Select All in the results: every result is meant
+
+
+@dataclass(frozen=True)
+class SearchSpec:
+    """A search as :meth:`viewer.services.searching.Searching.all_ids` takes it."""
+
+    query: str
+    arguments: tuple[tuple[str, object], ...]  # keyword arguments (date_from, section, sort …)
+    total: int  # how many it found
 
 
 class ExportFlow(QObject):
@@ -131,8 +144,10 @@ class ExportFlow(QObject):
             return None
         kinds = [choice.kind for choice in choices]
         if kind is None:
-            selected = len(self.selection().hits)
-            kind = RESULTS if selected > 1 else ARTICLE
+            selection = self.selection()
+            kind = ALL_RESULTS if selection.all_selected else RESULTS if len(selection.hits) > 1 else ARTICLE
+        elif kind == RESULTS and self.selection().all_selected:
+            kind = ALL_RESULTS
         return self._open_dialog(choices, kinds.index(kind) if kind in kinds else 0)
 
     def choose_collection(self) -> ExportDialog | None:
@@ -157,11 +172,15 @@ class ExportFlow(QObject):
         """Everything the window offers to export now, the most particular first."""
         selection = self.selection()
         choices = []
-        if selection.hits:
-            name = self.tr("search results")  # (lupdate cannot see into f-strings)
+        name = self.tr("search results")  # (lupdate cannot see into f-strings)
+        if selection.hits and not selection.all_selected:
             choices.append(ExportChoice(
                 RESULTS, self.tr("The selected search results (%n article(s))", "", len(selection.hits)),
                 tuple(hit.article_id for hit in selection.hits), safe_stem(f"{name}_{selection.query}")))
+        if selection.search is not None and selection.search.total:
+            choices.append(ExportChoice(
+                ALL_RESULTS, self.tr("All %n result(s) of this search", "", selection.search.total), (),
+                safe_stem(f"{name}_{selection.query}"), search=selection.search))
         if selection.article_id is not None:
             choices.append(self._article_choice(selection.article_id))
         if selection.page is not None and selection.page.articles:
@@ -212,13 +231,11 @@ class ExportFlow(QObject):
                                     self.tr("An export is already running; wait for it to finish."))
             return None
         self.request = request
+        self.exported_count = len(request.article_ids)
         self.progress = job_progress_dialog(self.window, title=self.tr("Exporting"),
                                             label=self.tr("Preparing the export…"), cancel=self.tr("Cancel"),
                                             name="exportProgress", shown_after_ms=300)  # a quick export shows none
-        self.task = self.runner.write(lambda work: work.archive.exporting.export(
-            request.article_ids, request.fmt, request.out, one_file_per_article=request.one_file_per_article,
-            encoding=request.encoding, crlf=request.crlf, with_annotations=request.with_annotations,
-            on_progress=work.progress, cancel=work.cancel), "export")
+        self.task = self.runner.write(lambda work: _export(work, request), "export")
         self.progress.canceled.connect(self.cancel)
         self.task.progressed.connect(self._progressed)
         self.task.finished.connect(self._finished)
@@ -239,10 +256,10 @@ class ExportFlow(QObject):
             self.progress.setLabelText(self.tr("Exporting “{title}” ({done} of {total})").format(
                 title=title, done=done + 1, total=total))
 
-    def _finished(self, written: list[Path]) -> None:
+    def _finished(self, exported: tuple[list[Path], int]) -> None:
         self._close_progress()
         request = self.request
-        articles = len(request.article_ids)
+        written, articles = exported
         if request.one_file_per_article:
             text = self.tr("Exported %n article(s), one file each, into {folder}", "", articles).format(
                 folder=request.folder())
@@ -252,9 +269,17 @@ class ExportFlow(QObject):
                                       QMessageBox.StandardButton.Close, self.window)
         self.result_box.setObjectName("exportResult")
         open_folder = self.result_box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(request.folder()))))
+        open_folder.clicked.connect(lambda: self.open_folder(request.folder()))
         self.result_box.open()
         self.exported.emit(self.result_box)
+
+    def open_folder(self, folder: Path) -> None:
+        """Show ``folder`` in the file manager; where nothing opens folders, say so and put its
+        path on the clipboard instead (the message box is gone by then: the status bar says it)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QApplication.clipboard().setText(str(folder))
+            self.window.statusBar().showMessage(self.tr(
+                "No program here opens folders; the folder's path is copied: {folder}").format(folder=folder), 15000)
 
     def _cancelled(self, error: Cancelled) -> None:
         self.window.statusBar().showMessage(self.tr("Export cancelled: nothing was written."), 5000)
@@ -279,3 +304,16 @@ class ExportFlow(QObject):
         self.export_article.setText(self.tr("Export This Article…"))
         self.export_page.setText(self.tr("Export This Page…"))
         self.export_issue.setText(self.tr("Export This Issue…"))
+
+
+def _export(work, request: ExportRequest) -> tuple[list[Path], int]:
+    """On the writer thread: the articles asked for (all of a search's, found now), exported;
+    the files written and how many articles they hold."""
+    ids = request.article_ids
+    if request.search is not None:
+        ids = tuple(work.archive.searching.all_ids(request.search.query, **dict(request.search.arguments)))
+    written = work.archive.exporting.export(
+        ids, request.fmt, request.out, one_file_per_article=request.one_file_per_article,
+        encoding=request.encoding, crlf=request.crlf, with_annotations=request.with_annotations,
+        on_progress=work.progress, cancel=work.cancel)
+    return written, len(ids)

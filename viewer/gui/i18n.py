@@ -8,7 +8,7 @@ compiles the ``.qm`` files the app loads (pyside6-lrelease)."""
 
 from __future__ import annotations
 
-from viewer.gui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from viewer.gui.qt import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from viewer.resources import data_path
 
 I18N_DIR = data_path("resources", "i18n")
@@ -34,6 +34,12 @@ def ui_locale() -> QLocale:
     if _current == "zh_CN":
         return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def first_day_of_week() -> Qt.DayOfWeek:
+    """Weeks start on Monday in every calendar of the window, as Chinese calendars print them
+    (Qt's Chinese locale would start them on Sunday, its American English one too)."""
+    return Qt.DayOfWeek.Monday
 
 
 def install(language: str) -> None:

@@ -12,11 +12,20 @@ from viewer.gui import errors
 from viewer.gui.import_options import ImportOptionsDialog
 from viewer.gui.import_report import ImportReportDialog
 from viewer.gui.job_progress import job_progress_dialog
-from viewer.gui.qt import QFileDialog, QMessageBox, QObject, QProgressDialog, QWidget, Signal
+from viewer.gui.qt import QFileDialog, QMessageBox, QMimeData, QObject, QProgressDialog, QWidget, Signal
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import Task, TaskRunner
 from viewer.ingest import PAGE_SUFFIXES, ReadOptions
 from viewer.model import ImportReport
+
+
+def dropped_files(data: QMimeData) -> list[Path]:
+    """The local files and folders a drag carries; none when it carries anything else (text,
+    a web address), which is not for importing."""
+    urls = data.urls() if data.hasUrls() else []
+    if not urls or not all(url.isLocalFile() for url in urls):
+        return []
+    return [Path(url.toLocalFile()) for url in urls]
 
 
 class ImportFlow(QObject):
@@ -39,14 +48,17 @@ class ImportFlow(QObject):
     def choose_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in sorted(PAGE_SUFFIXES))
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("Import page files"), "",
+            self.window, self.tr("Import page files"), str(self.settings.import_folder()),
             self.tr("Page files ({patterns});;All files (*)").format(patterns=patterns))
         if paths:
+            self.settings.set_import_folder(Path(paths[0]).parent)  # the next files are likely beside them
             self.ask([Path(p) for p in paths])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of pages"))
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Import a folder of pages"),
+                                                  str(self.settings.import_folder()))
         if folder:
+            self.settings.set_import_folder(Path(folder).parent)  # the next folder is likely beside it
             self.ask([Path(folder)])
 
     def ask(self, paths: list[Path], needs: tuple[str, ...] = ()) -> ImportOptionsDialog:

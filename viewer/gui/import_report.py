@@ -1,8 +1,12 @@
 """The import report: what was imported, skipped and failed, each with its reason; files
-refused for want of a date, a page, a name or replace can be imported again with them."""
+refused for want of a date, a page, a name or replace can be imported again with them.
+
+The chosen file's whole reason and warnings are shown under the list (the first failure is
+chosen at once), not only in a tooltip of a column too narrow for them."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from viewer.errors import IMPORT_NEEDS
@@ -14,6 +18,7 @@ from viewer.gui.qt import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -49,6 +54,11 @@ class ImportReportDialog(QDialog):
             self.outcomes.addTopLevelItem(item)
         self.outcomes.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.outcomes.setColumnWidth(1, 320)
+        self.details = QTextBrowser()
+        self.details.setObjectName("importDetails")
+        self.details.setMaximumHeight(120)
+        self._outcomes = list(report.outcomes)
+        self.outcomes.currentItemChanged.connect(lambda item, _: self._show_details(item))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -62,8 +72,26 @@ class ImportReportDialog(QDialog):
             self.retry_button.clicked.connect(lambda: self._retry([Path(o.path) for o in refused], needs))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.outcomes)
+        layout.addWidget(self.outcomes, 1)
+        layout.addWidget(self.details)
         layout.addWidget(buttons)
+        first = next((n for n, o in enumerate(report.outcomes) if o.status == "failed"), 0)
+        if report.outcomes:
+            self.outcomes.setCurrentItem(self.outcomes.topLevelItem(first))
+
+    def _show_details(self, item: QTreeWidgetItem | None) -> None:
+        """The chosen file (or the file of a chosen warning): what became of it and why."""
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        if item is None:
+            self.details.clear()
+            return
+        outcome = self._outcomes[self.outcomes.indexOfTopLevelItem(item)]
+        lines = [f"<b>{escape(item.text(0))}</b>: {escape(outcome.path)}"]
+        if outcome.message:
+            lines.append(escape(outcome.message))
+        lines += [escape(self.tr("warning: {text}").format(text=w)) for w in outcome.warnings]
+        self.details.setHtml("<br/>".join(lines))
 
     def _retry(self, paths: list[Path], needs: tuple[str, ...]) -> None:
         self.accept()

@@ -14,6 +14,7 @@ from viewer.gui.qt import (
     QDate,
     QEvent,
     QFont,
+    QLabel,
     QTextCharFormat,
     QWidget,
     Signal,
@@ -25,6 +26,7 @@ MISSING_DATE_BACKGROUND = QColor("#f8d7d2")
 
 class IssueCalendar(QCalendarWidget):
     issue_clicked = Signal(int)  # the issue id of a clicked date that has one
+    empty_day_clicked = Signal(str)  # what a clicked date without an issue has, in words
 
     def __init__(self, archive: Archive, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,6 +39,9 @@ class IssueCalendar(QCalendarWidget):
         self.currentPageChanged.connect(lambda year, month: self._mark_month())
         self.clicked.connect(self._date_clicked)
         self.activated.connect(self._date_clicked)
+        self.legend = QLabel()  # what the marks mean, to put under the calendar
+        self.legend.setObjectName("calendarLegend")
+        self.legend.setWordWrap(True)
         self.retranslate()
 
     def show_publication(self, publication_id: int | None, date: str | None = None, *,
@@ -94,11 +99,25 @@ class IssueCalendar(QCalendarWidget):
         issue = self._issues.get(date)
         if issue is not None:
             self.issue_clicked.emit(issue.id)
+        elif self.publication_id is not None:
+            day = date.toString("yyyy-MM-dd")
+            if self.dateTextFormat(date).background().color() == MISSING_DATE_BACKGROUND:
+                self.empty_day_clicked.emit(self.tr(
+                    "No issue of {date} in the archive, though the paper usually appears on this weekday.").format(
+                    date=day))
+            else:
+                self.empty_day_clicked.emit(self.tr("No issue of {date} in the archive.").format(date=day))
 
     def retranslate(self) -> None:
         self.setLocale(i18n.ui_locale())
+        self.setFirstDayOfWeek(i18n.first_day_of_week())
         self.setToolTip(self.tr("Bold: a date with an issue. Underlined: its issue lacks pages. "
                                 "Shaded: the paper usually appears on this weekday, but the archive has no issue."))
+        self.legend.setText(self.tr(
+            '<b style="color:{issue}">Bold</b>: an issue · <b style="color:{warning}"><u>red underlined</u></b>: '
+            'pages missing · <span style="background:{shade}">shaded</span>: no issue on a usual day').format(
+            issue=style.ISSUE_DATE_COLOR.name(), warning=style.WARNING_COLOR.name(),
+            shade=MISSING_DATE_BACKGROUND.name()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -16,14 +16,15 @@ from viewer.gui.archive_choice import ArchiveChoice
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.browse_panel import BrowsePanel
 from viewer.gui.collections_panel import CollectionsPanel
-from viewer.gui.export_flow import ExportFlow, Selection
-from viewer.gui.import_flow import ImportFlow
+from viewer.gui.export_flow import ExportFlow, SearchSpec, Selection
+from viewer.gui.import_flow import ImportFlow, dropped_files
 from viewer.gui.index_keeper import IndexKeeper
 from viewer.gui.maintenance_flow import MaintenanceFlow
 from viewer.gui.page_picture import Picture
 from viewer.gui.page_view import PageView
 from viewer.gui.qt import (
     QApplication,
+    QDate,
     QDragEnterEvent,
     QDropEvent,
     QEvent,
@@ -37,6 +38,7 @@ from viewer.gui.qt import (
     QToolBar,
 )
 from viewer.gui.search_controller import SearchController
+from viewer.gui.search_help import SearchHelpDialog
 from viewer.gui.search_panel import SearchField, SearchPanel
 from viewer.gui.search_request import SearchRequest
 from viewer.gui.settings import Settings
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.archive = Archive(root)  # the GUI thread's own connection, for reading
         self.runner = TaskRunner(self.archive.root, self)
         self.article_id: int | None = None
+        self.search_help: SearchHelpDialog | None = None
         self._painted = False
         self._closed = False  # work that ends after the window closes must leave it alone
 
@@ -101,8 +104,7 @@ class MainWindow(QMainWindow):
         self.annotating.install_menus(self.actions.edit_menu, before=self.actions.help_menu)
         self.imports = ImportFlow(self, self.runner, settings,
                                   lambda: [p.name for p in self.archive.browsing.publications()])
-        self.exports = ExportFlow(self, self.runner, self.archive, settings, lambda: Selection(
-            self.search_panel.selected_hits(), self.search.results.query, self.article_id, self.page_view.page))
+        self.exports = ExportFlow(self, self.runner, self.archive, settings, self._selection)
         self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
         self.maintenance = MaintenanceFlow(self, self.runner, self._switch_archive)
         self._connect()
@@ -139,20 +141,24 @@ class MainWindow(QMainWindow):
         a.show_browse.toggled.connect(self.tabs.setVisible)
         a.show_article.toggled.connect(self.article_pane.setVisible)
         a.language_chosen.connect(self.set_language)
+        a.search_syntax.triggered.connect(self.show_search_help)
         a.about.triggered.connect(lambda: about.show_about(self, str(self.archive.root)))
 
         self.browse.issue_chosen.connect(self.open_issue)
         self.browse.page_chosen.connect(lambda page_id: self.open_page(page_id, first_article=True))
         self.browse.article_chosen.connect(self.open_article)
+        self.browse.calendar.empty_day_clicked.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.page_view.article_clicked.connect(self.open_article)
         self.page_view.zoom_changed.connect(self._show_zoom)
         self.page_view.picture_failed.connect(lambda error: errors.report(self, error))
+        self.page_view.files_dropped.connect(lambda paths: self.imports.ask(paths))
         self.article_pane.person_clicked.connect(self.search_person)
         self.article_pane.citation_copied.connect(
             lambda text: self.statusBar().showMessage(self.tr("Citation copied: {text}").format(text=text), 5000))
         self.search_field.textChanged.connect(self._search_typed)
         self.search_panel.hit_opened.connect(self.open_hit)
         self.search.failed.connect(lambda error: errors.report(self, error))
+        self.search.answered.connect(self._mark_hits_again)
         self.search.index_behind.connect(self.index_keeper.ensure_fresh)
         self.index_keeper.rebuilt.connect(self._search_again)
         self.welcome.sample_wanted.connect(self.load_sample)
@@ -196,11 +202,7 @@ class MainWindow(QMainWindow):
         location = self.archive.browsing.article_location(article_id)
         if self.page_view.page is None or self.page_view.page.id != location.page_id:
             self.open_page(location.page_id)
-        if self.page_view.picture_layer is not None:
-            self.page_view.mark_hits([box for text in article_html.hit_texts(article, spans)
-                                      for box in self.archive.searching.hit_boxes(article_id, text)])
-        else:
-            self.page_view.mark_text_hits(article_id, spans)
+        self._mark_on_page(article, spans)
         self.page_view.outline_article(article_id)
         self.article_pane.show_article(article, spans)
         self.browse.reveal(location, article_id)
@@ -208,6 +210,35 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit: Hit) -> None:
         self.open_article(hit.article_id, hit.spans)
+
+    def _mark_on_page(self, article, spans) -> None:
+        if self.page_view.picture_layer is not None:
+            self.page_view.mark_hits([box for text in article_html.hit_texts(article, spans)
+                                      for box in self.archive.searching.hit_boxes(article.id, text)])
+        else:
+            self.page_view.mark_text_hits(article.id, spans)
+
+    def _mark_hits_again(self, result) -> None:
+        """The search changed: the open article's hit marks are the new query's (its hits, if
+        it is among the results shown), or none; never the last query's."""
+        article = self.article_pane.article
+        if article is None or article.id != self.article_id or not self.article_pane.spans:
+            return
+        hit = next((h for h in result.hits if h.article_id == article.id), None) if result else None
+        spans = tuple(hit.spans) if hit is not None else ()
+        if spans == self.article_pane.spans:
+            return
+        self._mark_on_page(article, spans)
+        self.article_pane.show_article(article, spans)
+
+    def _selection(self) -> Selection:
+        """What an export may be of: what the window shows and the search it answers."""
+        results, request = self.search.results, self.search.shown_request
+        search = None
+        if request is not None and results.total:
+            search = SearchSpec(request.query(), tuple(request.search_arguments().items()), results.total)
+        return Selection(self.search_panel.selected_hits(), results.query, self.article_id, self.page_view.page,
+                         search, self.search_panel.all_selected and search is not None)
 
     def _picture_of(self, page: Page) -> Picture | None:
         if not page.image or not page.image_width:
@@ -224,6 +255,15 @@ class MainWindow(QMainWindow):
         self._fill_sections()
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
+
+    def show_search_help(self) -> SearchHelpDialog:
+        """Help → Search Syntax: the query language by example, beside the window."""
+        if self.search_help is None:
+            self.search_help = SearchHelpDialog(self)
+            self.search_help.example_chosen.connect(self.search_for)
+        self.search_help.show()
+        self.search_help.raise_()
+        return self.search_help
 
     def search_for(self, query: str) -> None:
         """Put ``query`` in the search field (a tag clicked: ``tag:X``)."""
@@ -243,6 +283,8 @@ class MainWindow(QMainWindow):
     def _fill_sections(self) -> None:
         if self.search_panel.section.count() == 0:
             self.search_panel.set_sections(self.archive.browsing.sections())
+            newest = max((p.last_date for p in self.archive.browsing.publications() if p.last_date), default=None)
+            self.search_panel.set_dates_shown(QDate.fromString(newest, "yyyy-MM-dd") if newest else QDate())
 
     # -- collections and annotations --------------------------------------------------------------
 
@@ -349,7 +391,8 @@ class MainWindow(QMainWindow):
         self.zoom_label.setText(f"{zoom * 100:.0f} %")
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Gazette — {archive}").format(archive=self.archive.root))
+        # The archive only: the system adds the application's name (and Qt does, on X11 and Windows).
+        self.setWindowTitle(str(self.archive.root))
         self.tabs.setTabText(BROWSE_TAB, self.tr("Browse"))
         self.tabs.setTabText(SEARCH_TAB, self.tr("Search"))
         self.tabs.setTabText(COLLECTIONS_TAB, self.tr("Collections"))
@@ -366,14 +409,14 @@ class MainWindow(QMainWindow):
     # -- drag and drop --------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+        if dropped_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        paths = dropped_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.imports.ask([Path(p) for p in paths])
+            self.imports.ask(paths)
 
     # -- remembering ----------------------------------------------------------------------------------
 

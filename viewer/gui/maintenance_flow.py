@@ -13,6 +13,7 @@ from pathlib import Path
 
 from viewer.gui import errors
 from viewer.gui.qt import QFileDialog, QMainWindow, QMessageBox, QObject
+from viewer.gui.settings import documents_folder
 from viewer.gui.tasks import Task, TaskRunner
 from viewer.maintenance import CheckReport, backup, check, restore
 
@@ -39,17 +40,20 @@ class MaintenanceFlow(QObject):
         box.exec()
 
     def back_up(self) -> None:
-        folder, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the archive: name a new folder"))
+        folder, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the archive: name a new folder"),
+                                                str(documents_folder()))
         if folder:
             self._run(self.runner.read(lambda work: backup(work.archive, folder, work.progress), "backup"),
                       lambda written: QMessageBox.information(self.window, self.tr("Back Up Archive"),
                                                               self.tr("Backed up to {folder}.").format(folder=written)))
 
     def restore(self) -> None:
-        source = QFileDialog.getExistingDirectory(self.window, self.tr("Restore: choose the backup folder"))
+        source = QFileDialog.getExistingDirectory(self.window, self.tr("Restore: choose the backup folder"),
+                                                  str(documents_folder()))
         if not source:
             return
-        target, _ = QFileDialog.getSaveFileName(self.window, self.tr("Restore: name a new folder for the archive"))
+        target, _ = QFileDialog.getSaveFileName(self.window, self.tr("Restore: name a new folder for the archive"),
+                                                str(Path(source).parent))
         if target:
             self._run(self.runner.read(lambda work: restore(source, target), "restore"),
                       lambda _: self.open_archive(Path(target)))

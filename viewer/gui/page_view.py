@@ -8,9 +8,13 @@ is resized.
 from __future__ import annotations
 
 from viewer.gui import page_scene, style
+from viewer.gui.import_flow import dropped_files
 from viewer.gui.page_picture import Picture, PictureLayer
 from viewer.gui.qt import (
     QBrush,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QEvent,
     QGraphicsScene,
     QGraphicsView,
@@ -41,6 +45,7 @@ class PageView(QGraphicsView):
     article_clicked = Signal(int)
     zoom_changed = Signal(float)
     picture_failed = Signal(object)
+    files_dropped = Signal(list)  # the Paths of files or folders dropped on the page, to import
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,9 +53,11 @@ class PageView(QGraphicsView):
         self.page: Page | None = None
         self.picture_layer: PictureLayer | None = None
         self.fit_mode: str | None = FIT_WIDTH
+        self.last_fit = FIT_WIDTH  # the fit a new page is shown at, whatever the last one was zoomed to
         self._blocks: dict[int, list] = {}
         self._hit_marks: list = []
         self._text_marked: int | None = None  # the article whose hits are marked on a text page
+        self._text_spans: list[tuple[int, int]] = []  # and those hits
         self._outline = None
         self.outlined_article_id: int | None = None
         self._press: QPoint | None = None
@@ -74,6 +81,8 @@ class PageView(QGraphicsView):
         if self.picture_layer is not None:
             self.picture_layer.discard()
             self.picture_layer = None
+        if page is not None and (self.page is None or page.id != self.page.id):
+            self.fit_mode = self.last_fit  # a new page is fitted (the same page drawn again keeps its zoom)
         old = self.scene()
         self.setScene(QGraphicsScene(self))
         old.deleteLater()
@@ -137,12 +146,18 @@ class PageView(QGraphicsView):
             if article.id in changed and blocks:
                 blocks[0].setHtml(page_scene.article_block_html(article, changed[article.id]))
         self._text_marked = article_id if spans else None
+        self._text_spans = list(spans)
 
     def retranslate(self) -> None:
         if self.page is not None and self.picture_layer is None:  # the sheet carries words
-            outlined = self.outlined_article_id
+            outlined, marked, spans = self.outlined_article_id, self._text_marked, self._text_spans
+            scrolled = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
             self.show_page(self.page)
+            if marked is not None:
+                self.mark_text_hits(marked, spans)
             self.outline_article(outlined)
+            self.horizontalScrollBar().setValue(scrolled[0])  # where the reader was, not the top
+            self.verticalScrollBar().setValue(scrolled[1])
 
     # -- zoom -------------------------------------------------------------------------------------
 
@@ -167,11 +182,11 @@ class PageView(QGraphicsView):
         self._zoom_by(1 / ZOOM_STEP, anchor_under_mouse=False)
 
     def fit_width(self) -> None:
-        self.fit_mode = FIT_WIDTH
+        self.fit_mode = self.last_fit = FIT_WIDTH
         self._apply_fit()
 
     def fit_page(self) -> None:
-        self.fit_mode = FIT_PAGE
+        self.fit_mode = self.last_fit = FIT_PAGE
         self._apply_fit()
 
     def _zoom_by(self, factor: float, *, anchor_under_mouse: bool) -> None:
@@ -224,6 +239,26 @@ class PageView(QGraphicsView):
             if article_id is not None:
                 self.article_clicked.emit(article_id)
         self._press = None
+
+    # Files dropped on the page are imported, as anywhere in the window (the view would
+    # otherwise hand the drag to the scene, where nothing takes it, and refuse it).
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+        else:
+            event.ignore()
 
     def article_at(self, position: QPoint) -> int | None:
         for item in self.items(position):

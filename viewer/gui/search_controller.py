@@ -32,6 +32,7 @@ class SearchController(QObject):
         super().__init__(parent)
         self.runner = runner
         self.request = SearchRequest()
+        self.shown_request: SearchRequest | None = None  # the request whose results are shown
         self.results = SearchResultsModel(self)
         self.facets = FacetsModel(self)
         self.results.more_wanted.connect(self._fetch_more)
@@ -89,7 +90,7 @@ class SearchController(QObject):
         self._pending = False
         request = self.request
         if request.is_blank():
-            self._show(None)
+            self._show(None, request)
             return
         task = self.runner.read(lambda work: work.archive.searching.search(
             request.query(), limit=PAGE_SIZE, offset=0, **request.search_arguments()), "search")
@@ -102,7 +103,7 @@ class SearchController(QObject):
         if result.pending > 0:  # the index is catching up; searched again when it has
             self.index_behind.emit()
         if request == self.request:
-            self._show(result)
+            self._show(result, request)
 
     def _refused(self, error: BaseException) -> None:
         if self._pending:
@@ -117,7 +118,8 @@ class SearchController(QObject):
         if self._pending:
             self.run()
 
-    def _show(self, result: SearchResult | None) -> None:
+    def _show(self, result: SearchResult | None, request: SearchRequest) -> None:
+        self.shown_request = None if result is None else request
         self.results.set_result(result)
         self.facets.set_facets(result.facets if result else None)
         self.latency_ms = self._since_change.elapsed() if self._since_change.isValid() else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from viewer.gui import facets_model, results_model
+from viewer.gui import facets_model, i18n, results_model
 from viewer.gui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,39 @@ class SearchField(QLineEdit):
             super().keyPressEvent(event)
 
 
+class ResultsView(QListView):
+    """The results list. Select All (Ctrl+A) means every result of the search, not only the
+    rows read so far: :attr:`all_selected` says so until the selection is changed by hand."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.all_selected = False
+        self._selecting_all = False
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        model.modelReset.connect(lambda: setattr(self, "all_selected", False))
+        model.rowsInserted.connect(self._rows_read)
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def selectAll(self) -> None:
+        self._selecting_all = True
+        try:
+            super().selectAll()
+        finally:
+            self._selecting_all = False
+        self.all_selected = self.model() is not None and self.model().rowCount() > 0
+
+    def _rows_read(self, parent: QModelIndex, first: int, last: int) -> None:
+        """More results read while all are selected: they are selected too."""
+        if self.all_selected:
+            self.selectAll()
+
+    def _selection_changed(self, selected, deselected) -> None:
+        if not self._selecting_all:
+            self.all_selected = False
+
+
 class SearchPanel(QWidget):
     hit_opened = Signal(object)  # the Hit the user chose
 
@@ -74,6 +107,7 @@ class SearchPanel(QWidget):
         field.confirmed.connect(self.open_current)
         field.dismissed.connect(self._dismiss)
 
+        self.dates_shown = QDate()
         self.date_from = self._date_edit()
         self.date_to = self._date_edit()
         self.section = QComboBox()
@@ -107,7 +141,7 @@ class SearchPanel(QWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.results = QListView()
+        self.results = ResultsView()
         self.results.setObjectName("searchResults")
         self.results.setModel(controller.results)
         self.results.setItemDelegate(ResultDelegate(self.results))
@@ -184,6 +218,11 @@ class SearchPanel(QWidget):
         rows = sorted(index.row() for index in self.results.selectionModel().selectedIndexes())
         return [self.controller.results.hit(row) for row in rows]
 
+    @property
+    def all_selected(self) -> bool:
+        """Select All was asked for: every result of the search is meant, read or not."""
+        return self.results.all_selected
+
     def _clicked(self, index: QModelIndex) -> None:
         """A plain click opens the result; Ctrl or Shift only add it to the selection."""
         modifiers = QGuiApplication.keyboardModifiers()
@@ -209,7 +248,21 @@ class SearchPanel(QWidget):
         edit.setMinimumDate(NO_DATE)
         edit.setDate(NO_DATE)
         edit.setDisplayFormat("yyyy-MM-dd")
+        edit.calendarWidget().installEventFilter(self)  # to open it at the archive's dates
         return edit
+
+    def set_dates_shown(self, date: QDate) -> None:
+        """The month the date filters' calendars open at while they say "any" (the archive's
+        newest issue, or today), rather than the "any" value's January 1800."""
+        self.dates_shown = date
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            for edit in (self.date_from, self.date_to):
+                if watched is edit.calendarWidget() and edit.date() == NO_DATE:
+                    shown = self.dates_shown if self.dates_shown.isValid() else QDate.currentDate()
+                    watched.setCurrentPage(shown.year(), shown.month())
+        return super().eventFilter(watched, event)
 
     def _filters_edited(self) -> None:
         if self._showing_request:
@@ -278,6 +331,8 @@ class SearchPanel(QWidget):
         self.person.setPlaceholderText(self.tr("Anyone"))
         for edit in (self.date_from, self.date_to):
             edit.setSpecialValueText(self.tr("any"))
+            edit.calendarWidget().setLocale(i18n.ui_locale())  # as the browse calendar
+            edit.calendarWidget().setFirstDayOfWeek(i18n.first_day_of_week())
         self.clear_filters.setText(self.tr("Clear filters"))
         self._show_status()
 

@@ -7,9 +7,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from viewer.gui.qt import QMainWindow, QSettings, QSplitter
+from viewer.gui.qt import QMainWindow, QSettings, QSplitter, QStandardPaths
 
 MAX_RECENT = 8
+
+
+def documents_folder() -> Path:
+    """Where file dialogs start when there is no folder to remember: the user's documents
+    (else their home), never the directory the program happened to be started in."""
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    return documents if str(documents) not in ("", ".") and documents.is_dir() else Path.home()
 
 
 class Settings:
@@ -63,6 +70,14 @@ class Settings:
 
     def set_import_options(self, options: dict) -> None:
         self.store.setValue("import/options", json.dumps(options))
+
+    def import_folder(self) -> Path:
+        """Where the import dialogs start: the folder last imported from, else the documents."""
+        value = self.store.value("import/folder")
+        return Path(value) if value and Path(value).is_dir() else documents_folder()
+
+    def set_import_folder(self, folder: Path) -> None:
+        self.store.setValue("import/folder", str(folder))
 
     def save_window(self, window: QMainWindow, panels: dict[str, bool]) -> None:
         self.store.setValue("window/geometry", window.saveGeometry())

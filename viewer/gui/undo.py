@@ -8,6 +8,8 @@ fails the undo history is cleared: what it would undo may no longer be what the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from viewer.gui import errors
 from viewer.gui.qt import QAction, QKeySequence, QObject, QUndoCommand, QUndoStack, QWidget, Signal
 from viewer.gui.tasks import TaskRunner
@@ -15,9 +17,9 @@ from viewer.services.edits import Edit
 
 
 class ArchiveCommand(QUndoCommand):
-    def __init__(self, history: UndoHistory, edit: Edit, text: str):
-        super().__init__(text)
-        self.history, self.edit = history, edit
+    def __init__(self, history: UndoHistory, edit: Edit, describe: Callable[[], str]):
+        super().__init__(describe())
+        self.history, self.edit, self.describe = history, edit, describe
 
     def redo(self) -> None:
         self.history.write(self.edit, self.edit.apply, self.text())
@@ -52,9 +54,10 @@ class UndoHistory(QObject):
         self.redo_action.setEnabled(False)
         self.retranslate()
 
-    def push(self, edit: Edit, text: str) -> None:
-        """Apply ``edit`` (described by ``text``, as in "Undo {text}") and keep it for undo."""
-        self.stack.push(ArchiveCommand(self, edit, text))
+    def push(self, edit: Edit, describe: Callable[[], str]) -> None:
+        """Apply ``edit`` and keep it for undo; ``describe()`` says what it did in the
+        interface's language (as in "Undo {text}"), asked again when the language changes."""
+        self.stack.push(ArchiveCommand(self, edit, describe))
 
     def write(self, edit: Edit, step, name: str) -> None:
         self.pending += 1
@@ -73,6 +76,9 @@ class UndoHistory(QObject):
             self.idle.emit()
 
     def retranslate(self) -> None:
+        for n in range(self.stack.count()):
+            command = self.stack.command(n)
+            command.setText(command.describe())
         self._show_undo_text(self.stack.undoText())
         self._show_redo_text(self.stack.redoText())
 

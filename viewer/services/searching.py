@@ -12,6 +12,8 @@ from viewer.search import SearchIndex, make_hit
 from viewer.services.indexing import IndexKeeper
 from viewer.store import Store
 
+ALL = 2**62  # a limit no archive reaches
+
 
 class Searching:
     def __init__(self, store: Store, index: SearchIndex, keeper: IndexKeeper):
@@ -39,6 +41,16 @@ class Searching:
                                  page=row.page, page_label=row.page_label, section=row.section, score=score,
                                  texts=matches.texts))
         return SearchResult(query, matches.total, tuple(hits), matches.facets, self.keeper.pending())
+
+    def all_ids(self, query: str, *, date_from: dt.date | str | None = None,
+                date_to: dt.date | str | None = None, section: str | None = None,
+                has_notes: bool | None = None, sort: str = "relevance") -> list[int]:
+        """The ids of every article :meth:`search` finds for the same arguments, in its order
+        (for exporting all the results of a search, not only the page of them shown)."""
+        matches = self.index.search(query, date_from=date_from, date_to=date_to, section=section,
+                                    has_notes=has_notes, sort=sort, limit=ALL, offset=0)
+        gone = set(self.store.missing_article_ids(matches.article_ids))  # deleted, index not yet told
+        return [article_id for article_id in matches.article_ids if article_id not in gone]
 
     def hit_boxes(self, article_id: int, text: str) -> list[tuple[int, int, int, int]]:
         """Boxes on the page picture around each place ``text`` occurs in the article, for
