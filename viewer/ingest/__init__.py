@@ -20,6 +20,7 @@ from viewer.failures import shown_path
 from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
+from viewer.ingest.layout_text import looks_like_layout, reading_order
 from viewer.ingest.library import read_alto_pages, read_mets_issue
 from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
@@ -83,8 +84,11 @@ def read_text_page(path: Path, data: bytes, options: ReadOptions) -> Page:
 
 
 def read_page_text(path: Path, text: str, options: ReadOptions) -> Page:
-    """An e-paper page if the text has a masthead, else plain text given a date and page."""
+    """An e-paper page if the text has a masthead, else plain text given a date and page.
+    Text laid out in columns (``pdftotext -layout``) is first put into reading order."""
     check_text_size(text, str(path))
+    if looks_like_layout(text):
+        text = reading_order(text)
     page = read_epaper_text(text, publication=options.publication)
     if page is None:
         return _plain_page(path, text, options)

@@ -1,0 +1,307 @@
+"""Put the columns of ``pdftotext -layout`` text back into reading order.
+
+``-layout`` prints a page's columns side by side: each text row holds the lines of several
+columns that share a height, separated by runs of spaces, and vertical headline characters
+stand alone or in pairs at their own positions. Positions are characters, one for each
+character whatever its printed width (that is what pdftotext does: a CJK character and a digit
+both take one place), so the rules below count characters, not display width. They are
+approximate: a column may drift by a few places between rows, and rows of one column may be
+printed on rows of their own when another column's lines fall between them.
+
+Rules, top to bottom:
+
+- A row is cut into *pieces* at runs of two or more spaces. A piece of single characters
+  separated by single spaces (``许 本 □``) that stands clear of the body columns is several
+  vertical columns side by side, one piece each.
+- Pieces form *tracks* (columns): a piece joins the track of the current block whose
+  positions it overlaps. A row of several long pieces that fits the tracks (no piece over two
+  tracks, no track under two pieces) continues the block; one that does not starts a block.
+- A row of one long piece is a column line when it lies in one track; over two tracks, or over
+  two pieces of a nearby row, it spans the page (masthead, credits, a headline, a byline) and
+  is a block of its own, read in row order. A lone line within a track whose block breaks
+  before any further row of columns is such a headline line too, as are centred lines just
+  above a spanning one (a kicker).
+- Pieces of at most two characters are vertical text, or short last lines of a column: they
+  join the track they overlap, else start one; they never break a block. Before a block's
+  first row of columns they wait and join it (a vertical headline above the body's first line).
+- A block is read as: its vertical tracks (every piece at most two characters) right to left,
+  one character to a line with a blank line between tracks, as the e-paper reader expects a
+  vertical headline; then its other tracks left to right, top to bottom. A line that starts two
+  or more places right of its column's left edge is a paragraph's first line and is given the
+  ideographic indent the e-paper reader knows.
+
+Only spaces are moved or added: every other character of the input comes out exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+GAP = 2  # spaces that separate two pieces of a row
+LAYOUT_GAP = 3  # an internal run this long marks -layout text
+SHORT = 2  # characters in a piece of vertical text
+LOOKAROUND = 3  # rows of columns looked at on either side of a lone line
+INDENT = 2  # places right of the column's edge that mark a first line
+INDENT_MARK = "\u3000\u3000"
+
+_PIECE = re.compile(r"\S+(?: \S+)*")
+_INTERNAL_GAP = re.compile(rf"\S {{{LAYOUT_GAP},}}(?=\S)")
+
+
+@dataclass
+class Piece:
+    row: int
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def short(self) -> bool:
+        return len(self.text.replace(" ", "")) <= SHORT
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass
+class Track:
+    pieces: list[Piece] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    def add(self, piece: Piece) -> None:
+        if not self.pieces:
+            self.start, self.end = piece.start, piece.end
+        self.start, self.end = min(self.start, piece.start), max(self.end, piece.end)
+        self.pieces.append(piece)
+
+    @property
+    def vertical(self) -> bool:
+        return all(p.short for p in self.pieces)
+
+    def overlaps(self, piece: Piece) -> bool:
+        return piece.overlaps(self.start, self.end)
+
+
+@dataclass
+class Block:
+    columns: bool  # a block of columns (tracks), else lines read in row order
+    tracks: list[Track] = field(default_factory=list)
+    rows: list[Piece] = field(default_factory=list)  # a line block's lines, each its row's one piece
+
+    def long_tracks(self) -> list[Track]:
+        return [t for t in self.tracks if not t.vertical]
+
+
+def looks_like_layout(text: str) -> bool:
+    """Text laid out in columns: many lines with a run of three or more spaces inside them,
+    the text after it starting at places that recur."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    starts = [m.end() for line in lines for m in _INTERNAL_GAP.finditer(line.expandtabs())]
+    gapped = sum(1 for line in lines if _INTERNAL_GAP.search(line.expandtabs()))
+    if gapped < 3 or gapped < 0.2 * len(lines):
+        return False
+    counts = Counter(starts)
+    recurring = sum(n for start, n in counts.items() if n + counts[start - 1] + counts[start + 1] >= 3)
+    return recurring >= 0.5 * len(starts)
+
+
+def reading_order(text: str) -> str:
+    """The text with its columns one after another, each top to bottom (see the module's rules)."""
+    rows = [_pieces(n, line.expandtabs()) for n, line in enumerate(text.splitlines())]
+    rows = [r for r in rows if r]
+    blocks = _blocks(rows)
+    out: list[str] = []
+    for block in blocks:
+        out += _read_block(block)
+    return "\n".join(out) + "\n"
+
+
+def _pieces(row: int, line: str) -> list[Piece]:
+    pieces = []
+    for match in _PIECE.finditer(line):
+        pieces.append(Piece(row, match.start(), match.group()))
+    # _PIECE joins at single spaces; cut at runs of GAP or more
+    out = []
+    for piece in pieces:
+        start = piece.start
+        for part in re.split(rf"( {{{GAP},}})", piece.text):
+            if part and not part.isspace():
+                out.append(Piece(row, start, part))
+            start += len(part)
+    return out
+
+
+def _split_short(piece: Piece) -> list[Piece] | None:
+    """``许 本 □``: single characters side by side, each its own vertical column; None when not."""
+    parts = piece.text.split(" ")
+    if len(parts) < 2 or any(len(p) > SHORT for p in parts):
+        return None
+    out, start = [], piece.start
+    for part in parts:
+        out.append(Piece(piece.row, start, part))
+        start += len(part) + 1
+    return out
+
+
+def _is_long(piece: Piece) -> bool:
+    return not piece.short and _split_short(piece) is None
+
+
+def _blocks(rows: list[list[Piece]]) -> list[Block]:
+    multi = [i for i, row in enumerate(rows) if sum(1 for p in row if _is_long(p)) >= 2]
+    blocks: list[Block] = []
+    current: Block | None = None
+    pending_short: list[Piece] = []  # short pieces before the first row of a columns block
+    deferred: list[Piece] = []  # lone lines within a track, waiting for the block to go on
+
+    def start_columns(row: list[Piece]) -> Block:
+        block = Block(columns=True)
+        for piece in row:
+            _place(block, piece)
+        return block
+
+    for i, row in enumerate(rows):
+        longs = [p for p in row if _is_long(p)]
+        if len(longs) >= 2:
+            if current is not None and current.columns and _fits(current, row):
+                for piece in deferred:
+                    _place(current, piece)
+                deferred = []
+                for piece in row:
+                    _place(current, piece)
+                continue
+            # a new block of columns: lone lines waiting become headline lines before it
+            if deferred:
+                blocks.append(Block(columns=False, rows=deferred))
+                deferred = []
+            current = start_columns(row)
+            _take_pending(current, pending_short, blocks)
+            pending_short = []
+            blocks.append(current)
+            continue
+        if not longs:  # short pieces only
+            if current is not None and current.columns:
+                for piece in row:
+                    _place(current, piece)
+            else:
+                pending_short += row
+            continue
+        piece = row[0] if len(row) == 1 else None
+        if piece is None:  # one long piece beside short ones: a column line and vertical text
+            if current is not None and current.columns:
+                for p in row:
+                    _place(current, p)
+                continue
+            piece = longs[0]
+        if current is not None and current.columns and not _spans(piece, i, rows, multi, current):
+            deferred += row
+            continue
+        # a spanning line, or one after lines: a line block
+        if current is None or current.columns:
+            moved = [p for p in deferred if current is not None and _centred(p, current)]
+            for p in deferred:
+                if p not in moved:
+                    _place(current, p)
+            deferred = []
+            if pending_short:
+                blocks.append(Block(columns=False, rows=pending_short))
+                pending_short = []
+            current = Block(columns=False, rows=moved)
+            blocks.append(current)
+        elif pending_short:
+            current.rows += pending_short
+            pending_short = []
+        current.rows += row
+    if current is not None and current.columns:
+        for piece in deferred:
+            _place(current, piece)
+    elif deferred:
+        blocks.append(Block(columns=False, rows=deferred))
+    if pending_short:
+        blocks.append(Block(columns=False, rows=pending_short))
+    return blocks
+
+
+def _take_pending(block: Block, pending: list[Piece], blocks: list[Block]) -> None:
+    """Short pieces seen before a block's first row: vertical text of the block when they stand
+    clear of its columns, else short headline lines before it."""
+    before = []
+    for piece in pending:
+        if any(t.overlaps(piece) for t in block.long_tracks()):
+            before.append(piece)
+        else:
+            _place(block, piece)
+    if before:
+        blocks.append(Block(columns=False, rows=before))
+
+
+def _fits(block: Block, row: list[Piece]) -> bool:
+    used: set[int] = set()
+    for piece in row:
+        if not _is_long(piece):
+            continue
+        hits = [n for n, t in enumerate(block.tracks) if not t.vertical and t.overlaps(piece)]
+        if len(hits) > 1 or (hits and hits[0] in used):
+            return False
+        used.update(hits)
+    return True
+
+
+def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], block: Block) -> bool:
+    """A lone line that lies over two columns: of the block, or of a nearby row of columns."""
+    if sum(1 for t in block.long_tracks() if t.overlaps(piece)) != 1:
+        return True
+    before = [j for j in multi if j < i][-LOOKAROUND:]
+    after = [j for j in multi if j > i][:LOOKAROUND]
+    return any(sum(1 for p in rows[j] if _is_long(p) and p.overlaps(piece.start, piece.end)) >= 2
+               for j in before + after)
+
+
+def _centred(piece: Piece, block: Block) -> bool:
+    """A line set in from both edges of its column: a headline line, not a column's line."""
+    tracks = [t for t in block.long_tracks() if t.overlaps(piece)]
+    return len(tracks) == 1 and piece.start > tracks[0].start + INDENT + 1 and piece.end < tracks[0].end - 1
+
+
+def _place(block: Block, piece: Piece) -> None:
+    """Put a piece on the track it overlaps (a long one first), else on a new track."""
+    if not _is_long(piece):
+        if (parts := _split_short(piece)) is not None and not any(
+                t.overlaps(piece) for t in block.long_tracks()):
+            for part in parts:
+                _place(block, part)
+            return
+    hits = [t for t in block.tracks if t.overlaps(piece)]
+    longs = [t for t in hits if not t.vertical]
+    target = (longs or hits or [None])[0]
+    if target is None:
+        target = Track()
+        block.tracks.append(target)
+    target.add(piece)
+
+
+def _read_block(block: Block) -> list[str]:
+    if not block.columns:
+        return [p.text for p in sorted(block.rows, key=lambda p: (p.row, p.start))]
+    out: list[str] = []
+    vertical = sorted((t for t in block.tracks if t.vertical), key=lambda t: -t.start)
+    body = sorted((t for t in block.tracks if not t.vertical), key=lambda t: t.start)
+    for track in vertical:
+        for piece in sorted(track.pieces, key=lambda p: (p.row, p.start)):
+            out += [c for c in piece.text if not c.isspace()]
+        out.append("")
+    for track in body:
+        pieces = sorted(track.pieces, key=lambda p: (p.row, p.start))
+        for n, piece in enumerate(pieces):
+            near = Counter(p.start for p in pieces[max(0, n - 6):n + 7])
+            edge = min(near, key=lambda s: (-near[s], s))
+            edge = min(edge, min(near))  if near[min(near)] >= 2 else edge
+            out.append((INDENT_MARK if piece.start >= edge + INDENT else "") + piece.text)
+        out.append("")
+    return out
