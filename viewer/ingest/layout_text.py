@@ -159,11 +159,12 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
     current: Block | None = None
     pending_short: list[Piece] = []  # short pieces before the first row of a columns block
     deferred: list[Piece] = []  # lone lines within a track, waiting for the block to go on
+    first_row = 0  # the current block's first row
 
     def start_columns(row: list[Piece]) -> Block:
         block = Block(columns=True)
         for piece in row:
-            _place(block, piece)
+            _place(block, piece, row)
         return block
 
     for i, row in enumerate(rows):
@@ -174,13 +175,13 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
                     _place(current, piece)
                 deferred = []
                 for piece in row:
-                    _place(current, piece)
+                    _place(current, piece, row)
                 continue
             # a new block of columns: lone lines waiting become headline lines before it
             if deferred:
                 blocks.append(Block(columns=False, rows=deferred))
                 deferred = []
-            current = start_columns(row)
+            current, first_row = start_columns(row), i
             _take_pending(current, pending_short, blocks)
             pending_short = []
             blocks.append(current)
@@ -199,7 +200,7 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
                     _place(current, p)
                 continue
             piece = longs[0]
-        if current is not None and current.columns and not _spans(piece, i, rows, multi, current):
+        if current is not None and current.columns and not _spans(piece, i, rows, multi, current, first_row):
             deferred += row
             continue
         # a spanning line, or one after lines: a line block
@@ -253,12 +254,17 @@ def _fits(block: Block, row: list[Piece]) -> bool:
     return True
 
 
-def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], block: Block) -> bool:
-    """A lone line that lies over two columns: of the block, or of a nearby row of columns."""
+def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], block: Block, first: int) -> bool:
+    """A lone line that lies over two columns: of the block, or of a nearby row of the block's
+    columns (the rows after it up to the block's end)."""
     if sum(1 for t in block.long_tracks() if t.overlaps(piece)) != 1:
         return True
-    before = [j for j in multi if j < i][-LOOKAROUND:]
-    after = [j for j in multi if j > i][:LOOKAROUND]
+    before = [j for j in multi if first <= j < i][-LOOKAROUND:]
+    after = []
+    for j in (j for j in multi if j > i):
+        if len(after) == LOOKAROUND or not _fits(block, rows[j]):
+            break
+        after.append(j)
     return any(sum(1 for p in rows[j] if _is_long(p) and p.overlaps(piece.start, piece.end)) >= 2
                for j in before + after)
 
@@ -269,9 +275,18 @@ def _centred(piece: Piece, block: Block) -> bool:
     return len(tracks) == 1 and piece.start > tracks[0].start + INDENT + 1 and piece.end < tracks[0].end - 1
 
 
-def _place(block: Block, piece: Piece) -> None:
-    """Put a piece on the track it overlaps (a long one first), else on a new track."""
+def _place(block: Block, piece: Piece, row: list[Piece] | None = None) -> None:
+    """Put a piece on the track it overlaps (a long one first), else on a new track. A short
+    piece between two column lines of its row that overlaps no track is a character the
+    extractor set apart from the end of the line on its left (a rare character drawn from
+    another font): it goes back there."""
     if not _is_long(piece):
+        if row is not None and not any(t.overlaps(piece) for t in block.tracks):
+            left = [p for p in row if _is_long(p) and p.end <= piece.start]
+            right = [p for p in row if _is_long(p) and p.start >= piece.end]
+            if left and right and piece.start - left[-1].end < right[0].start - piece.end:
+                left[-1].text += piece.text
+                return
         if (parts := _split_short(piece)) is not None and not any(
                 t.overlaps(piece) for t in block.long_tracks()):
             for part in parts:
