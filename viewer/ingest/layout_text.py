@@ -43,6 +43,7 @@ GAP = 2  # spaces that separate two pieces of a row
 LAYOUT_GAP = 3  # an internal run this long marks -layout text
 SHORT = 2  # characters in a piece of vertical text
 LOOKAROUND = 3  # rows of columns looked at on either side of a lone line
+WIDER = 1.3  # a lone line this much wider than a column's lines spans columns
 INDENT = 2  # places right of the column's edge that mark a first line
 INDENT_MARK = "\u3000\u3000"
 
@@ -83,6 +84,11 @@ class Track:
     @property
     def vertical(self) -> bool:
         return all(p.short for p in self.pieces)
+
+    def width(self) -> float:
+        """The column's width: the median length of its lines."""
+        lengths = sorted(len(p.text) for p in self.pieces)
+        return lengths[len(lengths) // 2]
 
     def overlaps(self, piece: Piece) -> bool:
         return piece.overlaps(self.start, self.end)
@@ -205,7 +211,7 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             continue
         # a spanning line, or one after lines: a line block
         if current is None or current.columns:
-            moved = [p for p in deferred if current is not None and _centred(p, current)]
+            moved = _headline_lines(deferred, current)
             for p in deferred:
                 if p not in moved:
                     _place(current, p)
@@ -257,7 +263,8 @@ def _fits(block: Block, row: list[Piece]) -> bool:
 def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], block: Block, first: int) -> bool:
     """A lone line that lies over two columns: of the block, or of a nearby row of the block's
     columns (the rows after it up to the block's end)."""
-    if sum(1 for t in block.long_tracks() if t.overlaps(piece)) != 1:
+    tracks = [t for t in block.long_tracks() if t.overlaps(piece)]
+    if len(tracks) != 1 or len(piece.text) > WIDER * tracks[0].width() + 1:
         return True
     before = [j for j in multi if first <= j < i][-LOOKAROUND:]
     after = []
@@ -267,6 +274,20 @@ def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], bloc
         after.append(j)
     return any(sum(1 for p in rows[j] if _is_long(p) and p.overlaps(piece.start, piece.end)) >= 2
                for j in before + after)
+
+
+def _headline_lines(deferred: list[Piece], block: Block | None) -> list[Piece]:
+    """Of the lone lines waiting before a spanning line, those that belong with it: the ones
+    after a blank row (a headline stands apart from the columns above it), and centred ones."""
+    if block is None:
+        return []
+    last = max((p.row for t in block.long_tracks() for p in t.pieces), default=-1)
+    moved = []
+    for piece in deferred:
+        if piece.row > last + 1 or moved or _centred(piece, block):
+            moved.append(piece)
+        last = max(last, piece.row)
+    return moved
 
 
 def _centred(piece: Piece, block: Block) -> bool:
