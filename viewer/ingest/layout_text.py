@@ -36,6 +36,7 @@ Only spaces are moved or added: every other character of the input comes out exa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -173,19 +174,27 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             _place(block, piece, row)
         return block
 
+    filled = {row[0].row for row in rows}
+    blank = set(range(max(filled, default=0))) - filled
     for i, row in enumerate(rows):
         longs = [p for p in row if _is_long(p)]
         if len(longs) >= 2:
-            if current is not None and current.columns and _fits(current, row):
+            opening = next((n for n, p in enumerate(deferred) if p.row - 1 in blank), None)
+            if current is not None and current.columns and _fits(current, row) and opening is None:
                 for piece in deferred:
                     _place(current, piece)
                 deferred = []
                 for piece in row:
                     _place(current, piece, row)
                 continue
-            # a new block of columns: lone lines waiting become headline lines before it
+            # a new block of columns: lone lines waiting become headline lines before it, from
+            # the first after a blank row (the ones before it end the block above)
             if deferred:
-                blocks.append(Block(columns=False, rows=deferred))
+                opening = opening if opening is not None else 0
+                if current is not None and current.columns:
+                    for piece in deferred[:opening]:
+                        _place(current, piece)
+                blocks.append(Block(columns=False, rows=deferred[opening:]))
                 deferred = []
             current, first_row = start_columns(row), i
             _take_pending(current, pending_short, blocks)
@@ -232,7 +241,40 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
         blocks.append(Block(columns=False, rows=deferred))
     if pending_short:
         blocks.append(Block(columns=False, rows=pending_short))
+    for block in blocks:
+        _give_back_marks(block)
     return blocks
+
+
+def _is_mark(piece: Piece) -> bool:
+    return all(unicodedata.category(c).startswith("P") for c in piece.text if not c.isspace())
+
+
+def _give_back_marks(block: Block) -> None:
+    """Punctuation of vertical text (文/ 图/) is printed turned, and pdftotext sets it between
+    two columns: a track of punctuation alone gives each mark, in row order, to the nearest
+    column on its right (read first), or on its left when that one already took a mark at the
+    same place."""
+    vertical = [t for t in block.tracks if t.vertical]
+    for track in [t for t in vertical if all(_is_mark(p) for p in t.pieces)]:
+        others = [t for t in vertical if t is not track and not all(_is_mark(p) for p in t.pieces)]
+        right = min((t for t in others if t.start > track.start), key=lambda t: t.start, default=None)
+        left = max((t for t in others if t.start < track.start), key=lambda t: t.start, default=None)
+        if right is None and left is None:
+            continue
+        taken: dict[int, set[int]] = {id(right): set(), id(left): set()}
+        for piece in sorted(track.pieces, key=lambda p: p.row):
+            for target in (right, left):
+                if target is None:
+                    continue
+                slot = sum(1 for p in target.pieces if p.row < piece.row and not _is_mark(p))
+                if slot not in taken[id(target)]:
+                    taken[id(target)].add(slot)
+                    target.pieces.append(piece)
+                    break
+            else:
+                (right or left).pieces.append(piece)
+        block.tracks.remove(track)
 
 
 def _take_pending(block: Block, pending: list[Piece], blocks: list[Block]) -> None:
