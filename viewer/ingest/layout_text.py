@@ -251,29 +251,25 @@ def _is_mark(piece: Piece) -> bool:
 
 
 def _give_back_marks(block: Block) -> None:
-    """Punctuation of vertical text (文/ 图/) is printed turned, and pdftotext sets it between
-    two columns: a track of punctuation alone gives each mark, in row order, to the nearest
-    column on its right (read first), or on its left when that one already took a mark at the
-    same place."""
+    """Punctuation of vertical text (文/ 图/) is printed turned, and pdftotext sets it apart,
+    left of its column: a track of punctuation alone gives each mark, in row order, to the
+    nearest column on its right that has no mark at that place yet (else the nearest on the
+    left)."""
     vertical = [t for t in block.tracks if t.vertical]
     for track in [t for t in vertical if all(_is_mark(p) for p in t.pieces)]:
         others = [t for t in vertical if t is not track and not all(_is_mark(p) for p in t.pieces)]
-        right = min((t for t in others if t.start > track.start), key=lambda t: t.start, default=None)
-        left = max((t for t in others if t.start < track.start), key=lambda t: t.start, default=None)
-        if right is None and left is None:
+        right = sorted((t for t in others if t.start > track.start), key=lambda t: t.start)
+        left = sorted((t for t in others if t.start < track.start), key=lambda t: -t.start)
+        if not others:
             continue
-        taken: dict[int, set[int]] = {id(right): set(), id(left): set()}
+        taken: set[tuple[int, int]] = set()
         for piece in sorted(track.pieces, key=lambda p: p.row):
-            for target in (right, left):
-                if target is None:
-                    continue
+            for target in right + left:
                 slot = sum(1 for p in target.pieces if p.row < piece.row and not _is_mark(p))
-                if slot not in taken[id(target)]:
-                    taken[id(target)].add(slot)
-                    target.pieces.append(piece)
+                if (id(target), slot) not in taken:
                     break
-            else:
-                (right or left).pieces.append(piece)
+            taken.add((id(target), slot))
+            target.pieces.append(piece)
         block.tracks.remove(track)
 
 
