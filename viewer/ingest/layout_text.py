@@ -247,30 +247,33 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
 
 
 def _is_mark(piece: Piece) -> bool:
-    return all(unicodedata.category(c).startswith("P") for c in piece.text if not c.isspace())
+    """Narrow punctuation (``/``, ``:``), which vertical text prints turned."""
+    return all(unicodedata.category(c).startswith("P") and unicodedata.east_asian_width(c) in "NaH"
+               for c in piece.text if not c.isspace())
 
 
 def _give_back_marks(block: Block) -> None:
-    """Punctuation of vertical text (文/ 图/) is printed turned, and pdftotext sets it apart,
-    left of its column: a track of punctuation alone gives each mark, in row order, to the
-    nearest column on its right that has no mark at that place yet (else the nearest on the
-    left)."""
+    """Narrow punctuation of vertical text (文/ 图/) is printed turned, and pdftotext sets it
+    apart, on or left of its column: each such mark, in row order, goes to the nearest column
+    at or right of it that has no mark at that place yet (else the nearest on the left)."""
     vertical = [t for t in block.tracks if t.vertical]
-    for track in [t for t in vertical if all(_is_mark(p) for p in t.pieces)]:
-        others = [t for t in vertical if t is not track and not all(_is_mark(p) for p in t.pieces)]
-        right = sorted((t for t in others if t.start > track.start), key=lambda t: t.start)
-        left = sorted((t for t in others if t.start < track.start), key=lambda t: -t.start)
-        if not others:
-            continue
-        taken: set[tuple[int, int]] = set()
-        for piece in sorted(track.pieces, key=lambda p: p.row):
-            for target in right + left:
-                slot = sum(1 for p in target.pieces if p.row < piece.row and not _is_mark(p))
-                if (id(target), slot) not in taken:
-                    break
-            taken.add((id(target), slot))
-            target.pieces.append(piece)
-        block.tracks.remove(track)
+    marks = [p for t in vertical for p in t.pieces if _is_mark(p)]
+    columns = [t for t in vertical if any(not _is_mark(p) for p in t.pieces)]
+    if not marks or not columns:
+        return
+    for track in vertical:
+        track.pieces = [p for p in track.pieces if not _is_mark(p)]
+    block.tracks = [t for t in block.tracks if t.pieces]
+    taken: set[tuple[int, int]] = set()
+    for piece in sorted(marks, key=lambda p: (p.row, p.start)):
+        right = sorted((t for t in columns if t.start >= piece.start), key=lambda t: t.start)
+        left = sorted((t for t in columns if t.start < piece.start), key=lambda t: -t.start)
+        for target in right + left:
+            slot = sum(1 for p in target.pieces if p.row < piece.row and not _is_mark(p))
+            if (id(target), slot) not in taken:
+                break
+        taken.add((id(target), slot))
+        target.pieces.append(piece)
 
 
 def _take_pending(block: Block, pending: list[Piece], blocks: list[Block]) -> None:
