@@ -243,7 +243,26 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
         blocks.append(Block(columns=False, rows=pending_short))
     for block in blocks:
         _give_back_marks(block)
+        for track in block.long_tracks():
+            _fill_gaps(track)
     return blocks
+
+
+def _fill_gaps(track: Track) -> None:
+    """A character drawn from another font may be set a row above or below its line, which
+    keeps a space where it stood (``文曾言 今`` with ``⋯`` over the space): a lone character of a
+    column that stands over a single space of the line after or before it goes into that space."""
+    pieces = sorted(track.pieces, key=lambda p: (p.row, p.start))
+    for n, piece in enumerate(pieces):
+        if len(piece.text) != 1:
+            continue
+        for other in (pieces[n + 1:n + 2] + pieces[max(0, n - 1):n]):
+            at = piece.start - other.start
+            if len(other.text) > 2 and 0 < at < len(other.text) - 1 and other.text[at] == " " \
+                    and other.text[at - 1] != " " and other.text[at + 1] != " ":
+                other.text = other.text[:at] + piece.text + other.text[at + 1:]
+                track.pieces.remove(piece)
+                break
 
 
 def _is_mark(piece: Piece) -> bool:
