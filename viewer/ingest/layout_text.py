@@ -208,13 +208,7 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             else:
                 pending_short += row
             continue
-        piece = row[0] if len(row) == 1 else None
-        if piece is None:  # one long piece beside short ones: a column line and vertical text
-            if current is not None and current.columns:
-                for p in row:
-                    _place(current, p)
-                continue
-            piece = longs[0]
+        piece = longs[0]  # one line, maybe beside vertical text: they go together
         if current is not None and current.columns and not _spans(piece, i, rows, multi, current, first_row):
             deferred += row
             continue
@@ -384,7 +378,10 @@ def _place(block: Block, piece: Piece, row: list[Piece] | None = None) -> None:
 
 def _read_block(block: Block) -> list[str]:
     if not block.columns:
-        return [p.text for p in sorted(block.rows, key=lambda p: (p.row, p.start))]
+        lines: dict[int, list[Piece]] = {}
+        for piece in sorted(block.rows, key=lambda p: (p.row, p.start)):
+            lines.setdefault(piece.row, []).append(piece)
+        return [" ".join(p.text for p in pieces) for pieces in lines.values()]
     out: list[str] = []
     vertical = sorted((t for t in block.tracks if t.vertical), key=lambda t: -t.start)
     body = sorted((t for t in block.tracks if not t.vertical), key=lambda t: t.start)
