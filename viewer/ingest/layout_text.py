@@ -40,11 +40,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from viewer.ingest.masthead import parse_credits_line, parse_masthead
+
 GAP = 2  # spaces that separate two pieces of a row
 LAYOUT_GAP = 3  # an internal run this long marks -layout text
 SHORT = 2  # characters in a piece of vertical text
 LOOKAROUND = 3  # rows of columns looked at on either side of a lone line
 WIDER = 1.3  # a lone line this much wider than a column's lines spans columns
+CENTRE, CENTRE_SHARE = 4, 0.1  # a line whose centre is this near the page's is centred on it
 INDENT = 2  # places right of the column's edge that mark a first line
 INDENT_MARK = "\u3000\u3000"
 
@@ -139,15 +142,27 @@ def _pieces(row: int, line: str) -> list[Piece]:
         start = piece.start
         for part in re.split(rf"( {{{GAP},}})", piece.text):
             if part and not part.isspace():
-                out.append(Piece(row, start, part))
+                out += _cut_tail(Piece(row, start, part))
             start += len(part)
     return out
+
+
+def _cut_tail(piece: Piece) -> list[Piece]:
+    """``说、他自然见我 丁 图 文 □``: a line with vertical text one space after it (single
+    characters, single spaces) is the line and the vertical text."""
+    match = re.search(r"(?: \S){2,}$", piece.text)
+    if match is None or match.start() == 0 or " " in piece.text[:match.start()]:
+        return [piece]
+    head = Piece(piece.row, piece.start, piece.text[:match.start()])
+    if head.short:
+        return [piece]
+    return [head, Piece(piece.row, piece.start + match.start() + 1, match.group()[1:])]
 
 
 def _split_short(piece: Piece) -> list[Piece] | None:
     """``许 本 □``: single characters side by side, each its own vertical column; None when not."""
     parts = piece.text.split(" ")
-    if len(parts) < 2 or any(len(p) > SHORT for p in parts):
+    if len(parts) < 2 or any(len(p) > 1 for p in parts):
         return None
     out, start = [], piece.start
     for part in parts:
@@ -174,6 +189,7 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             _place(block, piece, row)
         return block
 
+    width = max((p.end for row in rows for p in row), default=0)
     filled = {row[0].row for row in rows}
     blank = set(range(max(filled, default=0))) - filled
     for i, row in enumerate(rows):
@@ -209,8 +225,21 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
                 pending_short += row
             continue
         piece = longs[0]  # one line, maybe beside vertical text: they go together
-        if current is not None and current.columns and not _spans(piece, i, rows, multi, current, first_row):
-            deferred += row
+        headline = _is_page_line(row, width)
+        if current is not None and current.columns and not headline and (
+                not any(t.overlaps(piece) for t in current.long_tracks())
+                or not _spans(piece, i, rows, multi, current, first_row)):
+            deferred += row  # a column's line (of a column not seen yet, when it overlaps none)
+            continue
+        if (current is None or not current.columns) and not headline:
+            # a line in from the page's centre after headline lines: a column's first line
+            if current is not None and pending_short:
+                current.rows += pending_short
+                pending_short = []
+            current, first_row = start_columns(row), i
+            _take_pending(current, pending_short, blocks)
+            pending_short = []
+            blocks.append(current)
             continue
         # a spanning line, or one after lines: a line block
         if current is None or current.columns:
@@ -260,8 +289,9 @@ def _fill_gaps(track: Track) -> None:
 
 
 def _is_mark(piece: Piece) -> bool:
-    """Narrow punctuation (``/``, ``:``), which vertical text prints turned."""
-    return all(unicodedata.category(c).startswith("P") and unicodedata.east_asian_width(c) in "NaH"
+    """Punctuation that is not a CJK character (``/``, ``:``, ``——``), which vertical text
+    prints turned."""
+    return all(unicodedata.category(c).startswith("P") and unicodedata.east_asian_width(c) in "NaHA"
                for c in piece.text if not c.isspace())
 
 
@@ -287,6 +317,16 @@ def _give_back_marks(block: Block) -> None:
                 break
         taken.add((id(target), slot))
         target.pieces.append(piece)
+
+
+def _is_page_line(row: list[Piece], width: int) -> bool:
+    """A line of the page, not of a column: the masthead or the page's credits, or a line
+    centred on the page (a headline, its kicker, subtitle or byline)."""
+    text = " ".join(p.text for p in row)
+    if parse_masthead(text) is not None or parse_credits_line(text) is not None:
+        return True
+    start, end = row[0].start, row[-1].end
+    return abs(start + end - width) <= max(CENTRE, CENTRE_SHARE * width)
 
 
 def _take_pending(block: Block, pending: list[Piece], blocks: list[Block]) -> None:
