@@ -291,14 +291,22 @@ def _fill_gaps(track: Track) -> None:
 def _is_mark(piece: Piece) -> bool:
     """Punctuation that is not a CJK character (``/``, ``:``, ``——``), which vertical text
     prints turned."""
-    return all(unicodedata.category(c).startswith("P") and unicodedata.east_asian_width(c) in "NaHA"
+    return all(unicodedata.category(c).startswith("P") and unicodedata.east_asian_width(c) in "NaH"
                for c in piece.text if not c.isspace())
+
+
+def _is_dash(piece: Piece) -> bool:
+    return all(unicodedata.category(c) == "Pd" for c in piece.text if not c.isspace())
 
 
 def _give_back_marks(block: Block) -> None:
     """Narrow punctuation of vertical text (文/ 图/) is printed turned, and pdftotext sets it
-    apart, on or left of its column: each such mark, in row order, goes to the nearest column
-    at or right of it that has no mark at that place yet (else the nearest on the left)."""
+    apart, a place or two off its column: each such mark, in row order, goes back to a column
+    that goes on below it, preferring one it would follow the first character of (a role's
+    separator: 文/), then the nearest at or right of it, then the nearest on its left; each
+    column takes one mark at one place."""
+    vertical = [t for t in block.tracks if t.vertical]
+    _give_back_dashes(vertical, block)
     vertical = [t for t in block.tracks if t.vertical]
     marks = [p for t in vertical for p in t.pieces if _is_mark(p)]
     columns = [t for t in vertical if any(not _is_mark(p) for p in t.pieces)]
@@ -311,10 +319,18 @@ def _give_back_marks(block: Block) -> None:
     for piece in sorted(marks, key=lambda p: (p.row, p.start)):
         right = sorted((t for t in columns if t.start >= piece.start), key=lambda t: t.start)
         left = sorted((t for t in columns if t.start < piece.start), key=lambda t: -t.start)
-        for target in right + left:
-            slot = sum(1 for p in target.pieces if p.row < piece.row and not _is_mark(p))
+        choices = []
+        for target in sorted(right + left, key=lambda t: not t.overlaps(piece)):
+            own = [p for p in target.pieces if not _is_mark(p)]
+            chars = sum(len(p.text) for p in own if p.row < piece.row)
+            slot = sum(1 for p in own if p.row < piece.row)
+            inside = 0 < slot < len(own)
             if (id(target), slot) not in taken:
-                break
+                choices.append((not target.overlaps(piece), not (inside and chars == 1), not inside, target, slot))
+        if not choices:
+            (right + left)[0].pieces.append(piece)
+            continue
+        *_, target, slot = min(choices, key=lambda c: c[:3])
         taken.add((id(target), slot))
         target.pieces.append(piece)
 
@@ -327,6 +343,19 @@ def _is_page_line(row: list[Piece], width: int) -> bool:
         return True
     start, end = row[0].start, row[-1].end
     return abs(start + end - width) <= max(CENTRE, CENTRE_SHARE * width)
+
+
+def _give_back_dashes(vertical: list[Track], block: Block) -> None:
+    """A dash of vertical text (a subtitle's ——) set apart from every column goes to the
+    nearest column at or right of it."""
+    for track in [t for t in vertical if all(_is_dash(p) for p in t.pieces)]:
+        others = [t for t in vertical if t is not track and not all(_is_dash(p) for p in t.pieces)]
+        if not others:
+            continue
+        right = sorted((t for t in others if t.start >= track.start), key=lambda t: t.start)
+        left = sorted((t for t in others if t.start < track.start), key=lambda t: -t.start)
+        (right + left)[0].pieces += track.pieces
+        block.tracks.remove(track)
 
 
 def _take_pending(block: Block, pending: list[Piece], blocks: list[Block]) -> None:
