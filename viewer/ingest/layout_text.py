@@ -243,7 +243,7 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             continue
         # a spanning line, or one after lines: a line block
         if current is None or current.columns:
-            moved = _headline_lines(deferred, current)
+            moved = _headline_lines(deferred, current, blank)
             for p in deferred:
                 if p not in moved:
                     _place(current, p)
@@ -399,17 +399,16 @@ def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], bloc
                for j in before + after)
 
 
-def _headline_lines(deferred: list[Piece], block: Block | None) -> list[Piece]:
+def _headline_lines(deferred: list[Piece], block: Block | None, blank: set[int]) -> list[Piece]:
     """Of the lone lines waiting before a spanning line, those that belong with it: the ones
-    after a blank row (a headline stands apart from the columns above it), and centred ones."""
+    from the first after a blank row on (a headline stands apart from the columns above it),
+    and centred ones."""
     if block is None:
         return []
-    last = max((p.row for t in block.long_tracks() for p in t.pieces), default=-1)
-    moved = []
+    moved: list[Piece] = []
     for piece in deferred:
-        if piece.row > last + 1 or moved or _centred(piece, block):
+        if moved or piece.row - 1 in blank or _centred(piece, block):
             moved.append(piece)
-        last = max(last, piece.row)
     return moved
 
 
