@@ -195,7 +195,7 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
     for i, row in enumerate(rows):
         longs = [p for p in row if _is_long(p)]
         if len(longs) >= 2:
-            opening = next((n for n, p in enumerate(deferred) if p.row - 1 in blank), None)
+            opening = next((n for n, p in enumerate(deferred) if _is_long(p) and p.row - 1 in blank), None)
             if current is not None and current.columns and _fits(current, row) and opening is None:
                 for piece in deferred:
                     _place(current, piece)
@@ -218,14 +218,19 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             blocks.append(current)
             continue
         if not longs:  # short pieces only
-            if current is not None and current.columns:
+            if deferred:
+                deferred += row  # kept in row order with the lone lines before them
+            elif current is not None and current.columns:
                 for piece in row:
                     _place(current, piece)
             else:
                 pending_short += row
             continue
         piece = longs[0]  # one line, maybe beside vertical text: they go together
-        headline = _is_page_line(row, width)
+        # within columns, a centred line is a headline's only after a blank row (the middle
+        # column of an odd number is centred too)
+        headline = _is_page_line(row, width, centred=current is None or not current.columns
+                                 or piece.row - 1 in blank)
         if current is not None and current.columns and not headline and (
                 not any(t.overlaps(piece) for t in current.long_tracks())
                 or not _spans(piece, i, rows, multi, current, first_row)):
@@ -335,12 +340,14 @@ def _give_back_marks(block: Block) -> None:
         target.pieces.append(piece)
 
 
-def _is_page_line(row: list[Piece], width: int) -> bool:
-    """A line of the page, not of a column: the masthead or the page's credits, or a line
-    centred on the page (a headline, its kicker, subtitle or byline)."""
+def _is_page_line(row: list[Piece], width: int, centred: bool = True) -> bool:
+    """A line of the page, not of a column: the masthead or the page's credits, or (when
+    ``centred`` is asked) a line centred on the page (a headline, its kicker, subtitle or byline)."""
     text = " ".join(p.text for p in row)
     if parse_masthead(text) is not None or parse_credits_line(text) is not None:
         return True
+    if not centred:
+        return False
     start, end = row[0].start, row[-1].end
     return abs(start + end - width) <= max(CENTRE, CENTRE_SHARE * width)
 
@@ -407,7 +414,7 @@ def _headline_lines(deferred: list[Piece], block: Block | None, blank: set[int])
         return []
     moved: list[Piece] = []
     for piece in deferred:
-        if moved or piece.row - 1 in blank or _centred(piece, block):
+        if moved or (_is_long(piece) and (piece.row - 1 in blank or _centred(piece, block))):
             moved.append(piece)
     return moved
 
