@@ -48,6 +48,7 @@ SHORT = 2  # characters in a piece of vertical text
 LOOKAROUND = 3  # rows of columns looked at on either side of a lone line
 WIDER = 1.3  # a lone line this much wider than a column's lines spans columns
 CENTRE, CENTRE_SHARE = 4, 0.1  # a line whose centre is this near the page's is centred on it
+LOOSE_SHARE = 0.25  # … under another headline line
 INDENT = 2  # places right of the column's edge that mark a first line
 INDENT_MARK = "\u3000\u3000"
 
@@ -229,8 +230,9 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
         piece = longs[0]  # one line, maybe beside vertical text: they go together
         # within columns, a centred line is a headline's only after a blank row (the middle
         # column of an odd number is centred too)
-        headline = _is_page_line(row, width, centred=current is None or not current.columns
-                                 or piece.row - 1 in blank)
+        after_lines = current is None or not current.columns
+        headline = _is_page_line(row, width, centred=after_lines or piece.row - 1 in blank,
+                                 loose=after_lines)
         if current is not None and current.columns and not headline and (
                 not any(t.overlaps(piece) for t in current.long_tracks())
                 or not _spans(piece, i, rows, multi, current, first_row)):
@@ -340,16 +342,17 @@ def _give_back_marks(block: Block) -> None:
         target.pieces.append(piece)
 
 
-def _is_page_line(row: list[Piece], width: int, centred: bool = True) -> bool:
+def _is_page_line(row: list[Piece], width: int, centred: bool = True, loose: bool = False) -> bool:
     """A line of the page, not of a column: the masthead or the page's credits, or (when
-    ``centred`` is asked) a line centred on the page (a headline, its kicker, subtitle or byline)."""
+    ``centred`` is asked) a line centred on the page (a headline, its kicker, subtitle or byline);
+    ``loose``ly centred under another headline line (a column's first line starts at its left)."""
     text = " ".join(p.text for p in row)
     if parse_masthead(text) is not None or parse_credits_line(text) is not None:
         return True
     if not centred:
         return False
     start, end = row[0].start, row[-1].end
-    return abs(start + end - width) <= max(CENTRE, CENTRE_SHARE * width)
+    return abs(start + end - width) <= max(CENTRE, (LOOSE_SHARE if loose else CENTRE_SHARE) * width)
 
 
 def _give_back_dashes(vertical: list[Track], block: Block) -> None:
