@@ -207,7 +207,9 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             # a new block of columns: lone lines waiting become headline lines before it, from
             # the first after a blank row (the ones before it end the block above)
             if deferred:
-                opening = opening if opening is not None else 0
+                if opening is None:  # from the first centred line, else all
+                    opening = next((n for n, p in enumerate(deferred)
+                                    if _is_long(p) and _is_page_line([p], width)), 0)
                 if current is not None and current.columns:
                     for piece in deferred[:opening]:
                         _place(current, piece)
