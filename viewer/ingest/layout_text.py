@@ -233,8 +233,8 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
         # within columns, a centred line is a headline's only after a blank row (the middle
         # column of an odd number is centred too)
         after_lines = current is None or not current.columns
-        headline = _is_page_line(row, width, centred=after_lines or piece.row - 1 in blank,
-                                 loose=after_lines)
+        headline = _is_page_line(row, width, centred=after_lines or piece.row - 1 in blank
+                                 or not _aligned(piece, i, rows, multi, current), loose=after_lines)
         if current is not None and current.columns and not headline and (
                 not any(t.overlaps(piece) for t in current.long_tracks())
                 or not _spans(piece, i, rows, multi, current, first_row)):
@@ -342,6 +342,14 @@ def _give_back_marks(block: Block) -> None:
         *_, target, slot = min(choices, key=lambda c: c[:3])
         taken.add((id(target), slot))
         target.pieces.append(piece)
+
+
+def _aligned(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], block: Block | None) -> bool:
+    """A line that starts at a column's left edge, or its first line's indent: of a column of the
+    block it lies in, or of a nearby row of columns below it."""
+    edges = [t.start for t in block.long_tracks() if t.overlaps(piece)] if block is not None else []
+    edges += [p.start for j in [j for j in multi if j > i][:LOOKAROUND] for p in rows[j] if _is_long(p)]
+    return any(-1 <= piece.start - edge <= INDENT + 1 for edge in edges)
 
 
 def _is_page_line(row: list[Piece], width: int, centred: bool = True, loose: bool = False) -> bool:
