@@ -233,8 +233,9 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
         # within columns, a centred line is a headline's only after a blank row (the middle
         # column of an odd number is centred too)
         after_lines = current is None or not current.columns
-        headline = _is_page_line(row, width, centred=after_lines or piece.row - 1 in blank
-                                 or not _aligned(piece, i, rows, multi, current), loose=after_lines)
+        unaligned = not after_lines and not _aligned(piece, i, rows, multi, current)
+        headline = _is_page_line(row, width, centred=after_lines or unaligned or piece.row - 1 in blank,
+                                 loose=after_lines or unaligned)
         if current is not None and current.columns and not headline and (
                 not any(t.overlaps(piece) for t in current.long_tracks())
                 or not _spans(piece, i, rows, multi, current, first_row)):
