@@ -98,6 +98,12 @@ class Track:
     def overlaps(self, piece: Piece) -> bool:
         return piece.overlaps(self.start, self.end)
 
+    def core_overlaps(self, piece: Piece) -> bool:
+        """Overlap with the column's usual extent: its commonest start to its median end."""
+        starts = Counter(p.start for p in self.pieces)
+        ends = sorted(p.end for p in self.pieces)
+        return piece.overlaps(min(starts, key=lambda s: (-starts[s], s)), ends[len(ends) // 2])
+
 
 @dataclass
 class Block:
@@ -157,7 +163,8 @@ def _cut_tail(piece: Piece) -> list[Piece]:
     head = Piece(piece.row, piece.start, piece.text[:match.start()])
     if head.short:
         return [piece]
-    return [head, Piece(piece.row, piece.start + match.start() + 1, match.group()[1:])]
+    tail = Piece(piece.row, piece.start + match.start() + 1, match.group()[1:])
+    return [head] + (_split_short(tail) or [tail])
 
 
 def _split_short(piece: Piece) -> list[Piece] | None:
@@ -457,7 +464,9 @@ def _place(block: Block, piece: Piece, row: list[Piece] | None = None) -> None:
                 _place(block, part)
             return
     hits = [t for t in block.tracks if t.overlaps(piece)]
-    longs = [t for t in hits if not t.vertical]
+    # a short piece joins a column only within the column's usual width (vertical text beside it)
+    longs = [t for t in hits if not t.vertical and (_is_long(piece) or t.core_overlaps(piece))]
+    hits = [t for t in hits if t.vertical or t in longs]
     target = (longs or hits or [None])[0]
     if target is None:
         target = Track()
