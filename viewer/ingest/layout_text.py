@@ -49,6 +49,7 @@ LOOKAROUND = 3  # rows of columns looked at on either side of a lone line
 WIDER = 1.3  # a lone line this much wider than a column's lines spans columns
 CENTRE, CENTRE_SHARE = 4, 0.1  # a line whose centre is this near the page's is centred on it
 LOOSE_SHARE = 0.25  # … under another headline line
+HEADING_SHARE = 0.7  # a heading-like line is at most this share of its column
 INDENT = 2  # places right of the column's edge that mark a first line
 INDENT_MARK = "\u3000\u3000"
 
@@ -429,15 +430,23 @@ def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], bloc
 
 def _headline_lines(deferred: list[Piece], block: Block | None, blank: set[int]) -> list[Piece]:
     """Of the lone lines waiting before a spanning line, those that belong with it: the ones
-    from the first after a blank row on (a headline stands apart from the columns above it),
-    and centred ones."""
+    from the first after a blank row, centred in its column or like a heading on (a headline
+    stands apart from the columns above it)."""
     if block is None:
         return []
     moved: list[Piece] = []
     for piece in deferred:
-        if moved or (_is_long(piece) and (piece.row - 1 in blank or _centred(piece, block))):
+        if _is_long(piece) and (moved or piece.row - 1 in blank or _centred(piece, block)
+                                or _heading_like(piece, block)):
             moved.append(piece)
     return moved
+
+
+def _heading_like(piece: Piece, block: Block) -> bool:
+    """A line well short of its column that ends in no punctuation: no column's last line (a
+    paragraph ends with a mark), a kicker above a headline."""
+    tracks = [t for t in block.long_tracks() if t.overlaps(piece)]
+    return len(tracks) == 1 and len(piece.text) <= HEADING_SHARE * tracks[0].width() and piece.text[-1].isalnum()
 
 
 def _centred(piece: Piece, block: Block) -> bool:
