@@ -202,6 +202,8 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
     filled = {row[0].row for row in rows}
     blank = set(range(max(filled, default=0))) - filled
     for i, row in enumerate(rows):
+        if current is not None and current.columns and sum(1 for p in row if _is_long(p)) >= 2:
+            row = rows[i] = [part for piece in row for part in _split_at_gutter(piece, current)]
         longs = [p for p in row if _is_long(p)]
         if len(longs) >= 2:
             opening = next((n for n, p in enumerate(deferred) if _is_long(p) and p.row - 1 in blank), None)
@@ -398,6 +400,25 @@ def _take_pending(block: Block, pending: list[Piece], blocks: list[Block]) -> No
             _place(block, piece)
     if before:
         blocks.append(Block(columns=False, rows=before))
+
+
+def _split_at_gutter(piece: Piece, block: Block) -> list[Piece]:
+    """Two columns' lines with one space between them (a line that ran into the gutter), in a
+    row of columns: a piece over two columns that a single space cuts into one line of each."""
+    tracks = block.long_tracks()
+    if not _is_long(piece) or sum(1 for t in tracks if t.core_overlaps(piece)) < 2:
+        return [piece]
+    for at in (n for n, c in enumerate(piece.text) if c == " "):
+        left = Piece(piece.row, piece.start, piece.text[:at])
+        right = Piece(piece.row, piece.start + at + 1, piece.text[at + 1:])
+        if not (_is_long(left) and _is_long(right)):
+            continue
+        left_hits = [t for t in tracks if t.core_overlaps(left)]
+        right_hits = [t for t in tracks if t.core_overlaps(right)]
+        if len(left_hits) == 1 and right_hits and left_hits[0] is not right_hits[0] \
+                and left_hits[0] not in right_hits:
+            return [left] + _split_at_gutter(right, block)
+    return [piece]
 
 
 def _fits(block: Block, row: list[Piece]) -> bool:
