@@ -44,7 +44,7 @@ from viewer.ingest.masthead import parse_credits_line, parse_masthead
 
 GAP = 2  # spaces that separate two pieces of a row
 LAYOUT_GAP = 3  # an internal run this long marks -layout text
-SHORT = 2  # characters in a piece of vertical text
+SHORT = 3  # characters in a piece of vertical text (pdftotext runs up to three together)
 LOOKAROUND = 3  # rows of columns looked at on either side of a lone line
 WIDER = 1.3  # a lone line this much wider than a column's lines spans columns
 CENTRE, CENTRE_SHARE = 4, 0.1  # a line whose centre is this near the page's is centred on it
