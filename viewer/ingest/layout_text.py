@@ -243,7 +243,12 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
         # within columns, a centred line is a headline's only after a blank row (the middle
         # column of an odd number is centred too)
         after_lines = current is None or not current.columns
-        unaligned = not after_lines and not _aligned(piece, i, rows, multi, current)
+        # a line at no column's edge, with another such line just under it (a headline has a
+        # kicker, a byline or a subtitle; a column's centred sub-heading has its column under it)
+        unaligned = not after_lines and not _aligned(piece, i, rows, multi, current) and any(
+            sum(1 for p in rows[j] if _is_long(p)) == 1 and _is_page_line(rows[j], width, loose=True)
+            and not _aligned([p for p in rows[j] if _is_long(p)][0], j, rows, multi, current, strict=True)
+            for j in range(i + 1, min(i + 3, len(rows))))
         headline = _is_page_line(row, width, centred=after_lines or unaligned or piece.row - 1 in blank,
                                  loose=after_lines or unaligned)
         if current is not None and current.columns and not headline and (
@@ -355,11 +360,14 @@ def _give_back_marks(block: Block) -> None:
         target.pieces.append(piece)
 
 
-def _aligned(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], block: Block | None) -> bool:
+def _aligned(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], block: Block | None,
+             strict: bool = False) -> bool:
     """A line that starts at a column's left edge, or its first line's indent: of a column of the
     block it lies in, or of a nearby row of columns below it."""
     edges = [t.start for t in block.long_tracks() if t.overlaps(piece)] if block is not None else []
-    edges += [p.start for j in [j for j in multi if j > i][:LOOKAROUND] for p in rows[j] if _is_long(p)]
+    below = [p.start for j in [j for j in multi if j > i][:LOOKAROUND] for p in rows[j] if _is_long(p)
+             and (not strict or p.overlaps(piece.start, piece.end))]
+    edges += ([min(below)] if below else []) if strict else below  # strict: the leftmost line's start
     return any(-1 <= piece.start - edge <= INDENT + 1 for edge in edges)
 
 
