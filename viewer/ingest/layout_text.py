@@ -203,7 +203,9 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
     blank = set(range(max(filled, default=0))) - filled
     for i, row in enumerate(rows):
         if current is not None and current.columns and sum(1 for p in row if _is_long(p)) >= 2:
-            row = rows[i] = [part for piece in row for part in _split_at_gutter(piece, current)]
+            split = [part for piece in row for part in _split_at_gutter(piece, current)]
+            if len(split) > len(row) and _fits(current, split) and not _fits(current, row):
+                row = rows[i] = split  # only to let the row go on with the block's columns
         longs = [p for p in row if _is_long(p)]
         if len(longs) >= 2:
             opening = next((n for n, p in enumerate(deferred) if _is_long(p) and p.row - 1 in blank), None)
