@@ -35,6 +35,7 @@ Only spaces are moved or added: every other character of the input comes out exa
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -42,6 +43,7 @@ from dataclasses import dataclass, field
 
 from viewer.ingest.masthead import parse_credits_line, parse_masthead
 
+STATS_EVERY, STATS_GROWTH = 32, 1.25  # a longer track's figures are recounted as it grows by a quarter
 GAP = 2  # spaces that separate two pieces of a row
 LAYOUT_GAP = 3  # an internal run this long marks -layout text
 SHORT = 3  # characters in a piece of vertical text (pdftotext runs up to three together)
@@ -80,30 +82,45 @@ class Track:
     pieces: list[Piece] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    _counted: int = -1
+    _longs: int = 0
+    _cached: tuple[int, int, int] = (0, 0, 0)
 
     def add(self, piece: Piece) -> None:
         if not self.pieces:
             self.start, self.end = piece.start, piece.end
         self.start, self.end = min(self.start, piece.start), max(self.end, piece.end)
         self.pieces.append(piece)
+        self._longs += not piece.short
 
     @property
     def vertical(self) -> bool:
-        return all(p.short for p in self.pieces)
+        """Vertical text: no piece longer than SHORT (only short pieces join a track later)."""
+        return self._longs == 0
+
+    def _stats(self) -> tuple[int, int, int]:
+        """(median length, commonest start, median end), recounted as the track grows (once it
+        is long, when it has grown by a share, which keeps long columns near linear)."""
+        n = len(self.pieces)
+        if self._counted != n and (n < STATS_EVERY or n > STATS_GROWTH * self._counted or self._counted < 0):
+            lengths = sorted(len(p.text) for p in self.pieces)
+            starts = Counter(p.start for p in self.pieces)
+            ends = sorted(p.end for p in self.pieces)
+            self._cached = (lengths[n // 2], min(starts, key=lambda s: (-starts[s], s)), ends[n // 2])
+            self._counted = n
+        return self._cached
 
     def width(self) -> float:
         """The column's width: the median length of its lines."""
-        lengths = sorted(len(p.text) for p in self.pieces)
-        return lengths[len(lengths) // 2]
+        return self._stats()[0]
 
     def overlaps(self, piece: Piece) -> bool:
         return piece.overlaps(self.start, self.end)
 
     def core_overlaps(self, piece: Piece) -> bool:
         """Overlap with the column's usual extent: its commonest start to its median end."""
-        starts = Counter(p.start for p in self.pieces)
-        ends = sorted(p.end for p in self.pieces)
-        return piece.overlaps(min(starts, key=lambda s: (-starts[s], s)), ends[len(ends) // 2])
+        _, start, end = self._stats()
+        return piece.overlaps(start, end)
 
 
 @dataclass
@@ -367,7 +384,8 @@ def _aligned(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], bl
     """A line that starts at a column's left edge, or its first line's indent: of a column of the
     block it lies in, or of a nearby row of columns below it."""
     edges = [t.start for t in block.long_tracks() if t.overlaps(piece)] if block is not None else []
-    below = [p.start for j in [j for j in multi if j > i][:LOOKAROUND] for p in rows[j] if _is_long(p)
+    at = bisect.bisect_right(multi, i)
+    below = [p.start for j in multi[at:at + LOOKAROUND] for p in rows[j] if _is_long(p)
              and (not strict or p.overlaps(piece.start, piece.end))]
     edges += ([min(below)] if below else []) if strict else below  # strict: the leftmost line's start
     return any(-1 <= piece.start - edge <= INDENT + 1 for edge in edges)
@@ -449,9 +467,10 @@ def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], bloc
     tracks = [t for t in block.long_tracks() if t.overlaps(piece)]
     if len(tracks) != 1 or len(piece.text) > WIDER * tracks[0].width() + 1:
         return True
-    before = [j for j in multi if first <= j < i][-LOOKAROUND:]
+    at = bisect.bisect_left(multi, i)
+    before = [j for j in multi[max(0, at - LOOKAROUND):at] if j >= first]
     after = []
-    for j in (j for j in multi if j > i):
+    for j in multi[bisect.bisect_right(multi, i):]:
         if len(after) == LOOKAROUND or not _fits(block, rows[j]):
             break
         after.append(j)
