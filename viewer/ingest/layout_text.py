@@ -10,25 +10,44 @@ printed on rows of their own when another column's lines fall between them.
 
 Rules, top to bottom:
 
-- A row is cut into *pieces* at runs of two or more spaces. A piece of single characters
-  separated by single spaces (``许 本 □``) that stands clear of the body columns is several
-  vertical columns side by side, one piece each.
-- Pieces form *tracks* (columns): a piece joins the track of the current block whose
-  positions it overlaps. A row of several long pieces that fits the tracks (no piece over two
-  tracks, no track under two pieces) continues the block; one that does not starts a block.
-- A row of one long piece is a column line when it lies in one track; over two tracks, or over
-  two pieces of a nearby row, it spans the page (masthead, credits, a headline, a byline) and
-  is a block of its own, read in row order. A lone line within a track whose block breaks
-  before any further row of columns is such a headline line too, as are centred lines just
-  above a spanning one (a kicker).
-- Pieces of at most two characters are vertical text, or short last lines of a column: they
-  join the track they overlap, else start one; they never break a block. Before a block's
-  first row of columns they wait and join it (a vertical headline above the body's first line).
-- A block is read as: its vertical tracks (every piece at most two characters) right to left,
-  one character to a line with a blank line between tracks, as the e-paper reader expects a
-  vertical headline; then its other tracks left to right, top to bottom. A line that starts two
-  or more places right of its column's left edge is a paragraph's first line and is given the
-  ideographic indent the e-paper reader knows.
+- Recognising it (``looks_like_layout``): at least three lines, and a fifth of them, have a run
+  of three or more spaces inside them, and half the places where text starts after such a run
+  recur (±1) on three or more lines. The seed's e-paper text and pdftotext's plain text have
+  no such runs.
+- A row is cut into *pieces* at runs of two or more spaces. Pieces of at most three characters
+  are *short*: vertical text (pdftotext prints a vertical column's characters one, two or three
+  to a row), or a column's short last line. Single characters separated by single spaces
+  (``许 本 □``) are vertical columns side by side, one piece each, also when they follow a line
+  after one space (``说、他自然见我 丁 图 文 □``).
+- Pieces form *tracks* (columns) within *blocks*. A row of two or more long pieces continues the
+  current block of columns when each piece lies in at most one track and no track takes two
+  (a piece over two columns that one space cuts into a line of each is two lines); else it
+  starts a new block.
+- A row of one long piece (a *lone line*) is the page's own, a block of lines read in row order,
+  when it is the masthead or the credits line, when it spans (it lies over two tracks, over two
+  pieces of a nearby row of the block, or is much wider than its column), or when it is centred
+  on the page after a blank row, or roughly centred at no column's edge with another such line
+  just under it (kicker, title, subtitle, byline). Otherwise it is a column's line: it waits,
+  and joins its track (or a new one) when the block goes on. Lines under a headline line start
+  a new block of columns unless they too are centred.
+- When a block breaks, the lone lines waiting before the break belong with the next headline
+  from the first one after a blank row, centred on the page or in its column, or short of its
+  column and ending in no punctuation (a kicker); the ones before stay in their columns.
+- Short pieces join the track they overlap (a column only within its usual extent), else start
+  one; they never break a block. Before a block's first row of columns they wait and join it
+  (a vertical headline starts above the body's first line). A short piece between two lines of
+  its row that overlaps no track is a character set apart from the end of the line on its left;
+  a lone character over a single space of the line after or before it fills that space (a
+  character from another font is printed a row off and leaves its place blank).
+- Turned marks of vertical text (``/`` ``:``) are set apart from their column: each goes back
+  to a column that goes on below it, preferring the one it overlaps, then one whose first
+  character it would follow (a role's separator, 文/), nearest at or right of it first; a dash
+  (a subtitle's ——) apart from every column goes to the nearest at or right of it.
+- A block is read as: its vertical tracks right to left, one character to a line with a blank
+  line between tracks, as the e-paper reader expects a vertical headline; then its other tracks
+  left to right, each top to bottom. A line that starts two or more places right of its
+  column's left edge is a paragraph's first line and is given the ideographic indent the
+  e-paper reader knows.
 
 Only spaces are moved or added: every other character of the input comes out exactly once.
 """
