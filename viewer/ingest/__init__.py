@@ -83,11 +83,12 @@ def read_text_page(path: Path, data: bytes, options: ReadOptions) -> Page:
     return page
 
 
-def read_page_text(path: Path, text: str, options: ReadOptions) -> Page:
+def read_page_text(path: Path, text: str, options: ReadOptions, *, columns: bool = True) -> Page:
     """An e-paper page if the text has a masthead, else plain text given a date and page.
-    Text laid out in columns (``pdftotext -layout``) is first put into reading order."""
+    Text laid out in columns (``pdftotext -layout``) is first put into reading order, unless
+    ``columns`` is False (a PDF's own text, whose character boxes follow its text as it is)."""
     check_text_size(text, str(path))
-    if looks_like_layout(text):
+    if columns and looks_like_layout(text):
         text = reading_order(text)
     page = read_epaper_text(text, publication=options.publication)
     if page is None:
@@ -103,7 +104,7 @@ def read_pdf_pages(path: Path, data: bytes, options: ReadOptions, deadline: Dead
     for index, pdf_page in enumerate(read_pdf(data, str(path), deadline)):
         page_options = _nth_page(options, index)
         if pdf_page.has_text:
-            page = read_page_text(path, pdf_page.text, page_options)
+            page = read_page_text(path, pdf_page.text, page_options, columns=False)
             page.char_boxes = pdf_page.boxes
             for article in page.articles:
                 article.region = region(page.raw_text, pdf_page.boxes, article.source_lines)
