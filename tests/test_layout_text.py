@@ -161,3 +161,11 @@ LAYOUTISH = st.lists(st.tuples(st.integers(0, 40), st.text(st.sampled_from(list(
 def test_reading_order_moves_only_spaces(rows):
     text = "\n".join(" " * indent + body + "   " + body[::-1] for indent, body in rows)
     assert Counter(non_space(reading_order(text))) == Counter(non_space(text))
+
+
+def test_text_read_with_columns_off_keeps_its_lines():
+    """A PDF's own text is read as it is: its character boxes follow it character for character."""
+    text = (FIXED / f"{NAMES[0]}.layout.txt").read_text(encoding="utf-8")
+    page = read_page_text(Path("page.pdf"), text, ReadOptions(publication="测试报"), columns=False)
+    assert page.raw_text == text
+    assert read(text).raw_text != text
