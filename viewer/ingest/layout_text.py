@@ -70,7 +70,7 @@ LOOKAROUND = 3  # rows of columns looked at on either side of a lone line
 WIDER = 1.3  # a lone line this much wider than a column's lines spans columns
 CENTRE, CENTRE_SHARE = 4, 0.1  # a line whose centre is this near the page's is centred on it
 LOOSE_SHARE = 0.25  # … under another headline line
-HEADING_SHARE = 0.7  # a heading-like line is at most this share of its column
+HEADING_SHARE = 0.85  # a heading-like line is at most this share of its column
 INDENT = 2  # places right of the column's edge that mark a first line
 INDENT_MARK = "\u3000\u3000"
 
