@@ -140,8 +140,8 @@ def test_a_repeated_credit_in_a_byline_is_kept():
     assert_nothing_lost(text, page)
 
 
-@pytest.mark.xfail(strict=True, reason="a vertical headline spelling a role word (摄影) is taken for a role and lost")
 def test_a_vertical_headline_that_is_a_role_word_is_kept():
+    """A vertical block that reads as a byline naming no one keeps its text as unassigned text."""
     text = "1  2000年1月1日 星期一\n组版:一一 责编:一七 校对:一丆 编辑:一三\n摄\n影\n\n\n摄\n影\n\n"
     [page] = read(text.encode("utf-8"), "utf-8")
     assert_nothing_lost(text, page)

@@ -20,6 +20,7 @@ from viewer.failures import shown_path
 from viewer.geometry import region
 from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
+from viewer.ingest.layout_text import looks_like_layout, reading_order
 from viewer.ingest.library import read_alto_pages, read_mets_issue
 from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
@@ -82,9 +83,13 @@ def read_text_page(path: Path, data: bytes, options: ReadOptions) -> Page:
     return page
 
 
-def read_page_text(path: Path, text: str, options: ReadOptions) -> Page:
-    """An e-paper page if the text has a masthead, else plain text given a date and page."""
+def read_page_text(path: Path, text: str, options: ReadOptions, *, columns: bool = True) -> Page:
+    """An e-paper page if the text has a masthead, else plain text given a date and page.
+    Text laid out in columns (``pdftotext -layout``) is first put into reading order, unless
+    ``columns`` is False (a PDF's own text, whose character boxes follow its text as it is)."""
     check_text_size(text, str(path))
+    if columns and looks_like_layout(text):
+        text = reading_order(text)
     page = read_epaper_text(text, publication=options.publication)
     if page is None:
         return _plain_page(path, text, options)
@@ -99,7 +104,7 @@ def read_pdf_pages(path: Path, data: bytes, options: ReadOptions, deadline: Dead
     for index, pdf_page in enumerate(read_pdf(data, str(path), deadline)):
         page_options = _nth_page(options, index)
         if pdf_page.has_text:
-            page = read_page_text(path, pdf_page.text, page_options)
+            page = read_page_text(path, pdf_page.text, page_options, columns=False)
             page.char_boxes = pdf_page.boxes
             for article in page.articles:
                 article.region = region(page.raw_text, pdf_page.boxes, article.source_lines)

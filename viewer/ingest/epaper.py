@@ -85,7 +85,7 @@ def _read_articles(lines: list[str], line_numbers: list[int], page: Page) -> Non
     if not starts or any(line.strip() for line in lines[:starts[0]]):
         starts.insert(0, 0)  # text before the first headline: a continuation, or debris
     for start, end in zip(starts, starts[1:] + [len(lines)]):
-        article = _read_article(lines[start:end])
+        article = _read_article(lines[start:end], page.unassigned)
         article.source_lines = [n for n, line in zip(line_numbers[start:end], lines[start:end]) if line.strip()]
         if article.title or article.credits or _is_prose(article.paragraphs):
             article.seq = len(page.articles) + 1
@@ -160,12 +160,14 @@ def _may_open(lines: list[str], start: int, end: int) -> bool:
     return not above or above[-1] in _OPEN_END + "！？!?”" or title_lines <= 1
 
 
-def _read_article(lines: list[str]) -> Article:
+def _read_article(lines: list[str], unread: list[str]) -> Article:
+    """The article in ``lines``; a part of its headline that could not be read (a vertical
+    byline that names no one as a byline should) goes to ``unread``."""
     article = Article(raw_text="\n".join(lines).strip("\n"))
     i = 0
     end = _vertical_block_end(lines, 0) if lines else None
     if end is not None:
-        _read_vertical_headline(lines[:end], article)
+        unread += _read_vertical_headline(lines[:end], article)
         i = end
     elif (end := _horizontal_headline_end(lines, 0)) is not None:
         _read_horizontal_headline(lines[:end], article)
@@ -198,9 +200,10 @@ def caption_credits(lines: list[str]) -> list[Credit]:
     return credits
 
 
-def _read_vertical_headline(lines: list[str], article: Article) -> None:
+def _read_vertical_headline(lines: list[str], article: Article) -> list[str]:
     """Title, subtitle and byline from a vertical block: blank lines separate groups, which
-    matter only in the byline (they separate names)."""
+    matter only in the byline (they separate names). Returns the byline's text when it does
+    not read as one (nothing is dropped)."""
     groups = ["".join(non_space(line) for line in group) for group in _groups(lines)]
     groups = [part for group in groups for part in _BYLINE_MARK_SPLIT.split(group) if part]
     # A byline mark set beside a column (PDF text puts it on the line of the character next to
@@ -224,6 +227,9 @@ def _read_vertical_headline(lines: list[str], article: Article) -> None:
     _set_title(horizontal("".join(title)), article)
     if byline:
         article.credits = parse_byline(" ".join(byline), strict=False) or []
+        if not article.credits:
+            return [" ".join(byline)]
+    return []
 
 
 def _read_horizontal_headline(lines: list[str], article: Article) -> None:
