@@ -128,6 +128,7 @@ class SearchIndex:
         self._drop_view()
 
     def doc_count(self) -> int:
+        self._open_current()  # another index object may have rebuilt it as a new generation
         return self._ix.doc_count()
 
     def update(self, docs: Iterable[SearchDoc], gone: Iterable[int] = ()) -> None:
