@@ -24,6 +24,29 @@ def archive(tmp_path):
         yield archive
 
 
+@pytest.fixture
+def settings(tmp_path):
+    """The window's settings in an INI file of the test's own, never the user's."""
+    from viewer.gui.qt import QSettings
+    from viewer.gui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, settings):
+    """The window, in English, on a new empty archive (GUI test modules may define their own)."""
+    from viewer.gui import i18n
+    from viewer.gui.main_window import MainWindow
+
+    i18n.install("en")
+    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 @pytest.fixture(autouse=True)
 def no_modal_dialog_left_open(request, monkeypatch):
     """In GUI tests a message box must never wait for a click that will not come: one that

@@ -88,8 +88,16 @@ def test_a_link_loop_is_reported_and_each_file_read_once(tmp_path):
         "1 imported, 2 skipped, 0 failed"]
 
 
+def open_to_others(path: Path) -> bool:
+    """Whether a user who owns none of its folders can reach ``path`` (the schema in db/ is read
+    on opening an archive)."""
+    return all(folder.stat().st_mode & 0o005 == 0o005 for folder in (path, *path.parents))
+
+
 def test_an_unreadable_folder_is_reported_and_the_rest_imported(tmp_path):
     """Read by a user without the right to read the folder."""
+    if os.geteuid() == 0 and not open_to_others(ROOT / "db"):
+        pytest.skip(f"{ROOT} cannot be read by an unprivileged user, who must run this import")
     base = Path(tempfile.mkdtemp())
     try:
         base.chmod(0o777)

@@ -14,26 +14,9 @@ from conftest import SEED
 from viewer.archive import Archive
 from viewer.gui import i18n
 from viewer.gui.app import Gazette
-from viewer.gui.main_window import MainWindow
-from viewer.gui.qt import QAction, QFileDialog, QKeySequence, QMessageBox, QSettings, Qt
-from viewer.gui.settings import Settings
+from viewer.gui.qt import QAction, QFileDialog, QKeySequence, QMessageBox, Qt
 
 TESTS = Path(__file__).resolve().parent
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, settings):
-    i18n.install("en")
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def bound_twice(window) -> list[str]:

@@ -22,19 +22,12 @@ from viewer.gui.qt import (
     QInputMethodEvent,
     QMessageBox,
     QPushButton,
-    QSettings,
     Qt,
 )
-from viewer.gui.settings import Settings
 from viewer.services.exporting import Exporting
 
 ISSUE_DATE = dt.date(2025, 4, 4)
 ISSUE_PAGES = 12
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

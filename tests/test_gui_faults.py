@@ -45,11 +45,6 @@ ISSUE_PAGES = 12
 
 
 @pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
 def window(qtbot, tmp_path, settings, monkeypatch):
     """The sample page and twelve more like it a day later; searches read 5 hits at a time,
     so a search for the article's words finds 13 and loads 5."""

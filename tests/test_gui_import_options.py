@@ -8,29 +8,10 @@ import shutil
 from pathlib import Path
 
 import pagegen
-import pytest
 
-from viewer.gui import i18n
-from viewer.gui.main_window import MainWindow
-from viewer.gui.qt import QDate, QSettings, Qt
-from viewer.gui.settings import Settings
+from viewer.gui.qt import QDate, Qt
 
 DATA = Path(__file__).resolve().parent / "data"
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, settings):
-    i18n.install("en")
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def import_with(window, qtbot, paths, fill) -> str:

@@ -11,7 +11,6 @@ import pytest
 from viewer.citation import citation
 from viewer.gui import browse_model, i18n, pages_model
 from viewer.gui.app import Gazette
-from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import (
     QDragEnterEvent,
     QDropEvent,
@@ -22,27 +21,10 @@ from viewer.gui.qt import (
     QPointF,
     QProgressDialog,
     QPushButton,
-    QSettings,
     Qt,
     QUrl,
 )
-from viewer.gui.settings import Settings
 from viewer.services.importing import Importing
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, settings):
-    i18n.install("en")
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture
