@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_gui_window import sample_window, settings, window  # noqa: F401 (fixtures)
+from test_gui_window import sample_window  # noqa: F401 (a fixture)
 
 from viewer.archive import Archive
 from viewer.gui.qt import QFileDialog, QMessageBox
