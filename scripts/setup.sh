@@ -13,8 +13,8 @@ PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
 PACKAGE_LIST=packaging/debian-packages
 case "$purpose" in
-    run) groups="python qt-offscreen qt-xcb cjk-font"; plugin=libqxcb.so; extra="" ;;
-    test) groups="python qt-offscreen qt-xcb cjk-font x11-test browser-test"; plugin=libqoffscreen.so; extra="[test]" ;;
+    run) groups="python qt-offscreen qt-xcb cjk-font ocr"; plugin=libqxcb.so; extra="" ;;
+    test) groups="python qt-offscreen qt-xcb cjk-font ocr x11-test browser-test"; plugin=libqoffscreen.so; extra="[test]" ;;
     *) echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 
@@ -81,6 +81,9 @@ unresolved=$(ldd "$platforms/$plugin" 2>&1 | awk '/not found/ {print $1}' | sort
 [ -z "$unresolved" ] || problems="Qt's ${plugin%.so} platform plugin cannot load: missing $unresolved. "
 if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
     problems+="No font for Chinese is installed (fc-list :lang=zh finds none). "
+fi
+if ! command -v tesseract >/dev/null; then  # RapidOCR, the default engine, is a Python package
+    say "Tesseract is not installed: OCR works with RapidOCR only (for Tesseract too: $(packages_of ocr))"
 fi
 if [ -n "$problems" ]; then
     say "$problems"

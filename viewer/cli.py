@@ -23,6 +23,7 @@ from viewer.errors import GazetteError
 from viewer.export import ENCODINGS, FORMATS
 from viewer.failures import one_line
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
+from viewer.ingest.ocr import DEFAULT_ENGINE, DEFAULT_LANG, ENGINES, OCR_MODES, OcrOptions
 from viewer.serve.command import serve_command
 from viewer.terminal import for_terminal, json_for_terminal
 
@@ -120,12 +121,20 @@ def install_desktop_command() -> None:
 @click.option("--replace", is_flag=True, help="Replace a page already in the archive from another file.")
 @click.option("--date", callback=_parse_date, help="Date (YYYY-MM-DD) for files whose text carries none.")
 @click.option("--page", type=click.IntRange(min=1), help="Page number for files whose text carries none.")
+@click.option("--ocr", "ocr_mode", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+              help="Read pictures by OCR: auto (scans with no text beside them, PDF pages without text), "
+                   "always (every picture, ignoring text beside it), never (pictures only).")
+@click.option("--ocr-engine", type=click.Choice(tuple(ENGINES)), default=DEFAULT_ENGINE, show_default=True)
+@click.option("--lang", default=DEFAULT_LANG, show_default=True,
+              help="OCR language (Tesseract's names: chi_sim, chi_tra, chi_sim_vert, chi_tra_vert, eng, a+b).")
 @_archive_command(create=True)
-def import_command(archive: Archive, paths, publication, encoding, replace, date, page) -> None:
+def import_command(archive: Archive, paths, publication, encoding, replace, date, page, ocr_mode, ocr_engine,
+                   lang) -> None:
     """Import page files and folders; print what was imported, skipped and failed."""
     if archive.read_only:
         raise click.ClickException(for_terminal(f"{archive.root}: cannot import: {archive.store.read_only_reason}"))
-    options = ReadOptions(publication=publication, encoding=encoding, date=date, page=page)
+    options = ReadOptions(publication=publication, encoding=encoding, date=date, page=page,
+                          ocr=OcrOptions(ocr_mode, ocr_engine, lang))
     report = archive.importing.import_paths(paths, options, replace=replace)
     for outcome in report.outcomes:
         echo(f"{outcome.status}: {outcome.path}: {outcome.message}" if outcome.status != "failed"
@@ -462,6 +471,35 @@ def reread_command(archive: Archive, page_ids: tuple[int, ...], everything: bool
     for outcome in reread_pages(archive, None if everything else list(page_ids)):
         if outcome.error:
             echo(f"failed: {outcome.where}: {outcome.error}")
+            continue
+        echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
+        for change in outcome.changes:
+            echo(f"  {change}")
+
+
+@cli.command("ocr")
+@click.argument("page_ids", nargs=-1, type=click.IntRange(min=1))
+@click.option("--pictures-only", is_flag=True, help="Every page that has a picture and no text.")
+@click.option("--engine", type=click.Choice(tuple(ENGINES)), default=DEFAULT_ENGINE, show_default=True)
+@click.option("--lang", default=DEFAULT_LANG, show_default=True,
+              help="OCR language (Tesseract's names: chi_sim, chi_tra, chi_sim_vert, chi_tra_vert, eng, a+b).")
+@_archive_command
+def ocr_command(archive: Archive, page_ids: tuple[int, ...], pictures_only: bool, engine: str, lang: str) -> None:
+    """Read stored pages' pictures by OCR, replacing their text; articles read the same keep
+    their ids and annotations. Prints what changed."""
+    from viewer.reread import ocr_pages
+
+    if not page_ids and not pictures_only:
+        raise click.UsageError("give page ids, or --pictures-only")
+    ids = list(page_ids) or archive.store.pages_without_text()
+
+    def progress(done: int, total: int, _: str) -> None:
+        if done < total:
+            click.echo(f"OCR {done + 1}/{total} …", err=True)
+
+    for outcome in ocr_pages(archive, ids, OcrOptions("always", engine, lang), on_progress=progress):
+        if outcome.error:
+            echo(f"failed: {outcome.error}")
             continue
         echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
         for change in outcome.changes:

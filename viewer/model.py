@@ -79,6 +79,8 @@ class Page:
     image: PageImage | None = None  # where the picture is stored, once it is
     char_boxes: list[tuple[int, int, int, int] | None] | None = None  # one per char of raw_text
     char_confidence: list[float | None] | None = None  # OCR confidence 0–1 per char of raw_text
+    ocr_engine: str = ""  # the engine that read the text from the picture; "" when not OCR'd
+    ocr_confidence: float | None = None  # its mean confidence over the page
     id: int | None = None
 
 
@@ -247,6 +249,18 @@ class AnnotationEntry:
 
 
 @dataclass(frozen=True)
+class OcrNote:
+    """Text read from the page picture by OCR: which engine, and how sure it was overall."""
+
+    engine: str
+    confidence: float | None
+
+    def __str__(self) -> str:
+        sure = f"，平均置信度 {self.confidence:.0%}" if self.confidence is not None else ""
+        return f"OCR 识别（{self.engine}{sure}）"
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """An article as shown: its current text, where it sits, and what editors put on it."""
 
@@ -269,6 +283,7 @@ class ArticleView:
     page_image: str | None  # inside the archive folder: "pages/…"
     regions: tuple[tuple[int, int, int, int], ...]
     annotations: tuple[AnnotationEntry, ...] = ()
+    ocr: OcrNote | None = None  # the page's text was read from its picture by OCR
 
     @property
     def title(self) -> str:
@@ -291,6 +306,8 @@ class ArticleView:
             "source": {"path": self.source_path, "sha256": self.source_sha256},
             "page_image": self.page_image, "regions": [list(box) for box in self.regions],
         }
+        if self.ocr is not None:
+            shown["ocr"] = {"engine": self.ocr.engine, "confidence": self.ocr.confidence}
         if with_annotations:
             shown["annotations"] = [entry.to_json() for entry in self.annotations]
         return shown
@@ -330,6 +347,7 @@ class PageView:
     image_height: int | None
     unassigned: tuple[str, ...]
     articles: tuple[PageArticle, ...]
+    ocr: OcrNote | None = None
 
 
 @dataclass(frozen=True)

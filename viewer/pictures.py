@@ -96,7 +96,7 @@ def store_picture(pages_dir: Path, data: bytes, source: str) -> PageImage:
     suffix = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "GIF": ".gif", "BMP": ".bmp",
               "WEBP": ".webp", "JPEG2000": ".jp2"}.get(picture.format or "", ".img")
     name = f"{digest[:2]}/{digest}"
-    preview = _reduced(picture, PREVIEW_SIZE, source)
+    preview = reduced(picture, PREVIEW_SIZE, source)
     thumbnail = preview.copy()
     thumbnail.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
     folder = pages_dir / digest[:2]
@@ -107,7 +107,7 @@ def store_picture(pages_dir: Path, data: bytes, source: str) -> PageImage:
     return PageImage(f"{name}{suffix}", f"{name}.preview.jpg", f"{name}.thumb.jpg", *size)
 
 
-def _reduced(picture: Image.Image, size: int, source: str) -> Image.Image:
+def reduced(picture: Image.Image, size: int, source: str) -> Image.Image:
     """The picture decoded at about ``size`` px on its long side, never at full size when
     the format can decode reduced (JPEG)."""
     try:

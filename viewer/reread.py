@@ -1,4 +1,5 @@
-"""Reading stored pages again with the current reader (``gazette reread``).
+"""Reading stored pages again: with the current reader (``gazette reread``), or from their
+pictures by OCR (``gazette ocr``).
 
 Each page is read again from the text it was read from (kept in the archive as ``raw_text``,
 with the PDF's character boxes), in one transaction per page, through the same replace as
@@ -8,19 +9,28 @@ changed is reported per page. Pages without text (scans) are left as they are.
 
 The PDF itself is not stored, so what changes is what the page reader makes of the text; a
 change in how text is taken out of a PDF (``ingest/pdf.py``) needs ``import --replace``.
+
+OCR reads the stored picture again (a scan imported as a picture only, or one to read with
+another engine or language) and replaces the page's text the same way; the page keeps its
+place (date, page, label) whatever OCR makes of its masthead. Corrections an editor made stay
+on top of the new reading, which becomes the original they correct.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from viewer.errors import GazetteError, NotFound
+from viewer.confidence import unpack_confidence
+from viewer.errors import Cancelled, GazetteError, NotFound
 from viewer.geometry import region
-from viewer.ingest import ReadOptions, read_page_text
-from viewer.model import Credit, PageImage, format_credits
+from viewer.ingest import ReadOptions, ocr_page, read_page_text
+from viewer.ingest.ocr import OcrOptions
+from viewer.model import Credit, Page, PageImage, format_credits
 from viewer.store import unpack_boxes
 
 if TYPE_CHECKING:
@@ -44,36 +54,88 @@ def reread_pages(archive: Archive, page_ids: list[int] | None = None) -> list[Re
     return [_reread_page(archive, page_id) for page_id in page_ids]
 
 
-def _reread_page(archive: Archive, page_id: int) -> RereadOutcome:
-    stored = next(archive.store.db.query("""
-        SELECT page.*, issue.date, publication.name AS publication FROM page
-        JOIN issue ON issue.id = page.issue_id JOIN publication ON publication.id = issue.publication_id
-        WHERE page.id = ?""", [page_id]), None)
+def ocr_pages(archive: Archive, page_ids: list[int], ocr: OcrOptions, *,
+              on_progress: Callable[[int, int, str], None] | None = None,
+              cancel: threading.Event | None = None) -> list[RereadOutcome]:
+    """OCR the pages' pictures, one page (one transaction) at a time. Cancelling keeps the
+    pages done and raises :class:`Cancelled` with them."""
+    outcomes: list[RereadOutcome] = []
+    for done, page_id in enumerate(page_ids):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled(f"OCR cancelled after {done} of {len(page_ids)} pages", partial=outcomes)
+        if on_progress:
+            on_progress(done, len(page_ids), f"page {page_id}")
+        outcomes.append(_ocr_page(archive, page_id, ocr))
+    if on_progress:
+        on_progress(len(page_ids), len(page_ids), "")
+    return outcomes
+
+
+def _stored(archive: Archive, page_id: int) -> dict:
+    stored = archive.store.stored_page(page_id)
     if stored is None:
         raise NotFound(f"no page {page_id}")
+    return stored
+
+
+def _reread_page(archive: Archive, page_id: int) -> RereadOutcome:
+    stored = _stored(archive, page_id)
     outcome = RereadOutcome(page_id, f"{stored['publication']} {stored['date']} page {stored['label']}")
     if not stored["raw_text"]:
         return outcome
-    before = _articles_as_read(archive, page_id)
-    options = ReadOptions(publication=stored["publication"], date=dt.date.fromisoformat(stored["date"]),
-                          page=stored["number"])
     try:
-        page = read_page_text(Path(stored["source_path"]), stored["raw_text"], options)
+        page = read_page_text(Path(stored["source_path"]), stored["raw_text"], _options(stored))
     except GazetteError as error:
         outcome.error = str(error)
         return outcome
     page.label = page.label or stored["label"]
+    page.char_boxes = unpack_boxes(stored["char_boxes"])
+    page.char_confidence = unpack_confidence(stored["char_confidence"])
+    page.ocr_engine, page.ocr_confidence = stored["ocr_engine"] or "", stored["ocr_confidence"]
+    if page.char_boxes:
+        for article in page.articles:
+            article.region = region(page.raw_text, page.char_boxes, article.source_lines)
+    return _replace(archive, stored, page, outcome)
+
+
+def _ocr_page(archive: Archive, page_id: int, ocr: OcrOptions) -> RereadOutcome:
+    stored = _stored(archive, page_id)
+    outcome = RereadOutcome(page_id, f"{stored['publication']} {stored['date']} page {stored['label']}")
+    if not stored["image"]:
+        outcome.error = f"{outcome.where}: the page has no picture to read"
+        return outcome
+    try:
+        picture = (archive.root / "pages" / stored["image"]).read_bytes()
+        page = ocr_page(Path(stored["source_path"]), picture, _options(stored, ocr))
+    except OSError as error:
+        outcome.error = f"{outcome.where}: its picture cannot be read ({error.strerror})"
+        return outcome
+    except GazetteError as error:
+        outcome.error = str(error)
+        return outcome
+    where = (page.date, page.number, page.label)
+    page.date, page.number = dt.date.fromisoformat(stored["date"]), stored["number"]
+    page.label = stored["label"]
+    if where != (page.date, page.number, page.label):
+        page.warnings.append(f"OCR read the masthead as {where[0]} page {where[2]}: the page stays where it is")
+    return _replace(archive, stored, page, outcome)
+
+
+def _options(stored: dict, ocr: OcrOptions = OcrOptions()) -> ReadOptions:
+    return ReadOptions(publication=stored["publication"], date=dt.date.fromisoformat(stored["date"]),
+                       page=stored["number"], ocr=ocr)
+
+
+def _replace(archive: Archive, stored: dict, page: Page, outcome: RereadOutcome) -> RereadOutcome:
+    """Put the page read again in the stored one's place (its file and picture stay)."""
+    before = _articles_as_read(archive, outcome.page_id)
     page.source_path, page.sha256, page.encoding = stored["source_path"], stored["source_sha256"], stored["encoding"]
     if stored["image"]:
         page.image = PageImage(stored["image"], stored["preview"], stored["thumbnail"],
                                stored["image_width"], stored["image_height"])
-    page.char_boxes = unpack_boxes(stored["char_boxes"])
-    if page.char_boxes:
-        for article in page.articles:
-            article.region = region(page.raw_text, page.char_boxes, article.source_lines)
-    [(_, outcome.article_ids)] = archive.store.save_pages([(page, page_id)])
+    [(_, outcome.article_ids)] = archive.store.save_pages([(page, outcome.page_id)])
     archive.indexing.try_catch_up()  # the triggers queued what changed
-    outcome.changes = _changes(before, _articles_as_read(archive, page_id))
+    outcome.changes = _changes(before, _articles_as_read(archive, outcome.page_id))
     return outcome
 
 

@@ -30,6 +30,7 @@ from viewer.model import (
     Issue,
     IssueDay,
     IssuePage,
+    OcrNote,
     Page,
     PageArticle,
     PageView,
@@ -176,6 +177,7 @@ class Store:
             "thumbnail": image and image.thumbnail, "image_width": image and image.width,
             "image_height": image and image.height, "char_boxes": pack_boxes(page.char_boxes),
             "char_confidence": pack_confidence(page.char_confidence),
+            "ocr_engine": page.ocr_engine or None, "ocr_confidence": page.ocr_confidence,
         }
         if replace_page_id is None:
             page_id, kept = new_row_id(self.db.table("page").insert(values)), {}
@@ -314,7 +316,8 @@ class Store:
         row = self._one(f"""
             SELECT {self._ROW_COLUMNS}, a.subtitle, a.kicker, a.paragraphs, a.credits, a.revision_id,
                    a.region, a.page_id, page.issue_id, issue.publication_id, page.weekday, page.unassigned,
-                   page.source_path, page.source_sha256, page.image, {self._PAGE_CREDITS} AS page_credits
+                   page.source_path, page.source_sha256, page.image, page.ocr_engine, page.ocr_confidence,
+                   {self._PAGE_CREDITS} AS page_credits
             {self._ROW_JOINS} WHERE a.id = ?""", [article_id])
         if row is None:
             return None
@@ -326,7 +329,7 @@ class Store:
             revision=row["revision_id"], unassigned=tuple(json.loads(row["unassigned"])),
             source_path=row["source_path"], source_sha256=row["source_sha256"],
             page_image=f"pages/{row['image']}" if row["image"] else None, regions=_regions(row["region"]),
-            annotations=tuple(self.annotations.listing(article_id)))
+            annotations=tuple(self.annotations.listing(article_id)), ocr=_ocr_note(row))
 
     def article_geometry(self, article_id: int) -> tuple[str, list | None, list[int]] | None:
         """The article's page text, that text's character boxes (None without positions) and
@@ -542,12 +545,24 @@ class Store:
             SELECT id, number, label, section, image, thumbnail FROM page WHERE issue_id = ?
             ORDER BY number, label""", [issue_id])]
 
+    def pages_without_text(self) -> list[int]:
+        """Pages that have a picture and no text (scans imported as pictures only)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM page WHERE image IS NOT NULL AND raw_text = '' ORDER BY id")]
+
+    def stored_page(self, page_id: int) -> dict | None:
+        """A page's row as stored, with its date and publication (for reading it again)."""
+        return next(self.db.query("""
+            SELECT page.*, issue.date, publication.name AS publication FROM page
+            JOIN issue ON issue.id = page.issue_id JOIN publication ON publication.id = issue.publication_id
+            WHERE page.id = ?""", [page_id]), None)
+
     def page(self, page_id: int) -> PageView | None:
         """One page with its masthead facts, editors, picture and articles (two SELECTs)."""
         page = self._one(f"""
             SELECT page.id, page.issue_id, page.number, page.label, page.section, page.weekday,
                    page.image, page.preview, page.image_width, page.image_height, page.unassigned,
-                   issue.date, publication.name AS publication, {self._PAGE_CREDITS} AS credits
+                   page.ocr_engine, page.ocr_confidence, issue.date, publication.name AS publication, {self._PAGE_CREDITS} AS credits
             FROM page JOIN issue ON issue.id = page.issue_id
             JOIN publication ON publication.id = issue.publication_id
             WHERE page.id = ?""", [page_id])
@@ -557,8 +572,10 @@ class Store:
                          for row in self._iter("""
                 SELECT id, seq, title, subtitle, kicker, paragraphs, credits, region FROM article_now
                 WHERE page_id = ? ORDER BY seq""", [page_id]))
+        ocr = _ocr_note(page)
+        del page["ocr_engine"], page["ocr_confidence"]
         return PageView(**{**page, "unassigned": tuple(json.loads(page["unassigned"])),
-                           "credits": group_credits(_credits(page["credits"]))}, articles=articles)
+                           "credits": group_credits(_credits(page["credits"]))}, articles=articles, ocr=ocr)
 
     def article_location(self, article_id: int) -> ArticleLocation | None:
         row = self._one("""
@@ -629,3 +646,7 @@ def unpack_boxes(blob: bytes | None) -> list[tuple[int, int, int, int] | None] |
     if sys.byteorder != "little":
         flat.byteswap()
     return [None if flat[i] < 0 else (flat[i], flat[i + 1], flat[i + 2], flat[i + 3]) for i in range(0, len(flat), 4)]
+
+
+def _ocr_note(row: dict) -> OcrNote | None:
+    return OcrNote(row["ocr_engine"], row["ocr_confidence"]) if row["ocr_engine"] else None

@@ -22,6 +22,7 @@ from viewer.ingest.encoding import decode_text
 from viewer.ingest.epaper import read_epaper_text
 from viewer.ingest.layout_text import looks_like_layout, reading_order
 from viewer.ingest.library import read_alto_pages, read_mets_issue
+from viewer.ingest.ocr import OcrOptions, read_picture
 from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
 from viewer.ingest.xmlsafe import local, parse_xml
@@ -47,6 +48,7 @@ class ReadOptions:
     date: dt.date | None = None  # for files that carry no date
     page: int | None = None  # for files that carry no page number
     date_from_name: bool = False  # ``date`` is what the file's name says (2025-04-03_08.jpg), not given
+    ocr: OcrOptions = OcrOptions()  # pictures with no text: read them, with which engine
 
 
 def sha256_of(data: bytes) -> str:
@@ -109,23 +111,26 @@ def read_pdf_pages(path: Path, data: bytes, options: ReadOptions, deadline: Dead
             for article in page.articles:
                 article.region = region(page.raw_text, pdf_page.boxes, article.source_lines)
         else:
-            page = _scan_page(path, page_options, "the PDF page has no text layer: imported as a scan")
+            page = _scan_page(path, page_options, pdf_page.picture, "the PDF page has no text layer")
         page.picture = pdf_page.picture
         pages.append(page)
     return pages
 
 
 def read_scan_pages(path: Path, data: bytes, options: ReadOptions, deadline: Deadline | None = None) -> list[Page]:
-    """A picture (each page of a multi-page TIFF), with the text of ``<name>.txt`` beside it."""
+    """A picture (each page of a multi-page TIFF), with the text of ``<name>.txt`` beside it
+    (unless OCR is to read every picture)."""
     pictures = picture_pages(data, str(path), deadline)
-    sidecar = sidecar_text(path)
+    sidecar = sidecar_text(path) if options.ocr.mode != "always" else None
     pages = []
     for index, picture in enumerate(pictures):
         page_options = _nth_page(options, index)
         if sidecar is not None and len(pictures) == 1:
             page = read_text_page(sidecar, sidecar.read_bytes(), page_options)
         else:
-            page = _scan_page(path, page_options, "no text beside the scan: imported as a picture only")
+            page = _scan_page(path, page_options, picture, "no text beside the scan")
+            if deadline is not None:
+                deadline.check(f"OCR of page {index + 1} of {len(pictures)}")
         page.picture = picture
         pages.append(page)
     return pages
@@ -175,9 +180,29 @@ def _nth_page(options: ReadOptions, index: int) -> ReadOptions:
     return options if options.page is None else dataclasses.replace(options, page=options.page + index)
 
 
-def _scan_page(path: Path, options: ReadOptions, warning: str) -> Page:
-    date, number = _required_date_and_page(path, options, "a scan carries no masthead Gazette can read")
-    return Page(publication=options.publication, date=date, number=number, label=str(number), warnings=[warning])
+def _scan_page(path: Path, options: ReadOptions, picture: bytes, why: str) -> Page:
+    """A picture with no text: OCR'd (unless OCR is off), else a picture only."""
+    if options.ocr.mode == "never":
+        date, number = _required_date_and_page(path, options, "a scan carries no masthead Gazette can read")
+        return Page(publication=options.publication, date=date, number=number, label=str(number),
+                    warnings=[f"{why}: imported as a picture only (OCR is off)"])
+    page = ocr_page(path, picture, options)
+    found = "no text" if not page.raw_text.strip() else f"{len(page.articles)} article(s)"
+    page.warnings.append(f"{why}: read by OCR ({page.ocr_engine}): {found}")
+    return page
+
+
+def ocr_page(path: Path, picture: bytes, options: ReadOptions) -> Page:
+    """The page OCR reads from ``picture``: its masthead, if it has one the reader finds, else
+    the date and page the options (or the file's name) give."""
+    reading = read_picture(picture, options.ocr, str(path))
+    text = reading.text
+    page = read_page_text(path, text.text, options, columns=False)
+    page.char_boxes, page.char_confidence = text.boxes, text.confidence
+    page.ocr_engine, page.ocr_confidence = reading.engine, reading.confidence
+    for article in page.articles:
+        article.region = region(page.raw_text, text.boxes, article.source_lines)
+    return page
 
 
 def _plain_page(path: Path, text: str, options: ReadOptions) -> Page:

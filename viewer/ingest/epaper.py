@@ -154,10 +154,12 @@ def _horizontal_headline_end(lines: list[str], start: int) -> int | None:
 
 def _may_open(lines: list[str], start: int, end: int) -> bool:
     """A headline of several lines does not start right after a line that ends mid-sentence:
-    that line and the next are the previous article's last lines, however short."""
+    that line and the next are the previous article's last lines, however short — unless it
+    has a ``——`` subtitle, which no sentence wraps into."""
     above = next((line.strip() for line in reversed(lines[:start]) if line.strip()), "")
-    title_lines = sum(1 for line in lines[start:end] if line.strip() and parse_byline(line) is None)
-    return not above or above[-1] in _OPEN_END + "！？!?”" or title_lines <= 1
+    title_lines = [line.strip() for line in lines[start:end] if line.strip() and parse_byline(line) is None]
+    return (not above or above[-1] in _OPEN_END + "！？!?”" or len(title_lines) <= 1
+            or any(line.startswith("——") for line in title_lines[1:]))
 
 
 def _read_article(lines: list[str], unread: list[str]) -> Article:

@@ -38,7 +38,7 @@ class PdfPage:
 
 
 @dataclass
-class _Line:
+class TextLine:
     chars: str
     boxes: list[Box | None]
 
@@ -90,7 +90,7 @@ def _read_page(page: pdfium.PdfPage, source: str, number: int) -> PdfPage:
         raise InputError(f"{source}: page {number} of the PDF cannot be read ({error})") from error
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=85, optimize=True)
-    _mark_indents(lines)
+    mark_indents(lines)
     text = "\n".join(line.chars for line in lines)
     boxes: list[Box | None] = []
     for n, line in enumerate(lines):
@@ -98,10 +98,10 @@ def _read_page(page: pdfium.PdfPage, source: str, number: int) -> PdfPage:
     return PdfPage(text, boxes, buffer.getvalue(), has_text=any(line.visible for line in lines))
 
 
-def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> list[_Line]:
+def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> list[TextLine]:
     """The text in content order, split into lines at the breaks pdfium puts between them."""
     text = textpage.get_text_range()
-    lines: list[_Line] = []
+    lines: list[TextLine] = []
     chars: list[str] = []
     boxes: list[Box | None] = []
     joining = False  # after a line-end hyphen: the break that follows joins the word's halves
@@ -116,7 +116,7 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> li
         joining = False
         if char in "\r\n":
             if char == "\n" or not text[index + 1:index + 2] == "\n":
-                lines.append(_Line("".join(chars), boxes))
+                lines.append(TextLine("".join(chars), boxes))
                 chars, boxes = [], []
             continue
         left, bottom, right, top = textpage.get_charbox(index)
@@ -124,8 +124,8 @@ def _lines(textpage: pdfium.PdfTextPage, page_height: float, scale: float) -> li
                round((right - left) * scale), round((top - bottom) * scale))
         chars.append(char)
         boxes.append(box if box[2] > 0 and box[3] > 0 else None)
-    lines.append(_Line("".join(chars), boxes))
-    return _with_vertical_gaps(lines)
+    lines.append(TextLine("".join(chars), boxes))
+    return with_vertical_gaps(lines)
 
 
 def _breaks_a_word(text: str, index: int) -> bool:
@@ -140,36 +140,38 @@ def _is_cjk(char: str) -> bool:
     return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
 
 
-def _with_vertical_gaps(lines: list[_Line]) -> list[_Line]:
+def with_vertical_gaps(lines: list[TextLine]) -> list[TextLine]:
     """Vertical text comes one character per line; where the printed column leaves a gap (between
     the names of a vertical byline) or a new column starts, put the blank line a text extractor
     would."""
-    spaced: list[_Line] = []
+    spaced: list[TextLine] = []
     for line in lines:
         previous = spaced[-1] if spaced else None
         if previous is not None and _is_vertical_char(previous) and _is_vertical_char(line):
             above, below = previous.visible[-1], line.visible[0]
             gap = below[1] - (above[1] + above[3])
             if abs(below[0] - above[0]) >= above[2] or gap > 0.5 * above[3]:  # a new column, or a gap
-                spaced.append(_Line("", []))
+                spaced.append(TextLine("", []))
         spaced.append(line)
     return spaced
 
 
-def _is_vertical_char(line: _Line) -> bool:
+def _is_vertical_char(line: TextLine) -> bool:
     return 0 < len(line.visible) <= 2
 
 
-def _column_left(lefts: list[int]) -> int:
+def _column_left(lefts: list[int], tolerance: float) -> int:
     """The left edge of a column: the leftmost edge two or more of its lines share (a centred
     headline of the next article may reach further left than one line of the column)."""
-    shared = [left for left in lefts if sum(abs(left - other) <= 1 for other in lefts) >= 2]
+    shared = [left for left in lefts if sum(abs(left - other) <= tolerance for other in lefts) >= 2]
     return min(shared or lefts)
 
 
-def _mark_indents(lines: list[_Line]) -> None:
+def mark_indents(lines: list[TextLine], *, em: float | None = None, tolerance: float = 1) -> None:
     """Mark lines that start INDENT_MIN_EM–INDENT_MAX_EM right of the leftmost line near them
-    whose span overlaps theirs (their column)."""
+    whose span overlaps theirs (their column). Lines share an edge within ``tolerance`` pixels
+    (a PDF's positions are exact; OCR's boxes wander); ``em`` is the type size when the
+    characters' boxes do not give it (OCR pads them)."""
     marks = []
     for n, line in enumerate(lines):
         if len(line.visible) < 4:  # a vertical headline's characters, a stray mark
@@ -177,7 +179,7 @@ def _mark_indents(lines: list[_Line]) -> None:
             continue
         column = [other for other in lines[max(0, n - NEIGHBOURS):n + NEIGHBOURS + 1]
                   if len(other.visible) >= 4 and other.left < line.right and line.left < other.right]
-        offset = (line.left - _column_left([other.left for other in column])) / line.em
+        offset = (line.left - _column_left([other.left for other in column], tolerance)) / (em or line.em)
         marks.append(len(column) > 1 and INDENT_MIN_EM <= offset <= INDENT_MAX_EM)
     for line, marked in zip(lines, marks):
         if marked:

@@ -1,0 +1,184 @@
+"""OCR of scans: pages typeset by Chromium (tests/corpus), rendered and damaged as scans are,
+read by the real engines (RapidOCR's models and Tesseract ship on this machine; nothing is
+downloaded)."""
+
+from __future__ import annotations
+
+import html
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from corpus import FIXED, PageTruth
+from corpus.scans import damaged, edit_distance, rendered
+from corpus.sentences import sentences
+from PIL import Image
+
+from viewer.archive import Archive
+from viewer.cli import cli
+from viewer.ingest import ReadOptions, read_pages
+from viewer.ingest.ocr import OcrOptions, deskewed, read_picture
+from viewer.ingest.ocr.engines import TesseractEngine
+from viewer.ingest.ocr.layout import page_text
+
+PAGE = "page007"  # five columns and five, a kicker, subtitles, bylines: horizontal text
+SCAN_NAME = "2024-11-27_05.jpg"  # the page's date and number, as scans are often named
+
+
+def squeezed(text: str) -> str:
+    return "".join(c for c in text if not c.isspace())
+
+
+def found_fuzzily(wanted: str, texts: list[str], share: float = 0.1) -> bool:
+    wanted = squeezed(wanted)
+    return any(abs(len(squeezed(t)) - len(wanted)) <= share * len(wanted)
+               and edit_distance(squeezed(t), wanted) <= share * len(wanted) for t in texts)
+
+
+@pytest.fixture(scope="module")
+def truth() -> PageTruth:
+    return PageTruth.from_json((FIXED / f"{PAGE}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("scans")
+    path = folder / SCAN_NAME
+    path.write_bytes(damaged(rendered(FIXED / f"{PAGE}.pdf", 200), random.Random(7)))
+    return path
+
+
+@pytest.fixture(scope="module")
+def ocr_archive(tmp_path_factory, scan):
+    """The scan imported as a user would: nothing beside it, OCR left at auto."""
+    with Archive(tmp_path_factory.mktemp("ocr") / "archive") as archive:
+        report = archive.importing.import_paths([scan])
+        assert [o.status for o in report.outcomes] == ["imported"], report.outcomes
+        yield archive
+
+
+def test_a_scan_without_text_is_read_into_articles(ocr_archive, truth):
+    listed = ocr_archive.browsing.list_articles()
+    assert len(listed) == len(truth.articles)
+    page = ocr_archive.browsing.page(ocr_archive.browsing.article(listed[0].id).page_id)
+    assert (page.date, page.number, page.label) == ("2024-11-27", 5, "B5")  # from the masthead OCR read
+    assert page.ocr is not None and page.ocr.engine.startswith("rapidocr-onnxruntime 1.4")
+    assert 0.8 < page.ocr.confidence <= 1.0
+    titles = {squeezed(a.title) for a in listed}
+    assert squeezed(truth.articles[1].title) in titles
+
+
+def test_reading_order_follows_the_columns(ocr_archive, truth):
+    read = [p for row in ocr_archive.browsing.list_articles()
+            for p in ocr_archive.browsing.article(row.id).text.paragraphs]
+    wanted = [p for a in truth.articles for p in a.paragraphs]
+    found = sum(found_fuzzily(p, read) for p in wanted)
+    assert found >= 0.8 * len(wanted), f"{found} of {len(wanted)} paragraphs read whole and in order"
+
+
+def test_ocr_text_is_searchable_and_outlined_on_the_picture(ocr_archive, truth):
+    phrase = squeezed(truth.articles[0].paragraphs[0])[10:16]
+    result = ocr_archive.searching.search(phrase)
+    assert result.total >= 1
+    hit = result.hits[0]
+    boxes = ocr_archive.searching.hit_boxes(hit.article_id, phrase)
+    assert boxes
+    view = ocr_archive.browsing.article(hit.article_id)
+    picture = Image.open(ocr_archive.root / view.page_image)
+    for x, y, w, h in boxes:  # on the picture, where there is ink
+        assert 0 <= x and 0 <= y and x + w <= picture.width and y + h <= picture.height
+        inked = picture.convert("L").crop((x, y, x + w, y + h))
+        assert min(inked.getdata()) < 128
+
+
+def test_the_page_keeps_a_confidence_per_character(ocr_archive):
+    row = ocr_archive.browsing.list_articles()[0]
+    stored = ocr_archive.store.stored_page(ocr_archive.browsing.article(row.id).page_id)
+    from viewer.confidence import unpack_confidence
+
+    confidence = unpack_confidence(stored["char_confidence"])
+    assert len(confidence) == len(stored["raw_text"])
+    assert all(c is None for c, ch in zip(confidence, stored["raw_text"]) if ch == "\n")
+    assert sum(c is not None for c in confidence) > 0.9 * len(squeezed(stored["raw_text"]))
+
+
+def test_show_json_says_the_text_is_ocr(ocr_archive):
+    row = ocr_archive.browsing.list_articles()[0]
+    shown = ocr_archive.browsing.article(row.id).to_json()
+    assert shown["ocr"]["engine"].startswith("rapidocr")
+
+
+def test_ocr_never_imports_a_picture_and_gazette_ocr_reads_it_later(tmp_path, scan, truth):
+    runner = CliRunner()
+    base = ["--archive", str(tmp_path / "a")]
+    result = runner.invoke(cli, base + ["import", "--ocr", "never", str(scan)])
+    assert result.exit_code == 0, result.output
+    assert "picture only (OCR is off)" in result.output
+    with Archive(tmp_path / "a") as archive:
+        assert archive.browsing.list_articles() == []
+        [page_id] = archive.store.pages_without_text()
+    result = runner.invoke(cli, base + ["ocr", "--pictures-only"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("未命名报纸 2024-11-27 page 5: ")
+    with Archive(tmp_path / "a") as archive:
+        assert len(archive.browsing.list_articles()) == len(truth.articles)
+        assert archive.store.pages_without_text() == []
+    assert runner.invoke(cli, base + ["ocr"]).exit_code == 2  # neither ids nor --pictures-only
+
+
+def test_text_beside_a_scan_wins_unless_ocr_is_always(tmp_path, scan):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(scan, folder / scan.name)
+    (folder / scan.name).with_suffix(".txt").write_text("县里的一段文字。\n", encoding="utf-8")
+    data = (folder / scan.name).read_bytes()
+    [beside] = read_pages(folder / scan.name, data, ReadOptions())
+    assert beside.ocr_engine == "" and "县里的一段文字" in beside.raw_text
+    [read] = read_pages(folder / scan.name, data, ReadOptions(ocr=OcrOptions(mode="always")))
+    assert read.ocr_engine and "县里的一段文字" not in read.raw_text and read.label == "B5"
+
+
+def test_a_skewed_scan_is_straightened():
+    page = rendered(FIXED / f"{PAGE}.pdf", 100).convert("L")
+    for angle in (-1.6, 1.1):
+        _, measured = deskewed(page.rotate(angle, fillcolor=255))
+        assert abs(measured + angle) <= 0.15
+
+
+def test_vertical_columns_read_right_to_left(tmp_path):
+    """A block set vertical-rl by Chromium, as the 1930s papers were set: columns from the right."""
+    from corpus.render import print_pdf
+
+    text = "".join(sentences()[40:46])[:120]
+    page = tmp_path / "vertical.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><style>body{margin:40px;font-family:'Noto Serif CJK SC',serif}"
+        "div{writing-mode:vertical-rl;height:420px;font-size:26px;line-height:1.5}</style></head>"
+        f"<body><div>{html.escape(text)}</div></body></html>", encoding="utf-8")
+    print_pdf(page, tmp_path / "vertical.pdf")
+    picture = rendered(tmp_path / "vertical.pdf", 150)
+    picture = picture.crop(picture.convert("L").point(lambda v: 255 if v < 250 else 0).getbbox())
+    out = tmp_path / "vertical.png"
+    Image.eval(picture.convert("L"), lambda v: v).save(out)
+    reading = read_picture(out.read_bytes(), OcrOptions())
+    read = squeezed(reading.text.text)
+    assert edit_distance(read, squeezed(text)) <= 0.05 * len(squeezed(text)), read
+
+
+def test_tesseract_reads_the_masthead(truth):
+    picture = rendered(FIXED / f"{PAGE}.pdf", 200)
+    band = picture.crop((0, 0, picture.width, picture.height // 12))
+    lines = TesseractEngine().read(band, "chi_sim")
+    text = squeezed(page_text(lines).text)
+    assert "2024年11月27日" in text and "星期三" in text
+
+
+def test_a_picture_gazette_cannot_decode_is_one_line(tmp_path):
+    bad = tmp_path / "2024-11-27_05.png"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n not really")
+    result = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), "import", str(bad)])
+    assert result.exit_code == 1
+    [failed] = [line for line in result.output.splitlines() if line.startswith("failed:")]
+    assert str(bad) in failed and "Traceback" not in result.output
