@@ -150,6 +150,22 @@ class SearchDoc:
     collections: list[str] = field(default_factory=list)
     annotators: list[str] = field(default_factory=list)  # who noted, highlighted, tagged or corrected
 
+    def people(self) -> tuple[tuple[str, str], ...]:
+        """Everyone who made the article, as (role, name): its byline's people, then its page's
+        (组版, 责编, 校对 …), who made every article on the page."""
+        return tuple((role, name) for group in (self.text.credits_by_role, self.page_credits)
+                     for role, names in group.items() for name in names)
+
+    def indexed_text(self) -> str:
+        """What a plain search looks in: the article's search text (:meth:`Reading.search_text`),
+        then its page's people (:func:`page_people_line`), then its earlier readings."""
+        return "\n".join([self.text.search_text(), page_people_line(self.page_credits), *self.earlier_readings])
+
+
+def page_people_line(page_credits: dict[str, list[str]]) -> str:
+    """The page's people as one line, as a search finds them: ``组版/惠爱宏 李晓玲 责编/王耀 …``."""
+    return format_credits([Credit(role, name) for role, names in page_credits.items() for name in names])
+
 
 # -- the read model ---------------------------------------------------------------------------
 
