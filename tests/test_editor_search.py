@@ -37,3 +37,9 @@ def test_a_name_in_the_byline_is_still_marked_in_the_article(sample):
 def test_the_editor_field_still_finds_the_page_editor(sample):
     assert sample.searching.search("editor:王耀").total == len(sample.browsing.list_articles())
 
+
+
+def test_the_pages_organisation_is_no_person_but_its_name_is_found(sample):
+    assert sample.searching.search("person:融媒体中心").total == 0
+    assert sample.searching.search("editor:融媒体中心").total == 0
+    assert "交城县融媒体中心" not in sample.searching.search("王耀").facets["person"]

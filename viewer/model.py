@@ -19,6 +19,9 @@ PAGE_ROLES = ("组版", "责编", "责任编辑", "编辑", "美编", "校对", 
 AUTHOR_ROLES = ("文", "记者", "本报记者", "特约记者", "通讯员", "撰稿", "作者", "实习生",
                 "本报评论员", "评论员", "特约评论员")
 PHOTO_ROLES = ("图", "摄影", "摄", "图片")
+# Roles that name a body, not a person (a page's co-producers, sponsors, suppliers): such a
+# credit is printed and found by a plain search, but is never one of the article's people.
+ORGANISATION_ROLES = ("合办", "主办", "协办", "承办", "联办", "出品", "供稿")
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -80,6 +83,11 @@ class Page:
     char_boxes: list[tuple[int, int, int, int] | None] | None = None  # one per char of raw_text
     char_confidence: list[float | None] | None = None  # OCR confidence 0–1 per char of raw_text
     id: int | None = None
+
+
+def names_a_person(role: str) -> bool:
+    """Whether a credit in ``role`` names a person (not one of :data:`ORGANISATION_ROLES`)."""
+    return role not in ORGANISATION_ROLES
 
 
 def group_credits(credits: list[Credit]) -> dict[str, list[str]]:
@@ -152,9 +160,9 @@ class SearchDoc:
 
     def people(self) -> tuple[tuple[str, str], ...]:
         """Everyone who made the article, as (role, name): its byline's people, then its page's
-        (组版, 责编, 校对 …), who made every article on the page."""
+        (组版, 责编, 校对 …), who made every article on the page. Bodies (合办 …) are not people."""
         return tuple((role, name) for group in (self.text.credits_by_role, self.page_credits)
-                     for role, names in group.items() for name in names)
+                     for role, names in group.items() if names_a_person(role) for name in names)
 
     def indexed_text(self) -> str:
         """What a plain search looks in: the article's search text (:meth:`Reading.search_text`),
