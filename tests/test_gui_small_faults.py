@@ -11,6 +11,7 @@ import pytest
 from viewer.gui import article_html, facets_model, i18n
 from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import QApplication, QInputMethodEvent
+from viewer.services import edits
 
 ORGANISATION = "交城县融媒体中心"  # the sample page's 合办
 
@@ -70,4 +71,57 @@ def test_the_organisation_is_no_person_link_in_the_article(window):
     html = article_html.render(window.archive.browsing.article(window.article_id))
     assert ORGANISATION in html and article_html.person_link(ORGANISATION) not in html
     assert article_html.person_link("王耀") in html and quote("王耀") in html
+
+
+# -- a correction undone and redone --------------------------------------------------------------
+
+EDITOR = "王编辑"
+
+
+def written(window, qtbot):
+    qtbot.waitUntil(lambda: window.annotating.history.pending == 0, timeout=10_000)
+
+
+def correct_first_paragraph(window, qtbot, text: str) -> None:
+    window.annotating.history.push(edits.Correct(window.article_id, {"paragraph": 1, "text": text}, EDITOR),
+                                   lambda: "更正")
+    written(window, qtbot)
+
+
+def corrections_exported(window, tmp_path) -> list[str]:
+    out = tmp_path / "export.txt"
+    window.archive.exporting.export([window.article_id], "txt", out, with_annotations=True)
+    return [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("- 更正")]
+
+
+def test_a_correction_undone_and_redone_is_one_correction(window, qtbot, tmp_path):
+    article_id = window.article_id
+    imported = window.archive.browsing.article(article_id).text.paragraphs
+    correct_first_paragraph(window, qtbot, "春天的交城大地。")
+    window.annotating.history.undo_action.trigger()
+    written(window, qtbot)
+    assert window.archive.browsing.article(article_id).text.paragraphs == imported
+    assert len(window.archive.browsing.revisions(article_id)) == 1  # undone: as if never made
+    window.annotating.history.redo_action.trigger()
+    written(window, qtbot)
+    assert window.archive.browsing.article(article_id).text.paragraphs[0] == "春天的交城大地。"
+    assert len(window.archive.browsing.revisions(article_id)) == 2  # the imported reading and one correction
+    assert [a.kind for a in window.archive.browsing.annotations(article_id)].count("correction") == 1
+    assert len(corrections_exported(window, tmp_path)) == 1
+    window.annotating.show_history.trigger()
+    assert window.annotating.dialog.list.count() == 2
+    window.annotating.dialog.reject()
+
+
+def test_an_undo_after_someone_elses_later_correction_keeps_the_history(window, qtbot):
+    """Undoing what another window or the command line has since corrected again cannot cut
+    the history: the text before is restored as a new revision."""
+    article_id = window.article_id
+    imported = window.archive.browsing.article(article_id).text.paragraphs
+    correct_first_paragraph(window, qtbot, "春天的交城大地。")
+    window.archive.editing.correct(article_id, author="李校对", paragraph=2, text="另一处更正。")
+    window.annotating.history.undo_action.trigger()
+    written(window, qtbot)
+    assert [r.author for r in window.archive.browsing.revisions(article_id)] == ["", EDITOR, "李校对", EDITOR]
+    assert window.archive.browsing.article(article_id).text.paragraphs == imported
 
