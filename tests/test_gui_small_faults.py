@@ -4,11 +4,13 @@ collection dialog."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
 
 from viewer.gui import article_html, facets_model, i18n
+from viewer.gui.export_dialog import ExportRequest
 from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import QApplication, QInputMethodEvent
 from viewer.services import edits
@@ -125,3 +127,52 @@ def test_an_undo_after_someone_elses_later_correction_keeps_the_history(window, 
     assert [r.author for r in window.archive.browsing.revisions(article_id)] == ["", EDITOR, "李校对", EDITOR]
     assert window.archive.browsing.article(article_id).text.paragraphs == imported
 
+
+# -- exported annotations in the interface's language --------------------------------------------
+
+def switch_language(window, qtbot, language: str) -> None:
+    i18n.install(language)
+    title = "文件(&F)" if language == "zh_CN" else "&File"
+    qtbot.waitUntil(lambda: window.actions.file_menu.title() == title, timeout=5_000)
+
+
+def exported_annotations(window, qtbot, out) -> list[str]:
+    """Export the open article with its annotations as the window does; the block's lines."""
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000):
+        window.exports.start(ExportRequest((window.article_id,), "txt", out, with_annotations=True))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if line in ("批注:", "Annotations:"))
+    end = lines.index("", start)
+    return lines[start:end]
+
+
+@pytest.fixture
+def annotated(window, qtbot):
+    """The sample article with one annotation of every kind, the highlight orphaned by the correction."""
+    archive, article_id = window.archive, window.article_id
+    first = archive.browsing.article(article_id).text.paragraphs[0]
+    archive.editing.add_note(article_id, "核对政府工作报告原文", author=EDITOR)
+    archive.editing.add_highlight(article_id, quote=first[:4], comment="与原件一致", author=EDITOR)
+    archive.editing.tag(article_id, ["两会"], author=EDITOR)
+    archive.editing.add_to_collection("两会报道", [article_id], author=EDITOR)
+    correct_first_paragraph(window, qtbot, "春天的交城。")
+    return window
+
+
+def test_exported_annotations_are_chinese_throughout_in_chinese(annotated, qtbot, tmp_path):
+    lines = exported_annotations(annotated, qtbot, tmp_path / "zh.txt")
+    assert lines[0] == "批注:" and len(lines) == 6
+    assert [line for line in lines if re.search("[A-Za-z]", line)] == []
+    assert any(line.startswith("- 更正（王编辑 ") and line.endswith("）: 第 1 段") for line in lines)
+    assert any("（原文中已找不到）" in line for line in lines)
+
+
+def test_exported_annotations_are_english_in_english(annotated, qtbot, tmp_path):
+    switch_language(annotated, qtbot, "en")
+    lines = exported_annotations(annotated, qtbot, tmp_path / "en.txt")
+    assert lines[0] == "Annotations:" and len(lines) == 6
+    kinds = [re.match(r"- (\w+) \(王编辑 \d{4}-\d\d-\d\d\): ", line)[1] for line in lines[1:]]
+    assert sorted(kinds) == ["Collection", "Correction", "Highlight", "Note", "Tag"]
+    assert any(line.endswith("): paragraph 1") for line in lines)
+    assert any("(no longer found in the text)" in line for line in lines)
+    assert not any(word in line for line in lines for word in ("批注", "笔记", "划线", "标签", "更正", "集合", "段"))
