@@ -60,18 +60,35 @@ def test_an_added_note_comes_back_as_the_same_row(seeded):
     assert notes(archive, article_id) == added
 
 
-def test_undoing_a_correction_adds_a_revision_with_the_text_before(seeded):
+def test_undoing_a_correction_withdraws_its_revision_and_redoing_puts_it_back(seeded):
     archive, article_id = seeded
     before = archive.browsing.article(article_id).text.paragraphs
     edit = edits.Correct(article_id, {"paragraph": 1, "text": "春天的交城。"}, EDITOR)
     edit.apply(archive)
+    made = archive.browsing.revisions(article_id)[1]
     edit.revert(archive)
     assert archive.browsing.article(article_id).text.paragraphs == before
+    assert [r.summary for r in archive.browsing.revisions(article_id)] == ["imported reading"]
+    assert archive.searching.search("春天的交城").total == 0  # the index was told
     edit.apply(archive)
     assert archive.browsing.article(article_id).text.paragraphs[0] == "春天的交城。"
+    assert archive.browsing.revisions(article_id)[1:] == [made]  # the same revision, row for row
+    assert archive.searching.search("春天的交城").total == 1
+
+
+def test_a_correction_made_after_one_being_undone_keeps_the_history(seeded):
+    """Another window or the command line corrected the article after this correction: its
+    undo restores the text before as a new revision, and its redo its text as another."""
+    archive, article_id = seeded
+    edit = edits.Correct(article_id, {"paragraph": 1, "text": "春天的交城。"}, EDITOR)
+    edit.apply(archive)
+    archive.editing.correct(article_id, author="李校对", paragraph=2, text="另一处更正。")
+    edit.revert(archive)
     assert [r.summary for r in archive.browsing.revisions(article_id)] == [
-        "imported reading", "paragraph 1", "restored the imported reading", "restored revision 1"]
-    assert archive.editing.current_revision(article_id) == 3
+        "imported reading", "paragraph 1", "paragraph 2", "restored the imported reading"]
+    edit.apply(archive)
+    assert archive.browsing.article(article_id).text.paragraphs[0] == "春天的交城。"
+    assert [r.summary for r in archive.browsing.revisions(article_id)][-1] == "restored revision 1"
 
 
 def test_tags_the_article_had_are_not_taken_by_an_undo(seeded):

@@ -43,7 +43,7 @@ def make_doc(rng: random.Random, article_id: int) -> SearchDoc:
 
 
 def folded_lines(doc: SearchDoc) -> list[str]:
-    return fold(doc.text.search_text()).split("\n")
+    return fold(doc.indexed_text()).split("\n")
 
 
 def scan(docs: dict[int, SearchDoc], text: str) -> set[int]:

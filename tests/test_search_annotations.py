@@ -55,7 +55,7 @@ def test_notes_and_earlier_readings_are_found_exactly(tmp_path, monkeypatch):
             pieces.add(text[start:start + rng.randint(1, 4)])
 
     def lines(doc):
-        return fold("\n".join([doc.text.search_text(), *doc.earlier_readings])).split("\n")
+        return fold(doc.indexed_text()).split("\n")
 
     for piece in sorted(p for p in pieces if not re.search(r'[\s"()\-:]', p)):
         wanted = fold(piece)

@@ -62,6 +62,34 @@ class AnnotationStore:
             self.reanchor(article_id)
         return revision_id
 
+    def withdraw_revision(self, revision_id: int) -> dict | None:
+        """Delete the revision while it is its article's latest (undoing the edit that made it)
+        and return its row, which :meth:`put_back_revision` puts back; None, deleting nothing,
+        once a later revision exists (then the text is restored by a new revision instead)."""
+        with self.db.atomic():
+            row = self._one("""
+                SELECT * FROM article_revision WHERE id = :id AND NOT EXISTS (
+                    SELECT 1 FROM article_revision later
+                    WHERE later.article_id = article_revision.article_id AND later.id > :id)""",
+                            {"id": revision_id})
+            if row is not None:
+                self.db.execute("DELETE FROM article_revision WHERE id = ?", [revision_id])
+                self.reanchor(row["article_id"])
+        return row
+
+    def put_back_revision(self, row: dict) -> int:
+        """Put back a row :meth:`withdraw_revision` took (redo) and return its id: the same
+        revision again, or, when a later one has been made meanwhile, a new latest revision
+        with its text (so it reads as the article's text again, as a redo promises)."""
+        with self.db.atomic():
+            later = self.db.execute("SELECT 1 FROM article_revision WHERE article_id = ? AND id > ?",
+                                    [row["article_id"], row["id"]]).fetchone()
+            values = {key: value for key, value in row.items() if key != "id"} | {"created": now()} \
+                if later else row
+            revision_id = new_row_id(self.db.table("article_revision").insert(values))
+            self.reanchor(row["article_id"])
+        return revision_id
+
     def revisions(self, article_id: int) -> list[Revision]:
         """The imported reading first (id None), then each revision, oldest first."""
         rows = self._all("""

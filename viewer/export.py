@@ -20,6 +20,11 @@ record per article, CRLF line ends; both carry the newspaper, date, page (as pri
 and the authors from the byline roles that are authors (文, 记者 …; never 图 or 摄影).
 ``alto``: ALTO v4 XML with the words' boxes on the page pictures (:mod:`viewer.export_alto`).
 
+**Annotations** are written in the interface's language, ``language`` (:data:`LANGUAGES`):
+``笔记（王编辑 2025-04-05）: …`` in Chinese, ``Note (王编辑 2025-04-05): …`` in English, a
+correction's summary (``paragraph 2``, as the archive keeps it) worded in that language too.
+What editors wrote is exported as written.
+
 **Encodings.** txt, md and csv may be written in GB18030 (for old Windows tools; it encodes
 every Unicode character, so nothing is lost); txt and md may use CRLF. JSON and Word are
 always UTF-8.
@@ -55,6 +60,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -70,9 +76,40 @@ UNTITLED = "（无题）"
 INDENT = "\u3000\u3000"  # two ideographic spaces: a Chinese paragraph's first-line indent
 ARTICLE_SEPARATOR = "=" * 40
 CITATION_LABEL = "引文: "
-ANNOTATIONS_LABEL = "批注:"
-ANNOTATION_KINDS = {"note": "笔记", "highlight": "划线", "tag": "标签", "correction": "更正",
-                    "collection": "集合"}
+
+
+@dataclass(frozen=True)
+class AnnotationWords:
+    """What an export says around the annotations, in one language."""
+
+    heading: str
+    entry: str  # one annotation: {kind}, {author}, {date}, {text}
+    kinds: dict[str, str]  # note, highlight, tag, correction, collection
+    orphaned: str  # after the quote of a highlight no longer found in the text
+    corrected: dict[str, str]  # the parts of a correction's summary: title, subtitle, kicker
+    paragraph: str  # {number}
+    separator: str
+    restored: str  # {number}
+    restored_imported: str
+
+
+LANGUAGES = {
+    "zh_CN": AnnotationWords(
+        heading="批注:", entry="{kind}（{author} {date}）: {text}",
+        kinds={"note": "笔记", "highlight": "划线", "tag": "标签", "correction": "更正", "collection": "集合"},
+        orphaned="（原文中已找不到）", corrected={"title": "标题", "subtitle": "副题", "kicker": "引题"},
+        paragraph="第 {number} 段", separator="、", restored="恢复为版本 {number}",
+        restored_imported="恢复为导入时的文字"),
+    "en": AnnotationWords(
+        heading="Annotations:", entry="{kind} ({author} {date}): {text}",
+        kinds={"note": "Note", "highlight": "Highlight", "tag": "Tag", "correction": "Correction",
+               "collection": "Collection"},
+        orphaned=" (no longer found in the text)",
+        corrected={"title": "title", "subtitle": "subtitle", "kicker": "kicker"},
+        paragraph="paragraph {number}", separator=", ", restored="restored revision {number}",
+        restored_imported="restored the imported reading"),
+}
+CHINESE = LANGUAGES["zh_CN"]
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -103,30 +140,47 @@ def header_lines(article: dict) -> list[str]:
     return [line for line in lines if line]
 
 
-def annotation_line(entry: dict) -> str:
+def correction_summary(summary: str, words: AnnotationWords) -> str:
+    """A revision's summary as :mod:`viewer.services.editing` keeps it (``title, paragraph 2``,
+    ``restored revision 3``, ``restored the imported reading``) in ``words``' language."""
+    if summary == "restored the imported reading":
+        return words.restored_imported
+    restored = re.fullmatch(r"restored revision (\d+)", summary)
+    if restored:
+        return words.restored.format(number=restored[1])
+    parts = []
+    for part in summary.split(", "):
+        paragraph = re.fullmatch(r"paragraph (\d+)", part)
+        parts.append(words.paragraph.format(number=paragraph[1]) if paragraph else words.corrected.get(part, part))
+    return words.separator.join(parts)
+
+
+def annotation_line(entry: dict, words: AnnotationWords = CHINESE) -> str:
     """``划线（王编辑 2025-04-05）: “107.48亿元” 与统计公报一致``: one entry of
     :meth:`viewer.archive.Archive.annotations`."""
     quote = f"“{entry['quote']}”" if entry["quote"] else ""
     if entry.get("orphaned"):
-        quote += "（原文中已找不到）"
+        quote += words.orphaned
     written = note_text(entry["text"], entry.get("format", "plain")).strip().replace("\n", " ")
+    if entry["kind"] == "correction":
+        written = correction_summary(written, words)
     text = " ".join(part for part in (quote, written) if part)
-    kind = ANNOTATION_KINDS.get(entry["kind"], entry["kind"])
-    return f"{kind}（{entry['author']} {entry['time'][:10]}）: {text}"
+    kind = words.kinds.get(entry["kind"], entry["kind"])
+    return words.entry.format(kind=kind, author=entry["author"], date=entry["time"][:10], text=text)
 
 
-def annotation_lines(article: dict) -> list[str]:
+def annotation_lines(article: dict, words: AnnotationWords = CHINESE) -> list[str]:
     """The article's annotations, when it carries them (the export was asked to include them)."""
-    return [annotation_line(entry) for entry in article.get("annotations", [])]
+    return [annotation_line(entry, words) for entry in article.get("annotations", [])]
 
 
-def article_text(article: dict) -> str:
+def article_text(article: dict, words: AnnotationWords = CHINESE) -> str:
     """One article as plain text: header, a blank line, paragraphs, a blank line, reference;
     its annotations, if it carries any, in a block of their own before the reference."""
     body = [INDENT + paragraph for paragraph in article["paragraphs"]]
-    notes = annotation_lines(article)
+    notes = annotation_lines(article, words)
     if notes:
-        body += ["", ANNOTATIONS_LABEL, *("- " + line for line in notes)]
+        body += ["", words.heading, *("- " + line for line in notes)]
     return "\n".join([*header_lines(article), "", *body, "", CITATION_LABEL + citation(article)]) + "\n"
 
 
@@ -142,15 +196,15 @@ def markdown_escape(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], escaped)
 
 
-def article_markdown(article: dict) -> str:
+def article_markdown(article: dict, words: AnnotationWords = CHINESE) -> str:
     """One article as Markdown: the title a level-1 heading, every other line a paragraph."""
     lines = [markdown_escape(line) for line in header_lines(article)]
     title_at = 1 if article["kicker"] else 0
     lines[title_at] = "# " + lines[title_at]
     lines += [markdown_escape(paragraph) for paragraph in article["paragraphs"]]
-    notes = annotation_lines(article)
+    notes = annotation_lines(article, words)
     if notes:
-        lines += [f"**{ANNOTATIONS_LABEL}**", "\n".join("- " + markdown_escape(line) for line in notes)]
+        lines += [f"**{words.heading}**", "\n".join("- " + markdown_escape(line) for line in notes)]
     lines.append("> " + markdown_escape(CITATION_LABEL + citation(article)))
     return "\n\n".join(lines) + "\n"
 
@@ -163,11 +217,11 @@ CSV_COLUMNS = ("id", "publication", "date", "weekday", "page", "section", "kicke
                "byline", "page_credits", "text", "citation", "annotations")
 
 
-def csv_row(article: dict) -> list:
+def csv_row(article: dict, words: AnnotationWords = CHINESE) -> list:
     return [article["id"], article["publication"], article["date"], article["weekday"], article["page"],
             article["section"], article["kicker"], article["title"], article["subtitle"],
             byline(article["credits"]), people_by_role(article["page_credits"]),
-            "\n".join(article["paragraphs"]), citation(article), "\n".join(annotation_lines(article))]
+            "\n".join(article["paragraphs"]), citation(article), "\n".join(annotation_lines(article, words))]
 
 
 # -- references for reference managers --------------------------------------------------------
@@ -219,8 +273,9 @@ class Writer:
 
     suffix = ""
 
-    def __init__(self, stream: IO):
+    def __init__(self, stream: IO, words: AnnotationWords):
         self.stream = stream
+        self.words = words  # the language of the annotations
         self.count = 0
 
     @staticmethod
@@ -244,7 +299,7 @@ class TextWriter(Writer):
     def write(self, article: dict) -> None:
         if self.count:
             self.stream.write(f"\n{ARTICLE_SEPARATOR}\n\n")
-        self.stream.write(article_text(article))
+        self.stream.write(article_text(article, self.words))
 
 
 class MarkdownWriter(Writer):
@@ -253,7 +308,7 @@ class MarkdownWriter(Writer):
     def write(self, article: dict) -> None:
         if self.count:
             self.stream.write("\n---\n\n")
-        self.stream.write(article_markdown(article))
+        self.stream.write(article_markdown(article, self.words))
 
 
 class JsonWriter(Writer):
@@ -296,8 +351,8 @@ class CsvWriter(Writer):
     suffix = ".csv"
     neutralise_formulas = True
 
-    def __init__(self, stream: IO):
-        super().__init__(stream)
+    def __init__(self, stream: IO, words: AnnotationWords):
+        super().__init__(stream, words)
         self.rows = csv.writer(stream)
         self.rows.writerow(CSV_COLUMNS)
 
@@ -307,7 +362,7 @@ class CsvWriter(Writer):
         return {"mode": "x", "encoding": "utf-8-sig" if encoding == "utf-8" else encoding, "newline": ""}
 
     def write(self, article: dict) -> None:
-        row = csv_row(article)
+        row = csv_row(article, self.words)
         self.rows.writerow([neutralised(cell) for cell in row] if self.neutralise_formulas else row)
 
 
@@ -341,8 +396,8 @@ class RisWriter(Writer):
 class DocxWriter(Writer):
     suffix = ".docx"
 
-    def __init__(self, stream: IO):
-        super().__init__(stream)
+    def __init__(self, stream: IO, words: AnnotationWords):
+        super().__init__(stream, words)
         self.word = WordDocument()
 
     @staticmethod
@@ -350,7 +405,7 @@ class DocxWriter(Writer):
         return {"mode": "xb"}
 
     def write(self, article: dict) -> None:
-        self.word.add_article(article)
+        self.word.add_article(article, self.words)
 
     def end(self) -> None:
         self.word.document.save(self.stream)
@@ -361,8 +416,8 @@ class AltoWriter(Writer):
 
     suffix = ".xml"
 
-    def __init__(self, stream: IO):
-        super().__init__(stream)
+    def __init__(self, stream: IO, words: AnnotationWords):
+        super().__init__(stream, words)
         self.articles: list[dict] = []
 
     @staticmethod
@@ -415,7 +470,7 @@ class WordDocument:
         paragraph.add_run(self.NOT_XML.sub("", text))
         return paragraph
 
-    def add_article(self, article: dict) -> None:
+    def add_article(self, article: dict, words: AnnotationWords) -> None:
         if article["kicker"]:
             self.paragraph(article["kicker"])
         self.paragraph(article["title"] or UNTITLED, self.heading)
@@ -426,9 +481,9 @@ class WordDocument:
             self.paragraph(line)
         for text in article["paragraphs"]:
             self.paragraph(text).paragraph_format.first_line_indent = self.indent
-        notes = annotation_lines(article)
+        notes = annotation_lines(article, words)
         if notes:
-            self.paragraph(ANNOTATIONS_LABEL)
+            self.paragraph(words.heading)
         for line in notes:
             self.paragraph(line, self.bullet)
         self.paragraph(CITATION_LABEL + citation(article))
@@ -516,9 +571,9 @@ def _os_errors_as_export_errors(path: Path) -> Iterator[None]:
 
 
 def _write_file(path: Path, writer_class: type[Writer], articles: Iterable[dict],
-                encoding: str, crlf: bool) -> None:
+                encoding: str, crlf: bool, words: AnnotationWords) -> None:
     with open(path, **writer_class.open_arguments(encoding, crlf)) as stream:
-        writer = writer_class(stream)
+        writer = writer_class(stream, words)
         for article in articles:
             writer.add(article)
         writer.end()
@@ -543,12 +598,12 @@ def _refuse_special(out: Path, folder: bool) -> None:
 
 
 def _export_one_file(articles: Iterable[dict], writer_class: type[Writer], out: Path,
-                     encoding: str, crlf: bool) -> list[Path]:
+                     encoding: str, crlf: bool, words: AnnotationWords) -> list[Path]:
     _refuse_special(out, folder=False)
     temporary = _hidden_sibling(out, "partial")
     try:
         with _os_errors_as_export_errors(out):
-            _write_file(temporary, writer_class, articles, encoding, crlf)
+            _write_file(temporary, writer_class, articles, encoding, crlf, words)
             os.replace(temporary, out)
     except BaseException:  # cancelled, failed or interrupted (Ctrl+C): no half-written file
         temporary.unlink(missing_ok=True)
@@ -557,7 +612,7 @@ def _export_one_file(articles: Iterable[dict], writer_class: type[Writer], out: 
 
 
 def _export_file_per_article(articles: Iterable[dict], writer_class: type[Writer], out: Path,
-                             encoding: str, crlf: bool) -> list[Path]:
+                             encoding: str, crlf: bool, words: AnnotationWords) -> list[Path]:
     _refuse_special(out, folder=True)
     staging = _hidden_sibling(out, "partial")
     names = UniqueNames()
@@ -566,7 +621,7 @@ def _export_file_per_article(articles: Iterable[dict], writer_class: type[Writer
             staging.mkdir()  # not mkdtemp: its 0700 mode would stay on the exported folder
             for article in articles:
                 name = names.name(article_stem(article), writer_class.suffix)
-                _write_file(staging / name, writer_class, [article], encoding, crlf)
+                _write_file(staging / name, writer_class, [article], encoding, crlf, words)
             return _move_into(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -608,11 +663,12 @@ def _reporting(articles: Iterable[dict], total: int, on_progress: ProgressCallba
 
 def export_articles(articles: Iterable[dict], total: int, fmt: str, out: Path | str, *,
                     one_file_per_article: bool = False, encoding: str = "utf-8", crlf: bool = False,
-                    csv_raw: bool = False, on_progress: ProgressCallback | None = None,
+                    csv_raw: bool = False, language: str = "zh_CN", on_progress: ProgressCallback | None = None,
                     cancel: threading.Event | None = None) -> list[Path]:
     """Write ``articles`` (``total`` of them, for progress) to ``out``, a file or, with
     ``one_file_per_article``, a folder; ``csv_raw`` leaves cells that look like formulas as
-    they are. Returns the files written. Raises
+    they are; annotations are worded in ``language`` (one of :data:`LANGUAGES`). Returns the
+    files written. Raises
     :class:`~viewer.errors.Cancelled` when ``cancel`` is set, having written nothing."""
     check_options(fmt, encoding, crlf)
     out = Path(os.path.abspath(out))  # "." and ".." have no name to put a temporary one beside
@@ -622,5 +678,5 @@ def export_articles(articles: Iterable[dict], total: int, fmt: str, out: Path | 
     writer_class = RawCsvWriter if fmt == "csv" and csv_raw else WRITERS[fmt]
     if one_file_per_article:
         writer_class = SingleJsonWriter if fmt == "json" else writer_class
-        return _export_file_per_article(articles, writer_class, out, encoding, crlf)
-    return _export_one_file(articles, writer_class, out, encoding, crlf)
+        return _export_file_per_article(articles, writer_class, out, encoding, crlf, LANGUAGES[language])
+    return _export_one_file(articles, writer_class, out, encoding, crlf, LANGUAGES[language])

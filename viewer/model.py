@@ -19,6 +19,9 @@ PAGE_ROLES = ("组版", "责编", "责任编辑", "编辑", "美编", "校对", 
 AUTHOR_ROLES = ("文", "记者", "本报记者", "特约记者", "通讯员", "撰稿", "作者", "实习生",
                 "本报评论员", "评论员", "特约评论员")
 PHOTO_ROLES = ("图", "摄影", "摄", "图片")
+# Roles that name a body, not a person (a page's co-producers, sponsors, suppliers): such a
+# credit is printed and found by a plain search, but is never one of the article's people.
+ORGANISATION_ROLES = ("合办", "主办", "协办", "承办", "联办", "出品", "供稿")
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -82,6 +85,11 @@ class Page:
     ocr_engine: str = ""  # the engine that read the text from the picture; "" when not OCR'd
     ocr_confidence: float | None = None  # its mean confidence over the page
     id: int | None = None
+
+
+def names_a_person(role: str) -> bool:
+    """Whether a credit in ``role`` names a person (not one of :data:`ORGANISATION_ROLES`)."""
+    return role not in ORGANISATION_ROLES
 
 
 def group_credits(credits: list[Credit]) -> dict[str, list[str]]:
@@ -151,6 +159,22 @@ class SearchDoc:
     tags: list[str] = field(default_factory=list)
     collections: list[str] = field(default_factory=list)
     annotators: list[str] = field(default_factory=list)  # who noted, highlighted, tagged or corrected
+
+    def people(self) -> tuple[tuple[str, str], ...]:
+        """Everyone who made the article, as (role, name): its byline's people, then its page's
+        (组版, 责编, 校对 …), who made every article on the page. Bodies (合办 …) are not people."""
+        return tuple((role, name) for group in (self.text.credits_by_role, self.page_credits)
+                     for role, names in group.items() if names_a_person(role) for name in names)
+
+    def indexed_text(self) -> str:
+        """What a plain search looks in: the article's search text (:meth:`Reading.search_text`),
+        then its page's people (:func:`page_people_line`), then its earlier readings."""
+        return "\n".join([self.text.search_text(), page_people_line(self.page_credits), *self.earlier_readings])
+
+
+def page_people_line(page_credits: dict[str, list[str]]) -> str:
+    """The page's people as one line, as a search finds them: ``组版/惠爱宏 李晓玲 责编/王耀 …``."""
+    return format_credits([Credit(role, name) for role, names in page_credits.items() for name in names])
 
 
 # -- the read model ---------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from viewer.model import (
     Reading,
     SearchDoc,
     group_credits,
+    page_people_line,
 )
 from viewer.opening import connect, upgrade
 from viewer.resources import data_path
@@ -342,22 +343,25 @@ class Store:
             return None
         return row[0], unpack_boxes(row[1]), json.loads(row[2])
 
-    def hit_articles(self, ids: list[int]) -> dict[int, tuple[ArticleRow, Reading, list[str]]]:
-        """For search hits: each article's row, its current reading and the lines of its
-        earlier readings it no longer has (two SELECTs; articles gone are left out)."""
-        found: dict[int, tuple[ArticleRow, Reading, list[str]]] = {}
+    def hit_articles(self, ids: list[int]) -> dict[int, tuple[ArticleRow, Reading, list[str], str]]:
+        """For search hits: each article's row, its current reading, the lines of its earlier
+        readings it no longer has and its page's people (:func:`viewer.model.page_people_line`)
+        (two SELECTs; articles gone are left out)."""
+        found: dict[int, tuple[ArticleRow, Reading, list[str], str]] = {}
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             rows = self._all(f"""
                 SELECT {self._ROW_COLUMNS}, a.subtitle, a.kicker, a.paragraphs, a.credits, a.revision_id,
                        article.title AS imported_title, article.subtitle AS imported_subtitle,
                        article.kicker AS imported_kicker, article.paragraphs AS imported_paragraphs,
-                       EXISTS (SELECT 1 FROM article_revision r WHERE r.article_id = a.id) AS corrected
+                       EXISTS (SELECT 1 FROM article_revision r WHERE r.article_id = a.id) AS corrected,
+                       {self._PAGE_CREDITS} AS page_credits
                 {self._ROW_JOINS} JOIN article ON article.id = a.id WHERE a.id IN ({marks})""", chunk)
             earlier = self._earlier_readings([row for row in rows if row["corrected"]])
             for row in rows:
                 summary = ArticleRow(**{key: row[key] for key in ArticleRow.__dataclass_fields__})
-                found[row["id"]] = (summary, _reading(row), earlier.get(row["id"], []))
+                found[row["id"]] = (summary, _reading(row), earlier.get(row["id"], []),
+                                    page_people_line(group_credits(_credits(row["page_credits"]))))
         return found
 
     def article_layout(self, article_id: int) -> dict | None:

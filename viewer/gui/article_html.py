@@ -22,6 +22,7 @@ from viewer.model import (
     TITLE_LINE,
     ArticleView,
     Reading,
+    names_a_person,
 )
 
 PERSON_SCHEME = "person"
@@ -115,14 +116,14 @@ def _dateline(article: ArticleView) -> str:
 
 def _credit_runs(credits: dict[str, list[str]], separator: str = "/", between: str = " ") -> list[Run]:
     """Credits as runs whose text joins to ``format_credits`` (with the default separators),
-    each name a link."""
+    each person's name a link (a body's, 合办 …, is not: it is nobody a ``person:`` finds)."""
     runs: list[Run] = []
     for n, (role, names) in enumerate(credits.items()):
         runs.append(((between if n else "") + role + separator, None))
         for m, name in enumerate(names):
             if m:
                 runs.append((" ", None))
-            runs.append((name, person_link(name)))
+            runs.append((name, person_link(name) if names_a_person(role) else None))
     return runs
 
 

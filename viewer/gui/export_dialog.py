@@ -8,10 +8,11 @@ remembered for the next export.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer.export import WRITERS
+from viewer.gui import i18n
 from viewer.gui.qt import (
     QCheckBox,
     QComboBox,
@@ -55,6 +56,7 @@ class ExportRequest:
     encoding: str = "utf-8"
     crlf: bool = False
     with_annotations: bool = False
+    language: str = field(default_factory=i18n.current_language)  # of the annotations: the interface's
     search: object | None = None  # export every result of this search instead (export_flow.SearchSpec)
 
     def folder(self) -> Path:

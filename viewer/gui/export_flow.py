@@ -315,5 +315,5 @@ def _export(work, request: ExportRequest) -> tuple[list[Path], int]:
     written = work.archive.exporting.export(
         ids, request.fmt, request.out, one_file_per_article=request.one_file_per_article,
         encoding=request.encoding, crlf=request.crlf, with_annotations=request.with_annotations,
-        on_progress=work.progress, cancel=work.cancel)
+        language=request.language, on_progress=work.progress, cancel=work.cancel)
     return written, len(ids)

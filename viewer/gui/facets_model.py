@@ -50,6 +50,8 @@ class FacetsModel(GroupedModel):
         value, count = values[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return value if index.column() == 0 else str(count)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return value  # whole, where a narrow box elides it
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == FacetRole:

@@ -19,6 +19,7 @@ from viewer.gui.qt import (
     QFormLayout,
     QGuiApplication,
     QHBoxLayout,
+    QHeaderView,
     QKeyEvent,
     QLabel,
     QLineEdit,
@@ -156,6 +157,11 @@ class SearchPanel(QWidget):
         self.facets.setModel(controller.facets)
         self.facets.setRootIsDecorated(False)
         self.facets.setItemsExpandable(False)
+        # Names take the width the counts leave (elided at the end only when the box is
+        # narrower than a name; the tooltip has it whole).
+        self.facets.header().setStretchLastSection(False)
+        self.facets.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.facets.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.facets.clicked.connect(self._facet_clicked)
         self.facets.activated.connect(self._facet_clicked)
         controller.facets.modelReset.connect(self._facets_reset)
@@ -296,7 +302,6 @@ class SearchPanel(QWidget):
 
     def _facets_reset(self) -> None:
         self.facets.expandAll()
-        self.facets.resizeColumnToContents(1)
 
     def _answered(self, result) -> None:
         self._show_status()

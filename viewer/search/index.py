@@ -1,7 +1,8 @@
 """Full-text search: every article containing the query string, best first.
 
 **What is searched.** An article's search text, :meth:`viewer.model.Reading.search_text`
-(title, kicker, subtitle, byline, paragraphs, one per line). A query string matches when its folded form (:mod:`viewer.textnorm`: width, case, vertical
+(title, kicker, subtitle, byline, paragraphs, one per line), then the page's people, as
+:meth:`viewer.model.SearchDoc.indexed_text` has it. A query string matches when its folded form (:mod:`viewer.textnorm`: width, case, vertical
 forms, traditional → simplified, extractor spaces) is a substring of the folded form of one
 line. Matches never cross a line.
 
@@ -73,7 +74,7 @@ from viewer.search.evaluation import Evaluation, View
 from viewer.search.postings import BulkWriter, DocRow, schema, segments
 from viewer.textnorm import fold
 
-FORMAT = "gazette-index 2"  # written in the index folder; another format is started afresh
+FORMAT = "gazette-index 3"  # written in the index folder; another format is started afresh
 CURRENT = "CURRENT"  # the file naming the generation in use
 LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archives made before CURRENT
 LEGACY_EPOCH = "EPOCH"
@@ -295,8 +296,6 @@ def _commit(writer: BulkWriter, **options) -> None:
 
 def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:
     """What :class:`BulkWriter` takes for one article: its row, folded title, text and notes."""
-    credits = tuple((role, name) for group in (doc.text.credits_by_role, doc.page_credits)
-                    for role, names in group.items() for name in names)
     row = DocRow(
         article_id=doc.article_id,
         date=int(doc.date.replace("-", "")) if doc.date else 0,
@@ -304,13 +303,12 @@ def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:
         page_label=doc.page_label,
         section=doc.section,
         publication=doc.publication,
-        credits=credits,
+        credits=doc.people(),
         tags=tuple(doc.tags),
         collections=tuple(doc.collections),
         annotators=tuple(doc.annotators),
     )
-    text = "\n".join([doc.text.search_text(), *doc.earlier_readings])
-    return row, fold(doc.text.title), fold(text), fold("\n".join(doc.notes))
+    return row, fold(doc.text.title), fold(doc.indexed_text()), fold("\n".join(doc.notes))
 
 
 def _open_or_create(path: Path):

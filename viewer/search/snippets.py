@@ -13,7 +13,8 @@ A **snippet** is a piece of the printed text around the first hit in the body (e
 title), from its line on, hits marked with :data:`MARK_OPEN` and :data:`MARK_CLOSE`, ``…`` where
 a line was cut, lines joined by spaces. A string found only in the article's earlier readings
 (before a correction) has no spans; its snippet is that earlier line, marked, and prefixed with
-:data:`EARLIER_READING`.
+:data:`EARLIER_READING`. One found only among the page's people (责编 …) has none either; its
+snippet is that line, marked.
 """
 
 from __future__ import annotations
@@ -67,11 +68,19 @@ def earlier_snippet(earlier_readings: list[str], texts: list[Text]) -> str:
     return ""
 
 
+def page_people_snippet(page_people: str, texts: list[Text]) -> str:
+    """The page's people line (:func:`viewer.model.page_people_line`), marked, when it holds a
+    query string; "" when it does not."""
+    spans = spans_in(page_people, [text for text in texts if text.field == "text"])
+    return _snippet_at(page_people, spans, spans[0][0]) if spans else ""
+
+
 def make_hit(article_id: int, *, reading: Reading, earlier_readings: list[str], date: str, page: int | None,
-             page_label: str, section: str, score: float, texts: list[Text]) -> Hit:
+             page_label: str, section: str, score: float, texts: list[Text], page_people: str = "") -> Hit:
     """A hit as the results list shows it, from the article as SQLite has it now."""
     spans = hit_spans(reading, texts)
-    shown = snippet(reading, spans) if spans else earlier_snippet(earlier_readings, texts) or snippet(reading, [])
+    shown = snippet(reading, spans) if spans else (earlier_snippet(earlier_readings, texts)
+                                                   or page_people_snippet(page_people, texts) or snippet(reading, []))
     return Hit(article_id, reading.title, date, page, page_label, section, score, shown, tuple(spans))
 
 

@@ -117,6 +117,21 @@ class Editing:
         self._changed([article_id])
         return restored_id
 
+    def withdraw_revision(self, revision_id: int) -> dict | None:
+        """Take back the article's latest revision (undo); returns its row for
+        :meth:`put_back_revision`, or None when a later revision exists (nothing taken back)."""
+        row = self.annotations.withdraw_revision(revision_id)
+        if row is not None:
+            self._changed([row["article_id"]])
+        return row
+
+    def put_back_revision(self, row: dict) -> int:
+        """Put back a withdrawn revision (redo) and return its id: the same revision, or, when
+        a later one has been made meanwhile, its text as a new latest revision."""
+        revision_id = self.annotations.put_back_revision(row)
+        self._changed([row["article_id"]])
+        return revision_id
+
     # -- collections -----------------------------------------------------------------------------
 
     def add_to_collection(self, name: str, article_ids: list[int], *, author: str) -> list[int]:

@@ -4,8 +4,10 @@ An edit's ``apply`` and ``revert`` run on the writer thread, one at a time and i
 the undo stack asks for them, so what ``apply`` learns (the id of a new note, the revision
 that was current before a correction) is there when ``revert`` runs. Applying again after a
 revert puts back what was there (the same note, row for row) rather than making a new one.
-Corrections are never taken back: undoing one restores the earlier text as a new revision,
-so the history only grows.
+An edit that made a revision (a correction, a restore) is undone by withdrawing that revision,
+so an undone correction leaves no trace and one undone and redone is one revision, the same;
+where someone has made a later revision meanwhile (another window, the command line), the
+history is never cut: the earlier text is restored as a new revision instead.
 """
 
 from __future__ import annotations
@@ -122,44 +124,57 @@ class RemoveTag(Edit):
         archive.editing.tag(self.article_id, [self.tag], author=self.tagged_by)
 
 
-class Correct(Edit):
-    """A correction (``Archive.correct``'s keyword arguments): redone by restoring the revision
-    it made, undone by restoring the one current before it."""
+class _MakesRevision(Edit):
+    """An edit whose ``apply`` makes a revision of the article: undone by withdrawing that
+    revision (or, once a later one exists, by restoring the one current before as a new
+    revision), redone by putting the withdrawn one back."""
     article_id: int
 
+    def __init__(self, article_id: int, author: str):
+        self.article_id, self.author = article_id, author
+        self._made: int | None = None  # the revision apply made
+        self._before: int | None = None  # the revision current before it (None: the imported reading)
+        self._withdrawn: dict | None = None  # the revision's row, while it is undone
+
+    def apply(self, archive: Archive) -> None:
+        if self._withdrawn is not None:
+            self._made, self._withdrawn = archive.editing.put_back_revision(self._withdrawn), None
+            return
+        self._before = archive.editing.current_revision(self.article_id)
+        self._made = self.make_revision(archive)
+
+    def make_revision(self, archive: Archive) -> int:
+        raise NotImplementedError
+
+    def revert(self, archive: Archive) -> None:
+        self._withdrawn = archive.editing.withdraw_revision(self._made)
+        if self._withdrawn is None:
+            archive.editing.restore_revision(self.article_id, self._before, author=self.author)
+
+
+class Correct(_MakesRevision):
+    """A correction (``Archive.correct``'s keyword arguments)."""
 
     def __init__(self, article_id: int, changes: dict, author: str):
-        self.article_id, self.changes, self.author = article_id, changes, author
-        self._revision: int | None = None
-        self._before: int | None = None
+        super().__init__(article_id, author)
+        self.changes = changes
 
-    def apply(self, archive: Archive) -> None:
-        self._before = archive.editing.current_revision(self.article_id)
-        if self._revision is None:
-            self._revision = archive.editing.correct(self.article_id, author=self.author, **self.changes)
-        else:
-            archive.editing.restore_revision(self.article_id, self._revision, author=self.author)
-
-    def revert(self, archive: Archive) -> None:
-        archive.editing.restore_revision(self.article_id, self._before, author=self.author)
+    def make_revision(self, archive: Archive) -> int:
+        if self._made is None:
+            return archive.editing.correct(self.article_id, author=self.author, **self.changes)
+        # Redone after an undo that could not withdraw it: its text again, as a new revision.
+        return archive.editing.restore_revision(self.article_id, self._made, author=self.author)
 
 
-class RestoreRevision(Edit):
-    """Making an earlier revision (None: the imported reading) current again; undone by
-    restoring the one current before."""
-    article_id: int
-
+class RestoreRevision(_MakesRevision):
+    """Making an earlier revision (None: the imported reading) current again, as a new revision."""
 
     def __init__(self, article_id: int, revision_id: int | None, author: str):
-        self.article_id, self.revision_id, self.author = article_id, revision_id, author
-        self._before: int | None = None
+        super().__init__(article_id, author)
+        self.revision_id = revision_id
 
-    def apply(self, archive: Archive) -> None:
-        self._before = archive.editing.current_revision(self.article_id)
-        archive.editing.restore_revision(self.article_id, self.revision_id, author=self.author)
-
-    def revert(self, archive: Archive) -> None:
-        archive.editing.restore_revision(self.article_id, self._before, author=self.author)
+    def make_revision(self, archive: Archive) -> int:
+        return archive.editing.restore_revision(self.article_id, self.revision_id, author=self.author)
 
 
 class AddToCollection(Edit):

@@ -27,11 +27,12 @@ class Exporting:
 
     def export(self, article_ids: Iterable[int], fmt: str, out: Path | str, *,
                one_file_per_article: bool = False, encoding: str = "utf-8", crlf: bool = False,
-               with_annotations: bool = False, csv_raw: bool = False, on_progress: ProgressCallback | None = None,
-               cancel: threading.Event | None = None) -> list[Path]:
+               with_annotations: bool = False, csv_raw: bool = False, language: str = "zh_CN",
+               on_progress: ProgressCallback | None = None, cancel: threading.Event | None = None) -> list[Path]:
         """Write the articles, in the order given (each once), to ``out`` as ``fmt`` (one of
-        :data:`viewer.export.FORMATS`); returns the files written. A cancelled or failed
-        export writes nothing."""
+        :data:`viewer.export.FORMATS`), annotations worded in ``language`` (the interface's:
+        ``zh_CN`` or ``en``); returns the files written. A cancelled or failed export writes
+        nothing."""
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             raise ExportError("nothing to export: no articles selected")
@@ -40,7 +41,8 @@ class Exporting:
             raise NotFound(f"no article with id {', '.join(map(str, missing))}")
         articles = (self._exported(i, with_annotations, fmt) for i in ids)
         return export_articles(articles, len(ids), fmt, out, one_file_per_article=one_file_per_article,
-                               encoding=encoding, crlf=crlf, csv_raw=csv_raw, on_progress=on_progress,
+                               encoding=encoding, crlf=crlf, csv_raw=csv_raw, language=language,
+                               on_progress=on_progress,
                                cancel=cancel)
 
     def _exported(self, article_id: int, with_annotations: bool, fmt: str) -> dict:

@@ -36,10 +36,10 @@ class Searching:
         for article_id, score in zip(matches.article_ids, matches.scores):
             if article_id not in articles:  # deleted from SQLite, index not yet told
                 continue
-            row, reading, earlier = articles[article_id]
+            row, reading, earlier, page_people = articles[article_id]
             hits.append(make_hit(article_id, reading=reading, earlier_readings=earlier, date=row.date,
                                  page=row.page, page_label=row.page_label, section=row.section, score=score,
-                                 texts=matches.texts))
+                                 texts=matches.texts, page_people=page_people))
         return SearchResult(query, matches.total, tuple(hits), matches.facets, self.keeper.pending())
 
     def all_ids(self, query: str, *, date_from: dt.date | str | None = None,

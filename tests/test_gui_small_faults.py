@@ -1,0 +1,178 @@
+"""Smaller window faults of issue 14 (item 12), one test each, on the window opened on the real
+sample page: the facets box, annotation exports, an undone and redone correction, the
+collection dialog."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from viewer.gui import article_html, facets_model, i18n
+from viewer.gui.export_dialog import ExportRequest
+from viewer.gui.main_window import MainWindow
+from viewer.gui.qt import QApplication, QInputMethodEvent
+from viewer.services import edits
+
+ORGANISATION = "交城县融媒体中心"  # the sample page's 合办
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, settings):
+    """The window in Chinese (the interface's first language) on the sample page."""
+    i18n.install("zh_CN")
+    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.archive.importing.load_sample()
+    window.archive_changed()
+    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
+    yield window
+    i18n.install("en")
+
+
+def search(window, qtbot, text: str):
+    with qtbot.waitSignal(window.search.answered, timeout=10_000) as answered:
+        window.search_field.setFocus()
+        window.search_field.selectAll()
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(window.search_field, event)
+    return answered.args[0]
+
+
+def facet_rows(window, facet: str):
+    model = window.search.facets
+    group = next(model.index(row, 0) for row in range(model.rowCount())
+                 if model.index(row, 0).data(facets_model.FacetRole) == facet)
+    return [model.index(row, 0, group) for row in range(model.rowCount(group))]
+
+
+# -- the facets box ------------------------------------------------------------------------------
+
+def test_the_person_facet_lists_people_and_not_the_pages_organisation(window, qtbot):
+    search(window, qtbot, "王耀")
+    people = [index.data() for index in facet_rows(window, "person")]
+    assert "王耀" in people and "冀美丽" in people and "惠爱宏" in people
+    assert ORGANISATION not in people
+
+
+def test_facet_names_are_shown_whole_with_the_name_in_a_tooltip(window, qtbot):
+    search(window, qtbot, "王耀")
+    view = window.search_panel.facets
+    rows = facet_rows(window, "person")
+    assert view.columnWidth(0) >= view.sizeHintForColumn(0)  # the names' column fits the longest
+    assert all(index.data(facets_model.ValueRole) == index.data() for index in rows)
+    assert [index.data(facets_model.Qt.ItemDataRole.ToolTipRole) for index in rows] == \
+        [index.data() for index in rows]
+
+
+def test_the_organisation_is_no_person_link_in_the_article(window):
+    html = article_html.render(window.archive.browsing.article(window.article_id))
+    assert ORGANISATION in html and article_html.person_link(ORGANISATION) not in html
+    assert article_html.person_link("王耀") in html and quote("王耀") in html
+
+
+# -- a correction undone and redone --------------------------------------------------------------
+
+EDITOR = "王编辑"
+
+
+def written(window, qtbot):
+    qtbot.waitUntil(lambda: window.annotating.history.pending == 0, timeout=10_000)
+
+
+def correct_first_paragraph(window, qtbot, text: str) -> None:
+    window.annotating.history.push(edits.Correct(window.article_id, {"paragraph": 1, "text": text}, EDITOR),
+                                   lambda: "更正")
+    written(window, qtbot)
+
+
+def corrections_exported(window, tmp_path) -> list[str]:
+    out = tmp_path / "export.txt"
+    window.archive.exporting.export([window.article_id], "txt", out, with_annotations=True)
+    return [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("- 更正")]
+
+
+def test_a_correction_undone_and_redone_is_one_correction(window, qtbot, tmp_path):
+    article_id = window.article_id
+    imported = window.archive.browsing.article(article_id).text.paragraphs
+    correct_first_paragraph(window, qtbot, "春天的交城大地。")
+    window.annotating.history.undo_action.trigger()
+    written(window, qtbot)
+    assert window.archive.browsing.article(article_id).text.paragraphs == imported
+    assert len(window.archive.browsing.revisions(article_id)) == 1  # undone: as if never made
+    window.annotating.history.redo_action.trigger()
+    written(window, qtbot)
+    assert window.archive.browsing.article(article_id).text.paragraphs[0] == "春天的交城大地。"
+    assert len(window.archive.browsing.revisions(article_id)) == 2  # the imported reading and one correction
+    assert [a.kind for a in window.archive.browsing.annotations(article_id)].count("correction") == 1
+    assert len(corrections_exported(window, tmp_path)) == 1
+    window.annotating.show_history.trigger()
+    assert window.annotating.dialog.list.count() == 2
+    window.annotating.dialog.reject()
+
+
+def test_an_undo_after_someone_elses_later_correction_keeps_the_history(window, qtbot):
+    """Undoing what another window or the command line has since corrected again cannot cut
+    the history: the text before is restored as a new revision."""
+    article_id = window.article_id
+    imported = window.archive.browsing.article(article_id).text.paragraphs
+    correct_first_paragraph(window, qtbot, "春天的交城大地。")
+    window.archive.editing.correct(article_id, author="李校对", paragraph=2, text="另一处更正。")
+    window.annotating.history.undo_action.trigger()
+    written(window, qtbot)
+    assert [r.author for r in window.archive.browsing.revisions(article_id)] == ["", EDITOR, "李校对", EDITOR]
+    assert window.archive.browsing.article(article_id).text.paragraphs == imported
+
+
+# -- exported annotations in the interface's language --------------------------------------------
+
+def switch_language(window, qtbot, language: str) -> None:
+    i18n.install(language)
+    title = "文件(&F)" if language == "zh_CN" else "&File"
+    qtbot.waitUntil(lambda: window.actions.file_menu.title() == title, timeout=5_000)
+
+
+def exported_annotations(window, qtbot, out) -> list[str]:
+    """Export the open article with its annotations as the window does; the block's lines."""
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000):
+        window.exports.start(ExportRequest((window.article_id,), "txt", out, with_annotations=True))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if line in ("批注:", "Annotations:"))
+    end = lines.index("", start)
+    return lines[start:end]
+
+
+@pytest.fixture
+def annotated(window, qtbot):
+    """The sample article with one annotation of every kind, the highlight orphaned by the correction."""
+    archive, article_id = window.archive, window.article_id
+    first = archive.browsing.article(article_id).text.paragraphs[0]
+    archive.editing.add_note(article_id, "核对政府工作报告原文", author=EDITOR)
+    archive.editing.add_highlight(article_id, quote=first[:4], comment="与原件一致", author=EDITOR)
+    archive.editing.tag(article_id, ["两会"], author=EDITOR)
+    archive.editing.add_to_collection("两会报道", [article_id], author=EDITOR)
+    correct_first_paragraph(window, qtbot, "春天的交城。")
+    return window
+
+
+def test_exported_annotations_are_chinese_throughout_in_chinese(annotated, qtbot, tmp_path):
+    lines = exported_annotations(annotated, qtbot, tmp_path / "zh.txt")
+    assert lines[0] == "批注:" and len(lines) == 6
+    assert [line for line in lines if re.search("[A-Za-z]", line)] == []
+    assert any(line.startswith("- 更正（王编辑 ") and line.endswith("）: 第 1 段") for line in lines)
+    assert any("（原文中已找不到）" in line for line in lines)
+
+
+def test_exported_annotations_are_english_in_english(annotated, qtbot, tmp_path):
+    switch_language(annotated, qtbot, "en")
+    lines = exported_annotations(annotated, qtbot, tmp_path / "en.txt")
+    assert lines[0] == "Annotations:" and len(lines) == 6
+    kinds = [re.match(r"- (\w+) \(王编辑 \d{4}-\d\d-\d\d\): ", line)[1] for line in lines[1:]]
+    assert sorted(kinds) == ["Collection", "Correction", "Highlight", "Note", "Tag"]
+    assert any(line.endswith("): paragraph 1") for line in lines)
+    assert any("(no longer found in the text)" in line for line in lines)
+    assert not any(word in line for line in lines for word in ("批注", "笔记", "划线", "标签", "更正", "集合", "段"))
