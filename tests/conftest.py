@@ -4,6 +4,8 @@ data; tests/data/SOURCES.md says where each comes from)."""
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,73 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED = DATA / "seed" / "jiaocheng-2025-04-03-p8.txt"
 ENCODINGS = DATA / "encodings"
 NEGATIVE = DATA / "negative"
+
+
+class Templates:
+    """Folders built once per session (once per xdist worker) and copied into each test's
+    ``tmp_path``, so a test gets the archive it would have built in a few milliseconds and can
+    write to it freely. ``build(folder)`` makes ``folder/archive`` (closing it) and whatever
+    else the test would have had in its ``tmp_path`` (the pages it imported, say).
+
+    A copy is the same archive: the database, ``index/`` with its ``CURRENT`` generation and
+    the epoch it shares with the database, ``pages/``. Only ``page.source_path`` still names
+    the file in the template's folder that was imported."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.built: dict[str, Path] = {}
+
+    def folder(self, name: str, build: Callable[[Path], None]) -> Path:
+        if name not in self.built:
+            folder = self.root / name
+            folder.mkdir()
+            build(folder)
+            self.built[name] = folder
+        return self.built[name]
+
+    def copy(self, name: str, build: Callable[[Path], None], to: Path) -> Path:
+        """A copy of the template ``name`` in ``to`` (nothing of it there yet); ``to / "archive"``."""
+        template = self.folder(name, build)
+        for entry in template.iterdir():
+            if entry.is_dir():
+                # SQLite's shared-memory file belongs to the connections that made it; the copy
+                # makes its own from the database and its WAL.
+                shutil.copytree(entry, to / entry.name, ignore=shutil.ignore_patterns("*-shm"))
+            elif (to / entry.name).exists():
+                raise FileExistsError(to / entry.name)
+            else:
+                shutil.copy2(entry, to / entry.name)
+        return to / "archive"
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Templates:
+    return Templates(tmp_path_factory.mktemp("templates"))
+
+
+def found(archive, query: str) -> set[int]:
+    return {hit.article_id for hit in archive.searching.search(query, limit=1000).hits}
+
+
+def assert_a_copy_of_its_own(archive, template_copy: Path) -> None:
+    """What a test writes into its copy ``archive`` (a correction, a note, a rebuilt index)
+    is neither in the template nor in the next test's copy (``template_copy``, made after the
+    writes), and the index of each copy is its archive's own and in step."""
+    from viewer.archive import Archive
+
+    assert archive.indexing.in_step()
+    article_id = archive.browsing.list_articles()[0].id
+    title = archive.browsing.article(article_id).title
+    archive.editing.correct(article_id, title="只在这一份里", author="测试")
+    archive.editing.add_note(article_id, "独此一份", author="测试")
+    archive.indexing.rebuild()
+    assert found(archive, "只在这一份里") == found(archive, "note:独此一份") == {article_id}
+    with Archive(template_copy) as again:
+        assert again.indexing.in_step()
+        assert again.browsing.article(article_id).title == title
+        assert not again.browsing.annotations(article_id)
+        assert not found(again, "只在这一份里") and not found(again, "note:独此一份")
+        assert [a.id for a in again.browsing.list_articles()] == [a.id for a in archive.browsing.list_articles()]
 
 
 @pytest.fixture
