@@ -11,7 +11,6 @@ import pagegen
 import pytest
 from conftest import assert_a_copy_of_its_own
 
-from viewer.archive import Archive
 from viewer.gui import i18n, search_controller
 from viewer.gui import settings as settings_module
 from viewer.gui.export_flow import ALL_RESULTS, ARTICLE, RESULTS
@@ -42,28 +41,16 @@ from viewer.gui.settings import Settings
 from viewer.model import ImportOutcome, ImportReport
 from viewer.search.query import parse
 
-ISSUE_DATE = dt.date(2025, 4, 4)
-ISSUE_PAGES = 12
-
-
-def build_sample_and_issue(folder):
-    """The sample page and twelve more like it a day later."""
-    pages = folder / "pages"
-    pages.mkdir()
-    for page in range(1, ISSUE_PAGES + 1):
-        pagegen.write_page(pages, ISSUE_DATE, page)
-    with Archive(folder / "archive") as archive:
-        archive.importing.load_sample()
-        archive.importing.import_paths([pages])
+ISSUE_DATE, ISSUE_PAGES = pagegen.ISSUE_DATE, pagegen.ISSUE_PAGES
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, settings, monkeypatch, templates):
-    """The window on :func:`build_sample_and_issue`'s archive (a copy of the test's own);
+    """The window on :func:`pagegen.sample_and_issue`'s archive (a copy of the test's own);
     searches read 5 hits at a time, so a search for the article's words finds 13 and loads 5."""
     monkeypatch.setattr(search_controller, "PAGE_SIZE", 5)
     i18n.install("en")
-    window = MainWindow(templates.copy("sample-and-issue", build_sample_and_issue, tmp_path), settings,
+    window = MainWindow(templates.copy("sample-and-issue", pagegen.sample_and_issue, tmp_path), settings,
                         lambda root: None)
     qtbot.addWidget(window)
     window.show()
@@ -75,7 +62,7 @@ def window(qtbot, tmp_path, settings, monkeypatch, templates):
 
 def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
     assert len(window.archive.browsing.list_articles()) == 1 + ISSUE_PAGES
-    assert_a_copy_of_its_own(window.archive, templates.copy("sample-and-issue", build_sample_and_issue,
+    assert_a_copy_of_its_own(window.archive, templates.copy("sample-and-issue", pagegen.sample_and_issue,
                                                            tmp_path_factory.mktemp("again")))
 
 
