@@ -52,3 +52,11 @@ def sample_and_issue(folder: Path, pages: int = ISSUE_PAGES) -> None:
         archive.importing.load_sample()
         report = archive.importing.import_paths([folder / "pages"])
     assert len(report.imported) == pages and not report.failed
+
+
+def sample(folder: Path) -> None:
+    """A template (conftest's ``templates``): the sample page alone, in ``folder/archive``."""
+    from viewer.archive import Archive
+
+    with Archive(folder / "archive") as archive:
+        archive.importing.load_sample()
