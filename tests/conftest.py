@@ -85,11 +85,19 @@ def assert_a_copy_of_its_own(archive, template_copy: Path) -> None:
         assert [a.id for a in again.browsing.list_articles()] == [a.id for a in archive.browsing.list_articles()]
 
 
-@pytest.fixture
-def archive(tmp_path):
+def empty(folder: Path) -> None:
+    """A template: a new archive, made and closed, in ``folder/archive``."""
     from viewer.archive import Archive
 
-    with Archive(tmp_path / "archive") as archive:
+    Archive(folder / "archive").close()
+
+
+@pytest.fixture
+def archive(tmp_path, templates):
+    """A new empty archive (a copy of :func:`empty`'s, as it is left when made)."""
+    from viewer.archive import Archive
+
+    with Archive(templates.copy("empty", empty, tmp_path)) as archive:
         yield archive
 
 
@@ -103,13 +111,14 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, settings):
-    """The window, in English, on a new empty archive (GUI test modules may define their own)."""
+def window(qtbot, tmp_path, settings, templates):
+    """The window, in English, on a new empty archive (a copy of :func:`empty`'s; GUI test
+    modules may define their own)."""
     from viewer.gui import i18n
     from viewer.gui.main_window import MainWindow
 
     i18n.install("en")
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    window = MainWindow(templates.copy("empty", empty, tmp_path), settings, lambda root: None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
