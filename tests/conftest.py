@@ -101,6 +101,26 @@ def archive(tmp_path, templates):
         yield archive
 
 
+def seed(folder: Path) -> None:
+    """A template: the seed page imported into a new archive, ``folder/archive``."""
+    from viewer.archive import Archive
+
+    with Archive(folder / "archive") as archive:
+        [outcome] = archive.importing.import_paths([SEED]).outcomes
+    assert outcome.status == "imported" and len(outcome.article_ids) == 1
+
+
+@pytest.fixture
+def seeded(templates, tmp_path):
+    """(archive, article id): the seed page's one article in a new archive, a copy of
+    :func:`seed`'s of the test's own (test_export.py has a ``seeded`` of its own)."""
+    from viewer.archive import Archive
+
+    with Archive(templates.copy("seed", seed, tmp_path)) as archive:
+        [article] = archive.browsing.list_articles()
+        yield archive, article.id
+
+
 @pytest.fixture
 def settings(tmp_path):
     """The window's settings in an INI file of the test's own, never the user's."""

@@ -54,6 +54,14 @@ def sample_and_issue(folder: Path, pages: int = ISSUE_PAGES) -> None:
     assert len(report.imported) == pages and not report.failed
 
 
+def weekday_paper_archive(folder: Path) -> None:
+    """A template (conftest's ``templates``): :func:`weekday_paper` in ``folder/archive``."""
+    from viewer.archive import Archive
+
+    with Archive(folder / "archive") as archive:
+        weekday_paper(archive, folder / "pages")
+
+
 def sample(folder: Path) -> None:
     """A template (conftest's ``templates``): the sample page alone, in ``folder/archive``."""
     from viewer.archive import Archive
