@@ -11,6 +11,8 @@ from conftest import SEED
 from viewer.model import WEEKDAYS
 
 SEED_MASTHEAD = "8 县域·交城 2025年4月3日 星期四"
+ISSUE_DATE = dt.date(2025, 4, 4)
+ISSUE_PAGES = 12
 
 
 def write_page(folder: Path, date: dt.date, page: int) -> Path:
@@ -35,3 +37,34 @@ def weekday_paper(archive, folder: Path):
     report = archive.importing.import_paths([folder])
     assert not report.failed
     return archive
+
+
+def sample_and_issue(folder: Path, pages: int = ISSUE_PAGES) -> None:
+    """A template (conftest's ``templates``): the sample page and, a day later, an issue of
+    ``pages`` pages like it (an article each), written to ``folder/pages`` and imported into
+    ``folder/archive``."""
+    from viewer.archive import Archive
+
+    (folder / "pages").mkdir()
+    for page in range(1, pages + 1):
+        write_page(folder / "pages", ISSUE_DATE, page)
+    with Archive(folder / "archive") as archive:
+        archive.importing.load_sample()
+        report = archive.importing.import_paths([folder / "pages"])
+    assert len(report.imported) == pages and not report.failed
+
+
+def weekday_paper_archive(folder: Path) -> None:
+    """A template (conftest's ``templates``): :func:`weekday_paper` in ``folder/archive``."""
+    from viewer.archive import Archive
+
+    with Archive(folder / "archive") as archive:
+        weekday_paper(archive, folder / "pages")
+
+
+def sample(folder: Path) -> None:
+    """A template (conftest's ``templates``): the sample page alone, in ``folder/archive``."""
+    from viewer.archive import Archive
+
+    with Archive(folder / "archive") as archive:
+        archive.importing.load_sample()

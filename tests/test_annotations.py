@@ -18,12 +18,6 @@ EDITOR = "王编辑"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def seeded(archive):
-    [outcome] = archive.importing.import_paths([SEED]).outcomes
-    return archive, outcome.article_ids[0]
-
-
 def body(archive, article_id):
     return "\n".join(archive.browsing.article(article_id).to_json()["paragraphs"])
 

@@ -14,11 +14,11 @@ from viewer.schedule import missing_dates, publishing_weekdays
 
 
 @pytest.fixture(scope="module")
-def weekday_paper(tmp_path_factory):
-    """Read only by these tests, so made once for all of them."""
+def weekday_paper(tmp_path_factory, templates):
+    """Read only by these tests, so one copy for all of them (of a template made once)."""
     folder = tmp_path_factory.mktemp("weekday_paper")
-    with Archive(folder / "archive") as archive:
-        yield pagegen.weekday_paper(archive, folder / "pages")
+    with Archive(templates.copy("weekday-paper", pagegen.weekday_paper_archive, folder)) as archive:
+        yield archive
 
 
 def test_levels(weekday_paper):

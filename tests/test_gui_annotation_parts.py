@@ -5,7 +5,6 @@ between Qt's text and the archive's, note formats, revision summaries, and the t
 from __future__ import annotations
 
 import pytest
-from conftest import SEED
 from PySide6.QtTest import QAbstractItemModelTester
 
 from viewer.gui import article_html, i18n
@@ -25,12 +24,6 @@ EDITOR = "王编辑"
 @pytest.fixture(autouse=True)
 def english():
     i18n.install("en")
-
-
-@pytest.fixture
-def seeded(archive):
-    [outcome] = archive.importing.import_paths([SEED]).outcomes
-    return archive, outcome.article_ids[0]
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pagegen
 import pytest
+from conftest import assert_a_copy_of_its_own
 
 from viewer.archive import Archive
 from viewer.errors import GazetteError
@@ -45,16 +46,21 @@ def asked(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, asked):
+def window(qtbot, tmp_path, asked, templates):
+    """The window on the sample (a copy of the test's own)."""
     i18n.install("en")
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    window = MainWindow(templates.copy("sample", pagegen.sample, tmp_path), settings, lambda root: None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.mouseClick(window.welcome.load_sample, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window
+
+
+def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
+    assert len(window.archive.browsing.list_articles()) == 1
+    assert_a_copy_of_its_own(window.archive, templates.copy("sample", pagegen.sample, tmp_path_factory.mktemp("again")))
 
 
 def written(window, qtbot):

@@ -4,7 +4,6 @@ dialog's options; progress with a working Cancel that leaves nothing behind; err
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import threading
 
@@ -26,24 +25,19 @@ from viewer.gui.qt import (
 )
 from viewer.services.exporting import Exporting
 
-ISSUE_DATE = dt.date(2025, 4, 4)
-ISSUE_PAGES = 12
+ISSUE_DATE, ISSUE_PAGES = pagegen.ISSUE_DATE, pagegen.ISSUE_PAGES
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, settings):
-    """The sample page, and an issue of twelve pages like it a day later (an article each)."""
+def window(qtbot, tmp_path, settings, templates):
+    """The window on :func:`pagegen.sample_and_issue`'s archive (a copy of the test's own): the
+    sample page, and an issue of twelve pages like it a day later (an article each)."""
     i18n.install("en")
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for page in range(1, ISSUE_PAGES + 1):
-        pagegen.write_page(folder, ISSUE_DATE, page)
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    window = MainWindow(templates.copy("sample-and-issue", pagegen.sample_and_issue, tmp_path), settings,
+                        lambda root: None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive.importing.load_sample()
-    window.archive.importing.import_paths([folder])
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window

@@ -9,6 +9,7 @@ import re
 
 import pagegen
 import pytest
+from conftest import assert_a_copy_of_its_own
 
 from viewer.gui import i18n, search_controller
 from viewer.gui import settings as settings_module
@@ -40,29 +41,29 @@ from viewer.gui.settings import Settings
 from viewer.model import ImportOutcome, ImportReport
 from viewer.search.query import parse
 
-ISSUE_DATE = dt.date(2025, 4, 4)
-ISSUE_PAGES = 12
+ISSUE_DATE, ISSUE_PAGES = pagegen.ISSUE_DATE, pagegen.ISSUE_PAGES
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, settings, monkeypatch):
-    """The sample page and twelve more like it a day later; searches read 5 hits at a time,
-    so a search for the article's words finds 13 and loads 5."""
+def window(qtbot, tmp_path, settings, monkeypatch, templates):
+    """The window on :func:`pagegen.sample_and_issue`'s archive (a copy of the test's own);
+    searches read 5 hits at a time, so a search for the article's words finds 13 and loads 5."""
     monkeypatch.setattr(search_controller, "PAGE_SIZE", 5)
     i18n.install("en")
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for page in range(1, ISSUE_PAGES + 1):
-        pagegen.write_page(folder, ISSUE_DATE, page)
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    window = MainWindow(templates.copy("sample-and-issue", pagegen.sample_and_issue, tmp_path), settings,
+                        lambda root: None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive.importing.load_sample()
-    window.archive.importing.import_paths([folder])
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window
+
+
+def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
+    assert len(window.archive.browsing.list_articles()) == 1 + ISSUE_PAGES
+    assert_a_copy_of_its_own(window.archive, templates.copy("sample-and-issue", pagegen.sample_and_issue,
+                                                           tmp_path_factory.mktemp("again")))
 
 
 def search(window, qtbot, text: str):

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pagegen
 import pytest
+from conftest import assert_a_copy_of_its_own
 
 from viewer.gui import article_html, facets_model, i18n
 from viewer.gui.main_window import SEARCH_TAB, MainWindow
@@ -19,24 +20,29 @@ from viewer.search import MARK_CLOSE, MARK_OPEN
 MARK = f'<span style="{HIT_STYLE}">'
 
 
+def sample_and_two_pages(folder):
+    pagegen.sample_and_issue(folder, pages=2)
+
+
 @pytest.fixture
-def window(qtbot, tmp_path):
-    """The sample page and, a day later, two more pages like it."""
+def window(qtbot, tmp_path, templates):
+    """The sample page and, a day later, two more pages like it (a copy of the test's own)."""
     i18n.install("en")
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for page in (1, 2):
-        pagegen.write_page(folder, dt.date(2025, 4, 4), page)
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(tmp_path / "archive", settings, lambda root: None)
+    window = MainWindow(templates.copy("sample-and-two-pages", sample_and_two_pages, tmp_path), settings,
+                        lambda root: None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive.importing.load_sample()
-    window.archive.importing.import_paths([folder])
     window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window
+
+
+def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
+    assert len(window.archive.browsing.list_articles()) == 3
+    assert_a_copy_of_its_own(window.archive, templates.copy("sample-and-two-pages", sample_and_two_pages,
+                                                           tmp_path_factory.mktemp("again")))
 
 
 def type_text(widget, text: str) -> None:

@@ -12,7 +12,7 @@ from indexed_docs import IndexedDocs, search_doc
 
 from viewer.errors import Cancelled, QueryError
 from viewer.model import SearchDoc
-from viewer.search import MARK_CLOSE, MARK_OPEN
+from viewer.search import MARK_CLOSE, MARK_OPEN, SearchIndex
 from viewer.search import index as search_module
 from viewer.search import postings as searchpostings
 from viewer.textnorm import fold, fold_query
@@ -67,20 +67,50 @@ def small_segments(monkeypatch):
     monkeypatch.setattr(searchpostings, "VOCABULARY_SAMPLE", 25)
 
 
-@pytest.fixture
-def corpus(tmp_path, small_segments):
+def corpus_docs() -> tuple[dict[int, SearchDoc], SearchDoc]:
+    """240 generated articles, and article 7 as it is imported again."""
     rng = random.Random(20250403)
     docs = {i: make_doc(rng, i) for i in range(1, 241)}
-    index = IndexedDocs(tmp_path / "index", docs)
-    index.add(docs[i] for i in range(1, 161))
-    index.add(docs[i] for i in range(161, 241))
-    replaced = make_doc(rng, 7)  # re-importing an article replaces it
+    return docs, make_doc(rng, 7)
+
+
+def build_corpus(folder):
+    """The corpus's index in ``folder/index`` (under ``small_segments``, as the tests use it):
+    articles 1–160 then 161–240 added, 7 replaced (re-importing an article replaces it), 5 and
+    200 deleted."""
+    docs, replaced = corpus_docs()
+    index = SearchIndex(folder / "index")
+    index.update(docs[i] for i in range(1, 161))
+    index.update(docs[i] for i in range(161, 241))
+    index.update([replaced])
+    index.update([], gone=[5, 200])
+    index.close()
+
+
+@pytest.fixture
+def corpus(tmp_path, small_segments, templates):
+    """:func:`build_corpus`'s index (a copy of the test's own) and the articles it holds."""
+    templates.copy("search-corpus", build_corpus, tmp_path)
+    docs, replaced = corpus_docs()
     docs[7] = replaced
-    index.add([replaced])
     for gone in (5, 200):
         del docs[gone]
-    index.index.update([], gone=[5, 200])
-    return index, docs
+    return IndexedDocs(tmp_path / "index", docs), docs
+
+
+def test_the_corpus_is_a_copy_of_its_own(corpus, templates, tmp_path_factory):
+    index, docs = corpus
+    assert index.index.doc_count() == len(docs) == 238
+    assert found(index, "交城") == scan(docs, "交城")
+    victim = min(found(index, "交城"))
+    index.add([search_doc(5, title="只在这一份里")])
+    index.index.update([], gone=[victim])
+    assert found(index, '"只在这一份里"') == {5} and victim not in found(index, "交城")
+    folder = tmp_path_factory.mktemp("again")
+    templates.copy("search-corpus", build_corpus, folder)
+    again = IndexedDocs(folder / "index", corpus_docs()[0])
+    assert again.index.doc_count() == 238 and again.index.generation == index.index.generation
+    assert not found(again, '"只在这一份里"') and victim in found(again, "交城")
 
 
 def test_every_substring_is_found_exactly(corpus):

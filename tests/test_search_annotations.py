@@ -24,12 +24,6 @@ EDITOR = "王编辑"
 PROOFREADER = "李校对"
 
 
-@pytest.fixture
-def seeded(archive):
-    [outcome] = archive.importing.import_paths([SEED]).outcomes
-    return archive, outcome.article_ids[0]
-
-
 def found(archive, query: str, **filters) -> set[int]:
     return {hit.article_id for hit in archive.searching.search(query, limit=100, **filters).hits}
 
