@@ -18,6 +18,7 @@ from PIL import Image
 
 from viewer.archive import Archive
 from viewer.cli import cli
+from viewer.confidence import unsure_spans
 from viewer.ingest import ReadOptions, read_pages
 from viewer.ingest.ocr import OcrOptions, deskewed, read_picture
 from viewer.ingest.ocr.engines import TesseractEngine
@@ -118,13 +119,13 @@ def test_ocr_never_imports_a_picture_and_gazette_ocr_reads_it_later(tmp_path, sc
     assert "picture only (OCR is off)" in result.output
     with Archive(tmp_path / "a") as archive:
         assert archive.browsing.list_articles() == []
-        [page_id] = archive.store.pages_without_text()
+        [page_id] = archive.browsing.pages_without_text()
     result = runner.invoke(cli, base + ["ocr", "--pictures-only"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("未命名报纸 2024-11-27 page 5: ")
     with Archive(tmp_path / "a") as archive:
         assert len(archive.browsing.list_articles()) == len(truth.articles)
-        assert archive.store.pages_without_text() == []
+        assert archive.browsing.pages_without_text() == []
     assert runner.invoke(cli, base + ["ocr"]).exit_code == 2  # neither ids nor --pictures-only
 
 
@@ -182,3 +183,10 @@ def test_a_picture_gazette_cannot_decode_is_one_line(tmp_path):
     assert result.exit_code == 1
     [failed] = [line for line in result.output.splitlines() if line.startswith("failed:")]
     assert str(bad) in failed and "Traceback" not in result.output
+
+
+def test_unsure_characters_are_placed_in_the_article_text():
+    raw = "标题\n　　文字识别不准"
+    confidence = [0.99, 0.5, None, None, None, 0.9, 0.3, 0.4, 0.95, 0.99, 0.2]
+    # the article reads the title and the paragraph; an editor corrected 准 to 确
+    assert unsure_spans("标题\n文字识别不确", raw, confidence, [0, 1]) == ((1, 2), (4, 6))

@@ -491,7 +491,7 @@ def ocr_command(archive: Archive, page_ids: tuple[int, ...], pictures_only: bool
 
     if not page_ids and not pictures_only:
         raise click.UsageError("give page ids, or --pictures-only")
-    ids = list(page_ids) or archive.store.pages_without_text()
+    ids = list(page_ids) or archive.browsing.pages_without_text()
 
     def progress(done: int, total: int, _: str) -> None:
         if done < total:

@@ -308,6 +308,7 @@ class ArticleView:
     regions: tuple[tuple[int, int, int, int], ...]
     annotations: tuple[AnnotationEntry, ...] = ()
     ocr: OcrNote | None = None  # the page's text was read from its picture by OCR
+    unsure: tuple[tuple[int, int], ...] = ()  # spans of the search text OCR was unsure of
 
     @property
     def title(self) -> str:

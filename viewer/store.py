@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from viewer.annotation_store import AnnotationStore, new_row_id
-from viewer.confidence import pack_confidence, unpack_confidence
+from viewer.confidence import pack_confidence, unpack_confidence, unsure_spans
 from viewer.errors import GazetteError
 from viewer.model import (
     ArticleLocation,
@@ -313,24 +313,31 @@ class Store:
         return [found[i] for i in ids if i in found]
 
     def article(self, article_id: int) -> ArticleView | None:
-        """Everything about one article, as shown (two SELECTs)."""
+        """Everything about one article, as shown (two SELECTs; a third for OCR'd text, to place
+        the characters OCR was unsure of)."""
         row = self._one(f"""
             SELECT {self._ROW_COLUMNS}, a.subtitle, a.kicker, a.paragraphs, a.credits, a.revision_id,
                    a.region, a.page_id, page.issue_id, issue.publication_id, page.weekday, page.unassigned,
                    page.source_path, page.source_sha256, page.image, page.ocr_engine, page.ocr_confidence,
-                   {self._PAGE_CREDITS} AS page_credits
+                   page.char_confidence, a.source_lines, {self._PAGE_CREDITS} AS page_credits
             {self._ROW_JOINS} WHERE a.id = ?""", [article_id])
         if row is None:
             return None
+        text = _reading(row)
+        unsure: tuple[tuple[int, int], ...] = ()
+        if row["char_confidence"] is not None:  # OCR'd text (or ALTO's): the page text is read too
+            page_text = self.db.execute("SELECT raw_text FROM page WHERE id = ?", [row["page_id"]]).fetchone()[0]
+            unsure = unsure_spans(text.search_text(), page_text, unpack_confidence(row["char_confidence"]) or [],
+                                  json.loads(row["source_lines"] or "[]"))
         return ArticleView(
             id=row["id"], page_id=row["page_id"], issue_id=row["issue_id"], publication_id=row["publication_id"],
             publication=row["publication"], date=row["date"], weekday=row["weekday"], page=row["page"],
             page_label=row["page_label"], section=row["section"],
-            page_credits=group_credits(_credits(row["page_credits"])), text=_reading(row),
+            page_credits=group_credits(_credits(row["page_credits"])), text=text,
             revision=row["revision_id"], unassigned=tuple(json.loads(row["unassigned"])),
             source_path=row["source_path"], source_sha256=row["source_sha256"],
             page_image=f"pages/{row['image']}" if row["image"] else None, regions=_regions(row["region"]),
-            annotations=tuple(self.annotations.listing(article_id)), ocr=_ocr_note(row))
+            annotations=tuple(self.annotations.listing(article_id)), ocr=_ocr_note(row), unsure=unsure)
 
     def article_geometry(self, article_id: int) -> tuple[str, list | None, list[int]] | None:
         """The article's page text, that text's character boxes (None without positions) and

@@ -43,6 +43,10 @@
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
+        <source>Read Pictures by &amp;OCR…</source>
+        <translation>用 OCR 识别图片(&amp;O)…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
@@ -509,6 +513,18 @@ Import them into the archive that is open ({archive})?</source>
     <message>
         <source>page {page}</source>
         <translation>第{page}版</translation>
+    </message>
+    <message>
+        <source>Text read by OCR ({engine}, {confidence:.0%} sure on average)</source>
+        <translation>文字由 OCR 识别（{engine}，平均置信度 {confidence:.0%}）</translation>
+    </message>
+    <message>
+        <source>Text read by OCR ({engine})</source>
+        <translation>文字由 OCR 识别（{engine}）</translation>
+    </message>
+    <message>
+        <source>; {count} unsure passage(s) underlined in red</source>
+        <translation>；{count} 处存疑文字以红色下划线标出</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1220,65 @@ Your name:</source>
     <message>
         <source>Your note on this article</source>
         <translation>写下你对这篇文章的笔记</translation>
+    </message>
+</context>
+<context>
+    <name>OcrFlow</name>
+    <message>
+        <source>Read Pictures by OCR</source>
+        <translation>用 OCR 识别图片</translation>
+    </message>
+    <message>
+        <source>{count} page(s) of this archive are pictures without text.</source>
+        <translation>本档案中有 {count} 个版面只有图片、没有文字。</translation>
+    </message>
+    <message>
+        <source>Read those {count} page(s)</source>
+        <translation>识别这 {count} 个版面</translation>
+    </message>
+    <message>
+        <source>Read the page shown again</source>
+        <translation>重新识别当前版面</translation>
+    </message>
+    <message>
+        <source>No page is a picture without text, and no page is shown.</source>
+        <translation>没有只有图片而无文字的版面，也没有打开的版面。</translation>
+    </message>
+    <message>
+        <source>OCR is already running; wait for it to finish.</source>
+        <translation>OCR 识别正在进行，请等它完成。</translation>
+    </message>
+    <message>
+        <source>Reading pictures by OCR</source>
+        <translation>正在用 OCR 识别图片</translation>
+    </message>
+    <message>
+        <source>Starting OCR…</source>
+        <translation>正在开始 OCR 识别…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling after the page being read…</source>
+        <translation>识别完当前版面后取消…</translation>
+    </message>
+    <message>
+        <source>Reading page {done} of {total} by OCR…</source>
+        <translation>正在识别第 {done} 个版面（共 {total} 个）…</translation>
+    </message>
+    <message>
+        <source>OCR cancelled: the pages read before it stopped are kept.</source>
+        <translation>OCR 识别已取消：取消前识别的版面已保留。</translation>
+    </message>
+    <message>
+        <source>{pages} page(s) read: {articles} article(s).</source>
+        <translation>已识别 {pages} 个版面：{articles} 篇文章。</translation>
+    </message>
+    <message>
+        <source>{count} page(s) could not be read.</source>
+        <translation>{count} 个版面无法识别。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """An article (:class:`viewer.model.ArticleView`) as the HTML the article pane shows, with
-search hits marked, the editors' highlights in their colours and every name a ``person:`` link.
+search hits marked, the editors' highlights in their colours, the characters OCR was unsure of
+underlined in red, and every name a ``person:`` link.
 
 Hit spans are offsets into the article's search text (:meth:`viewer.model.Reading.search_text`):
 title, kicker, subtitle, byline and paragraphs, one per line (:meth:`Reading.search_lines`), so
@@ -13,7 +14,7 @@ from html import escape
 from urllib.parse import quote
 
 from viewer.gui.qt import translate
-from viewer.gui.style import HIT_STYLE, highlight_colour
+from viewer.gui.style import HIT_STYLE, UNSURE_STYLE, highlight_colour
 from viewer.model import (
     BYLINE_LINE,
     FIRST_PARAGRAPH_LINE,
@@ -83,10 +84,11 @@ def render(article: ArticleView, spans: list[tuple[int, int]] = ()) -> str:
     parts = text.search_lines()
     marks = spans_by_part(parts, list(spans))
     highlights = highlights_by_part(article, parts)
+    unsure = spans_by_part(parts, list(article.unsure))
     first_hit = [bool(spans)]  # the anchor goes before the first mark drawn, in reading order
 
     def part(n: int, runs: list[Run] | None = None) -> str:
-        return _marked(runs or [(parts[n], None)], marks[n], first_hit, highlights[n])
+        return _marked(runs or [(parts[n], None)], marks[n], first_hit, highlights[n], unsure[n])
 
     html = []
     if text.kicker:
@@ -96,6 +98,8 @@ def render(article: ArticleView, spans: list[tuple[int, int]] = ()) -> str:
     if text.subtitle:
         html.append(f'<p style="font-size:large; margin-top:0">{part(SUBTITLE)}</p>')
     html.append(f'<p style="color:#555">{escape(_dateline(article))}</p>')
+    if article.ocr is not None:
+        html.append(f'<p style="color:#555">{escape(_ocr_line(article))}</p>')
     if text.credits:
         html.append(f"<p>{part(BYLINE, _credit_runs(text.credits_by_role))}</p>")
     if article.page_credits:
@@ -114,6 +118,19 @@ def _dateline(article: ArticleView) -> str:
                                   page, article.section) if x)
 
 
+def _ocr_line(article: ArticleView) -> str:
+    engine = article.ocr.engine if article.ocr else ""
+    if article.ocr and article.ocr.confidence is not None:
+        said = translate("ArticleView", "Text read by OCR ({engine}, {confidence:.0%} sure on average)").format(
+            engine=engine, confidence=article.ocr.confidence)
+    else:
+        said = translate("ArticleView", "Text read by OCR ({engine})").format(engine=engine)
+    if article.unsure:
+        said += translate("ArticleView", "; {count} unsure passage(s) underlined in red").format(
+            count=len(article.unsure))
+    return said
+
+
 def _credit_runs(credits: dict[str, list[str]], separator: str = "/", between: str = " ") -> list[Run]:
     """Credits as runs whose text joins to ``format_credits`` (with the default separators),
     each person's name a link (a body's, 合办 …, is not: it is nobody a ``person:`` finds)."""
@@ -128,19 +145,24 @@ def _credit_runs(credits: dict[str, list[str]], separator: str = "/", between: s
 
 
 def _marked(runs: list[Run], spans: list[tuple[int, int]], first_hit: list[bool],
-            highlights: list[Highlight] = ()) -> str:
+            highlights: list[Highlight] = (), unsure: list[tuple[int, int]] = ()) -> str:
     """The runs as HTML, the characters within ``spans`` marked as hits, those within
-    ``highlights`` in their colours (a hit shows over a highlight)."""
+    ``highlights`` in their colours (a hit shows over a highlight), those within ``unsure``
+    underlined in red (within a hit or highlight too)."""
     html = []
     offset = 0
     for text, link in runs:
         hits = [local for start, end in spans if (local := _local(start, end, offset, text))]
         colours = [(*local, colour) for start, end, colour in highlights
                    if (local := _local(start, end, offset, text))]
-        cuts = sorted({0, len(text), *itertools.chain(*hits), *(x for s, e, _ in colours for x in (s, e))})
+        doubts = [local for start, end in unsure if (local := _local(start, end, offset, text))]
+        cuts = sorted({0, len(text), *itertools.chain(*hits), *itertools.chain(*doubts),
+                       *(x for s, e, _ in colours for x in (s, e))})
         pieces = []
         for start, end in itertools.pairwise(cuts):
             piece = escape(text[start:end])
+            if any(s <= start and end <= e for s, e in doubts):
+                piece = f'<span style="{UNSURE_STYLE}">{piece}</span>'
             colour = next((c for s, e, c in reversed(colours) if s <= start and end <= e), None)
             if any(s <= start and end <= e for s, e in hits):
                 anchor = f'<a name="{FIRST_HIT_ANCHOR}"></a>' if first_hit[0] else ""

@@ -20,6 +20,7 @@ from viewer.gui.export_flow import ExportFlow, SearchSpec, Selection
 from viewer.gui.import_flow import ImportFlow, dropped_files
 from viewer.gui.index_keeper import IndexKeeper
 from viewer.gui.maintenance_flow import MaintenanceFlow
+from viewer.gui.ocr_flow import OcrFlow
 from viewer.gui.page_picture import Picture
 from viewer.gui.page_view import PageView
 from viewer.gui.qt import (
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.exports = ExportFlow(self, self.runner, self.archive, settings, self._selection)
         self.index_keeper = IndexKeeper(self.archive, self.runner, self.statusBar())
         self.maintenance = MaintenanceFlow(self, self.runner, self._switch_archive)
+        self.ocr = OcrFlow(self, self.runner, lambda: self.archive.browsing.pages_without_text(),
+                           lambda: self.page_view.page.id if self.page_view.page is not None else None)
         self._connect()
         self.setAcceptDrops(True)
         self.retranslate()
@@ -127,6 +130,8 @@ class MainWindow(QMainWindow):
         self.article_pane.export_wanted.connect(lambda: self.exports.choose_article(self.article_id))
         self.exports.add_context_menus(self.search_panel.results, self.page_view, self.browse.tree,
                                        self.browse.pages)
+        a.read_by_ocr.triggered.connect(self.ocr.choose)
+        self.ocr.archive_changed.connect(self.archive_changed)
         a.check_archive.triggered.connect(self.maintenance.check)
         a.backup_archive.triggered.connect(self.maintenance.back_up)
         a.restore_archive.triggered.connect(self.maintenance.restore)

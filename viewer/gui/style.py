@@ -11,6 +11,8 @@ CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
 
 HIT_BACKGROUND = "#ffd54f"  # search hits in the article and in snippets
 HIT_STYLE = f"background-color:{HIT_BACKGROUND}; color:#000000"  # dark on yellow, even in a selected row
+# Characters OCR was unsure of: red and underlined, for an editor to check against the picture
+UNSURE_STYLE = "color:#b3261e; text-decoration:underline"
 # An editor's highlight colours, by the names the archive keeps (light enough that search hits
 # stand out on them); a name the CLI was given that is not here is used as a CSS colour.
 HIGHLIGHT_COLOURS = {"yellow": "#fff59d", "green": "#c5e1a5", "blue": "#b3e5fc", "pink": "#f8bbd0",

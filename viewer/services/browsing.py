@@ -82,6 +82,10 @@ class Browsing:
     def page(self, page_id: int) -> PageView:
         return _found(self.store.page(page_id), f"no page with id {page_id}")
 
+    def pages_without_text(self) -> list[int]:
+        """The pages that are pictures only (scans imported without OCR), for OCR to read."""
+        return self.store.pages_without_text()
+
     def page_file(self, name: str | None) -> Path | None:
         """The file a page's ``image``, ``preview`` or ``thumbnail`` names (None for None)."""
         return self.root / "pages" / name if name else None
