@@ -187,8 +187,8 @@ def _scan_page(path: Path, options: ReadOptions, picture: bytes, why: str) -> Pa
         return Page(publication=options.publication, date=date, number=number, label=str(number),
                     warnings=[f"{why}: imported as a picture only (OCR is off)"])
     page = ocr_page(path, picture, options)
-    found = "no text" if not page.raw_text.strip() else f"{len(page.articles)} article(s)"
-    page.warnings.append(f"{why}: read by OCR ({page.ocr_engine}): {found}")
+    found = "" if page.raw_text.strip() else ", which found no text on it"
+    page.warnings.append(f"{why}: read by OCR ({page.ocr_engine}){found}")
     return page
 
 
