@@ -126,6 +126,10 @@ class View:
     def close(self) -> None:
         self.reader.close()
 
+    def forget_decoded(self) -> None:
+        self._postings.clear()
+        self._occurrences.clear()
+
     def docs_in_segments(self, segment_ids: set[str]) -> np.ndarray:
         """Live doc numbers in the segments named by ``segment_ids``."""
         inside = np.zeros(len(self.alive), dtype=bool)

@@ -221,6 +221,12 @@ class SearchIndex:
         return Matches(len(matched), view.article_id[matched[page]].tolist(),
                        [round(score, 4) for score in scores[page].tolist()], view.facets(matched), texts)
 
+    def forget_decoded(self) -> None:
+        """Forget the terms and query strings decoded by earlier searches (for benchmarks: the
+        next search reads its terms afresh)."""
+        if self._view is not None:
+            self._view.forget_decoded()
+
     # Writing
 
     def _write(self, docs: list[SearchDoc], replace_ids: list[int],
