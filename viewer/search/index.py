@@ -73,7 +73,7 @@ from viewer.search.evaluation import Evaluation, View
 from viewer.search.postings import BulkWriter, DocRow, schema, segments
 from viewer.textnorm import fold
 
-FORMAT = "gazette-index 2"  # written in the index folder; another format is started afresh
+FORMAT = "gazette-index 3"  # written in the index folder; another format is started afresh
 CURRENT = "CURRENT"  # the file naming the generation in use
 LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archives made before CURRENT
 LEGACY_EPOCH = "EPOCH"
