@@ -78,6 +78,17 @@ class _Labels:
 class View:
     """The index at one generation, with its per-article columns in memory."""
 
+    # One value per doc number (all segments end to end), read from the Whoosh columns.
+    article_id: np.ndarray
+    date: np.ndarray
+    page: np.ndarray
+    text_length: np.ndarray
+    title_length: np.ndarray
+    note_length: np.ndarray
+    section_code: np.ndarray
+    publication_code: np.ndarray
+    page_label_code: np.ndarray
+
     def __init__(self, ix):
         self.generation = ix.latest_generation()
         self.reader = ix.reader()
@@ -85,9 +96,9 @@ class View:
         self.sections, self.publications, self.page_labels = _Codes(), _Codes(), _Codes()
         self.credit_pairs, self.people = _Labels(), _Labels()
         self.labels = {"tag": _Labels(), "collection": _Labels(), "annotator": _Labels()}
-        columns = {name: [] for name in ("article_id", "date", "page", "text_length",
-                                         "title_length", "note_length")}
-        codes = {"section": [], "publication": [], "page_label": []}
+        columns: dict[str, list[np.ndarray]] = {name: [] for name in (
+            "article_id", "date", "page", "text_length", "title_length", "note_length")}
+        codes: dict[str, list[int]] = {"section": [], "publication": [], "page_label": []}
         alive = []
         for leaf, offset in self.leaves:
             advise_random(leaf)
@@ -109,8 +120,8 @@ class View:
             alive.append(segment_alive)
         for name, values in columns.items():
             setattr(self, name, np.concatenate(values) if values else _EMPTY)
-        for name, values in codes.items():
-            setattr(self, name + "_code", np.array(values, dtype=np.int64))
+        for name, code_values in codes.items():
+            setattr(self, name + "_code", np.array(code_values, dtype=np.int64))
         for column in (self.credit_pairs, self.people, *self.labels.values()):
             column.freeze()
         self.alive = np.concatenate(alive) if alive else np.empty(0, dtype=bool)
@@ -153,15 +164,15 @@ class View:
         if key in self._occurrences:
             self._occurrences.move_to_end(key)
             return self._occurrences[key]
-        docs, counts = [], []
+        doc_parts, count_parts = [], []
         for leaf, offset in self.leaves:
             if within is not None and not _any_between(within, offset, offset + leaf.doc_count_all()):
                 continue
             found_docs, found_counts = _segment_occurrences(leaf, field, text, self._lookup)
-            docs.append(found_docs + offset)
-            counts.append(found_counts)
-        docs = np.concatenate(docs) if docs else _EMPTY
-        counts = np.concatenate(counts) if counts else _EMPTY
+            doc_parts.append(found_docs + offset)
+            count_parts.append(found_counts)
+        docs = np.concatenate(doc_parts) if doc_parts else _EMPTY
+        counts = np.concatenate(count_parts) if count_parts else _EMPTY
         live = self.alive[docs]
         result = (docs[live], counts[live])
         if within is None:
@@ -321,8 +332,8 @@ class Evaluation:
             title_docs, title_counts = (body_docs, body_counts) if text.field == "title" \
                 else view.occurrences("title", text.text, within=docs)
             in_title = _lookup_counts(title_docs, title_counts, docs)
-            weighted = (TITLE_WEIGHT * in_title / _norm(view.title_length[docs], view.avg_title_length)
-                        + in_body / _norm(view.text_length[docs], view.avg_text_length))
+            weighted: np.ndarray = TITLE_WEIGHT * in_title / _norm(view.title_length[docs], view.avg_title_length)
+            weighted = weighted + in_body / _norm(view.text_length[docs], view.avg_text_length)
             total[np.searchsorted(matched, docs)] += idf * weighted * (BM25_K1 + 1) / (weighted + BM25_K1)
         return total
 
@@ -373,20 +384,22 @@ def _segment_occurrences(leaf, field: str, text: str, lookup) -> tuple[np.ndarra
         candidates = np.intersect1d(candidates, term.counts(candidates)[0], assume_unique=True)
         if not len(candidates):
             return _EMPTY, _EMPTY
-    starts = None
+    starts: np.ndarray | None = None
     for offset, term in cover:
         found = term.starts(candidates, offset)
         starts = found if starts is None else np.intersect1d(starts, found, assume_unique=True)
         if not len(starts):
             return _EMPTY, _EMPTY
         candidates = np.unique(starts >> 32)
+    assert starts is not None  # the cover has a bigram
     return np.unique(starts >> 32, return_counts=True)
 
 
 def _cover(grams: list, length: int) -> list:
     """The rarest of the (offset, bigram) ``grams`` of a string of ``length`` characters that
     cover all of them, rarest first."""
-    cover, covered = [], set()
+    cover: list = []
+    covered: set[int] = set()
     for offset, term in sorted(grams, key=lambda gram: gram[1].doc_frequency):
         if offset not in covered or offset + 1 not in covered:
             cover.append((offset, term))

@@ -146,7 +146,8 @@ class SearchIndex:
         by_size = sorted(segments(self._ix), key=lambda s: s.doc_count())
         if len(by_size) <= MAX_SEGMENTS:
             return None
-        chosen, count = [], 0
+        chosen: list = []
+        count = 0
         for segment in by_size:
             if len(chosen) >= 2 and count + segment.doc_count() > BATCH_DOCS:
                 break
@@ -442,7 +443,7 @@ def _checked(docs: Iterable[SearchDoc], cancel: threading.Event | None):
 
 
 def _with_filters(tree, date_from, date_to, has_notes):
-    filters = []
+    filters: list[object] = []
     if date_from is not None or date_to is not None:
         low = q.date_bounds(str(date_from))[0] if date_from is not None else None
         high = q.date_bounds(str(date_to))[1] if date_to is not None else None

@@ -176,8 +176,8 @@ def unpack_meta(data: bytes) -> tuple[str, str, str, tuple[tuple[str, str], ...]
     """Section, publication, page label, credits, and (tags, collections, annotators) or ()
     when the article has none of them."""
     section, publication, page_label, credits, *labels = data.decode("utf-8").split(_META_SEPARATOR)
-    pairs = tuple(tuple(c.split(_ROLE_SEPARATOR, 1)) for c in credits.split(_CREDIT_SEPARATOR)
-                  if c)
+    pairs = tuple((role, name) for role, name in (c.split(_ROLE_SEPARATOR, 1) for c in
+                                                   credits.split(_CREDIT_SEPARATOR) if c))
     if not labels:
         return section, publication, page_label, pairs, ()
     return section, publication, page_label, pairs, \
@@ -210,11 +210,12 @@ class BulkWriter(SegmentWriter):
         for name, value in (("text", text), ("title", title), ("note", note)):
             self._texts[name].append(value)
             perdoc.add_field(name, self.schema[name], None, len(value))
-        for name, value in (("article_id", row.article_id), ("date", row.date),
-                            ("page", row.page), ("text_length", len(text)),
-                            ("title_length", len(title)), ("note_length", len(note)),
-                            ("meta", pack_meta(row))):
-            perdoc.add_column_value(name, self.schema[name].column_type, value)
+        values: tuple[tuple[str, int | bytes], ...] = (
+            ("article_id", row.article_id), ("date", row.date), ("page", row.page),
+            ("text_length", len(text)), ("title_length", len(title)), ("note_length", len(note)),
+            ("meta", pack_meta(row)))
+        for name, column_value in values:
+            perdoc.add_column_value(name, self.schema[name].column_type, column_value)
         perdoc.finish_doc()
         self.docnum += 1
         self._added = True
