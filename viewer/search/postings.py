@@ -596,12 +596,23 @@ class TermPostings(_Occurrences):
     def starts(self, docs: np.ndarray, offset: int) -> np.ndarray:
         """``doc << 32 | position - offset`` for each occurrence in the sorted ``docs``."""
         blocks = self._blocks_for(docs)
+        if not blocks:
+            return _EMPTY
         self._load(blocks, self._ids_starts, self._ids_ends, self._decode_ids, self._ids)
-        with_docs = [b for b in blocks if np.isin(self._ids[b][0], docs, assume_unique=True).any()]
+        ids = np.concatenate([self._ids[b][0] for b in blocks])
+        hit = _members(ids, docs)  # one pass over all the blocks' ids
+        block_of = np.repeat(np.array(blocks, dtype=np.int64), self._counts[blocks])
+        with_docs = np.unique(block_of[hit]).tolist()
+        if not with_docs:
+            return _EMPTY
         self._load(with_docs, self._positions_starts, self._positions_ends, self._decode_positions,
                    self._positions)
-        keys = [_starts(*self._ids[b], self._positions[b], docs, offset) for b in with_docs]
-        return np.concatenate(keys) if keys else _EMPTY
+        if len(with_docs) < len(blocks):
+            keep = np.isin(block_of, with_docs)
+            ids, hit = ids[keep], hit[keep]
+        weights = np.concatenate([self._ids[b][1] for b in with_docs])
+        positions = np.concatenate([self._positions[b] for b in with_docs])
+        return _keys(ids, weights, positions, hit, offset)
 
 
 class BucketPostings(_Occurrences):
@@ -706,7 +717,21 @@ def _extent(info) -> tuple[int, int]:
 
 def _starts(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, docs: np.ndarray,
             offset: int) -> np.ndarray:
-    wanted = np.repeat(np.isin(ids, docs, assume_unique=True), weights)
+    return _keys(ids, weights, positions, _members(ids, docs), offset)
+
+
+def _members(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Whether each of ``ids`` is one of the sorted ``docs``."""
+    if not len(docs):
+        return np.zeros(len(ids), dtype=bool)
+    at = np.minimum(np.searchsorted(docs, ids), len(docs) - 1)
+    return docs[at] == ids
+
+
+def _keys(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, hit: np.ndarray,
+          offset: int) -> np.ndarray:
+    """``doc << 32 | position - offset`` of the occurrences in the postings ``hit``."""
+    wanted = np.repeat(hit, weights)
     doc_of = np.repeat(ids, weights)[wanted]
     position = positions[wanted].astype(np.int64) - offset
     return (doc_of << 32) | (position & 0xFFFFFFFF)
