@@ -529,12 +529,18 @@ class TermPostings(_Occurrences):
         self._data = b""  # the first bytes of the term (all of it, when it is small)
         self._ids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._positions: dict[int, np.ndarray] = {}
-        n_blocks = -(-doc_frequency // BLOCK_SIZE)
+        self._opened = False  # the header is read when first needed: a string's bigrams that
+        # are not among its rarest covering ones are never read
+
+    def _open(self) -> None:
+        self._opened = True
+        offset, length = self._offset, self._length
+        n_blocks = -(-self.doc_frequency // BLOCK_SIZE)
         head = _TERM_HEADER.size + n_blocks * 16
         # Its header and block table, and what else the disk's page holding them has (often
         # all its ids): that page is read anyway.
         page_rest = _FIRST_READ - offset % _FIRST_READ if _FIRST_READ else 0
-        raw = self._data = read_at(postfile, offset, min(length, max(head, page_rest)))
+        raw = self._data = read_at(self._postfile, offset, min(length, max(head, page_rest)))
         ids_type, weights_type, positions_type, _ = _TERM_HEADER.unpack_from(raw)
         self._types = tuple(np.dtype("<" + t.decode()) for t in (ids_type, weights_type, positions_type))
         table = np.frombuffer(raw, dtype="<u4", count=n_blocks * 4, offset=_TERM_HEADER.size)
@@ -552,6 +558,8 @@ class TermPostings(_Occurrences):
 
     def _blocks_for(self, docs: np.ndarray | None) -> list[int]:
         """The blocks that may hold any of the sorted ``docs`` (all blocks for None)."""
+        if not self._opened:
+            self._open()
         if docs is None:
             return list(range(len(self._last_ids)))
         wanted = np.unique(np.searchsorted(self._last_ids, docs))
