@@ -126,12 +126,13 @@ def test_an_index_from_before_generations_is_read_as_it_is(tmp_path):
     archive.close()
 
 
-def test_an_index_of_another_format_starts_a_new_generation_that_is_rebuilt(tmp_path):
+@pytest.mark.parametrize("older", ["gazette-index 0", "gazette-index 2", "gazette-index 3"])  # 2, 3: before layout 3 of the postings
+def test_an_index_of_another_format_starts_a_new_generation_that_is_rebuilt(tmp_path, older):
     archive = Archive(tmp_path / "archive", create=True)
     archive.importing.import_file(SEED)
     archive.close()
     index_folder = tmp_path / "archive" / "index"
-    (index_folder / "FORMAT").write_text("gazette-index 0\n", encoding="utf-8")
+    (index_folder / "FORMAT").write_text(older + "\n", encoding="utf-8")
 
     archive = Archive(tmp_path / "archive")  # its new generation has no epoch: opening rebuilds it
     assert archive.indexing.in_step()

@@ -62,9 +62,14 @@ def found(index: IndexedDocs, query: str, **filters) -> set[int]:
 @pytest.fixture
 def small_segments(monkeypatch):
     # Several segments, each choosing its bigram vocabulary from a small sample: both ways of
-    # finding a string (bigram terms and character positions) and the merge over segments.
+    # finding a bigram (its own term and its hash bucket) and the merge over segments; terms
+    # of several blocks, read in parts (skipping blocks), and few buckets, each shared.
     monkeypatch.setattr(search_module, "BATCH_DOCS", 70)
     monkeypatch.setattr(searchpostings, "VOCABULARY_SAMPLE", 25)
+    monkeypatch.setattr(searchpostings, "BLOCK_SIZE", 4)
+    monkeypatch.setattr(searchpostings, "_FIRST_READ", 0)
+    monkeypatch.setattr(searchpostings, "_GAP", 0)
+    monkeypatch.setattr(searchpostings, "_BUCKET_BITS", 3)
 
 
 def corpus_docs() -> tuple[dict[int, SearchDoc], SearchDoc]:

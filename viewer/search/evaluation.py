@@ -14,7 +14,7 @@ from collections import OrderedDict
 import numpy as np
 
 from viewer.search import query as q
-from viewer.search.postings import TermPostings, numeric_column, unpack_meta
+from viewer.search.postings import Grams, advise_random, numeric_column, unpack_meta
 from viewer.textnorm import fold
 
 TITLE_WEIGHT = 2.0  # on top of the title's weight as part of the article text
@@ -78,6 +78,17 @@ class _Labels:
 class View:
     """The index at one generation, with its per-article columns in memory."""
 
+    # One value per doc number (all segments end to end), read from the Whoosh columns.
+    article_id: np.ndarray
+    date: np.ndarray
+    page: np.ndarray
+    text_length: np.ndarray
+    title_length: np.ndarray
+    note_length: np.ndarray
+    section_code: np.ndarray
+    publication_code: np.ndarray
+    page_label_code: np.ndarray
+
     def __init__(self, ix):
         self.generation = ix.latest_generation()
         self.reader = ix.reader()
@@ -85,11 +96,12 @@ class View:
         self.sections, self.publications, self.page_labels = _Codes(), _Codes(), _Codes()
         self.credit_pairs, self.people = _Labels(), _Labels()
         self.labels = {"tag": _Labels(), "collection": _Labels(), "annotator": _Labels()}
-        columns = {name: [] for name in ("article_id", "date", "page", "text_length",
-                                         "title_length", "note_length")}
-        codes = {"section": [], "publication": [], "page_label": []}
+        columns: dict[str, list[np.ndarray]] = {name: [] for name in (
+            "article_id", "date", "page", "text_length", "title_length", "note_length")}
+        codes: dict[str, list[int]] = {"section": [], "publication": [], "page_label": []}
         alive = []
         for leaf, offset in self.leaves:
+            advise_random(leaf)
             for name, values in columns.items():
                 values.append(numeric_column(leaf, name))
             for docnum, meta in enumerate(leaf.column_reader("meta", translate=False)):
@@ -108,8 +120,8 @@ class View:
             alive.append(segment_alive)
         for name, values in columns.items():
             setattr(self, name, np.concatenate(values) if values else _EMPTY)
-        for name, values in codes.items():
-            setattr(self, name + "_code", np.array(values, dtype=np.int64))
+        for name, code_values in codes.items():
+            setattr(self, name + "_code", np.array(code_values, dtype=np.int64))
         for column in (self.credit_pairs, self.people, *self.labels.values()):
             column.freeze()
         self.alive = np.concatenate(alive) if alive else np.empty(0, dtype=bool)
@@ -121,10 +133,15 @@ class View:
         self.avg_title_length = max(float(self.title_length[self.live_docs].mean()), 1.0) \
             if len(self.live_docs) else 1.0
         self._postings: OrderedDict = OrderedDict()
+        self._grams: dict[tuple[int, str], Grams] = {}  # each segment's fields, as they are needed
         self._occurrences: OrderedDict = OrderedDict()
 
     def close(self) -> None:
         self.reader.close()
+
+    def forget_decoded(self) -> None:
+        self._postings.clear()
+        self._occurrences.clear()
 
     def docs_in_segments(self, segment_ids: set[str]) -> np.ndarray:
         """Live doc numbers in the segments named by ``segment_ids``."""
@@ -147,27 +164,30 @@ class View:
         if key in self._occurrences:
             self._occurrences.move_to_end(key)
             return self._occurrences[key]
-        docs, counts = [], []
+        doc_parts, count_parts = [], []
         for leaf, offset in self.leaves:
             if within is not None and not _any_between(within, offset, offset + leaf.doc_count_all()):
                 continue
             found_docs, found_counts = _segment_occurrences(leaf, field, text, self._lookup)
-            docs.append(found_docs + offset)
-            counts.append(found_counts)
-        docs = np.concatenate(docs) if docs else _EMPTY
-        counts = np.concatenate(counts) if counts else _EMPTY
+            doc_parts.append(found_docs + offset)
+            count_parts.append(found_counts)
+        docs = np.concatenate(doc_parts) if doc_parts else _EMPTY
+        counts = np.concatenate(count_parts) if count_parts else _EMPTY
         live = self.alive[docs]
         result = (docs[live], counts[live])
         if within is None:
             _remember(self._occurrences, key, result)
         return result
 
-    def _lookup(self, leaf, field: str, term: str) -> TermPostings | None:
+    def _lookup(self, leaf, field: str, term: str):
         key = (id(leaf), field, term)
         if key in self._postings:
             self._postings.move_to_end(key)
             return self._postings[key]
-        postings = TermPostings.lookup(leaf, field, term)
+        grams = self._grams.get((id(leaf), field))
+        if grams is None:
+            grams = self._grams[id(leaf), field] = Grams(leaf, field)
+        postings = grams.lookup(term)
         _remember(self._postings, key, postings)
         return postings
 
@@ -312,8 +332,8 @@ class Evaluation:
             title_docs, title_counts = (body_docs, body_counts) if text.field == "title" \
                 else view.occurrences("title", text.text, within=docs)
             in_title = _lookup_counts(title_docs, title_counts, docs)
-            weighted = (TITLE_WEIGHT * in_title / _norm(view.title_length[docs], view.avg_title_length)
-                        + in_body / _norm(view.text_length[docs], view.avg_text_length))
+            weighted: np.ndarray = TITLE_WEIGHT * in_title / _norm(view.title_length[docs], view.avg_title_length)
+            weighted = weighted + in_body / _norm(view.text_length[docs], view.avg_text_length)
             total[np.searchsorted(matched, docs)] += idf * weighted * (BM25_K1 + 1) / (weighted + BM25_K1)
         return total
 
@@ -339,44 +359,51 @@ def _norm(lengths: np.ndarray, average: float) -> np.ndarray:
 def _segment_occurrences(leaf, field: str, text: str, lookup) -> tuple[np.ndarray, np.ndarray]:
     """(doc numbers, occurrence counts) of ``text`` in one segment; ``lookup`` finds terms.
 
-    One character, or two that are a term, is read directly. Anything else is checked by
-    positions: the text's bigrams that are terms, plus the characters no such bigram
-    covers, must all occur at the right distances from one start.
+    One character, or one bigram, is read directly (doc numbers and frequencies). A longer
+    string needs every one of its bigrams to occur in the segment; of those, the rarest that
+    together cover all its characters are intersected, rarest first: first by doc numbers
+    alone (skipping the blocks without candidates), then by positions, read only for the
+    documents still in the running. Every bigram is indexed (a common one as its own term, a
+    rare one in its hash bucket), so the covering bigrams at the right distances are the
+    string itself.
     """
-    if len(text) == 1 or (len(text) == 2 and lookup(leaf, field, text)):
+    if len(text) == 1:
         term = lookup(leaf, field, text)
         return term.counts() if term else (_EMPTY, _EMPTY)
-    grams = _covering_grams(leaf, field, text, lookup)
-    if grams is None:
-        return _EMPTY, _EMPTY
-    grams.sort(key=lambda gram: gram[1].doc_frequency)
-    candidates = grams[0][1].counts()[0]
-    for _, term in grams[1:]:
+    grams = []
+    for offset in range(len(text) - 1):
+        term = lookup(leaf, field, text[offset:offset + 2])
+        if term is None:
+            return _EMPTY, _EMPTY
+        grams.append((offset, term))
+    if len(grams) == 1:
+        return grams[0][1].counts()
+    cover = _cover(grams, len(text))
+    candidates = cover[0][1].counts()[0]
+    for _, term in cover[1:]:
         candidates = np.intersect1d(candidates, term.counts(candidates)[0], assume_unique=True)
         if not len(candidates):
             return _EMPTY, _EMPTY
-    starts = None
-    for offset, term in grams:
+    starts: np.ndarray | None = None
+    for offset, term in cover:
         found = term.starts(candidates, offset)
         starts = found if starts is None else np.intersect1d(starts, found, assume_unique=True)
         if not len(starts):
             return _EMPTY, _EMPTY
+        candidates = np.unique(starts >> 32)
+    assert starts is not None  # the cover has a bigram
     return np.unique(starts >> 32, return_counts=True)
 
 
-def _covering_grams(leaf, field: str, text: str, lookup) -> list | None:
-    """(offset, term) for each bigram of ``text`` that is a term and each character that no
-    such bigram covers; None when a needed character does not occur in the segment."""
-    grams = []
-    covered = set()
-    for offset in range(len(text) - 1):
-        term = lookup(leaf, field, text[offset:offset + 2])
-        if term:
-            grams.append((offset, term))
+def _cover(grams: list, length: int) -> list:
+    """The rarest of the (offset, bigram) ``grams`` of a string of ``length`` characters that
+    cover all of them, rarest first."""
+    cover: list = []
+    covered: set[int] = set()
+    for offset, term in sorted(grams, key=lambda gram: gram[1].doc_frequency):
+        if offset not in covered or offset + 1 not in covered:
+            cover.append((offset, term))
             covered.update((offset, offset + 1))
-    for offset in sorted(set(range(len(text))) - covered):
-        term = lookup(leaf, field, text[offset])
-        if term is None:
-            return None
-        grams.append((offset, term))
-    return grams
+            if len(covered) == length:
+                break
+    return cover

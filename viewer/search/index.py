@@ -74,7 +74,7 @@ from viewer.search.evaluation import Evaluation, View
 from viewer.search.postings import BulkWriter, DocRow, schema, segments
 from viewer.textnorm import fold
 
-FORMAT = "gazette-index 3"  # written in the index folder; another format is started afresh
+FORMAT = "gazette-index 4"  # written in the index folder; another format is started afresh
 CURRENT = "CURRENT"  # the file naming the generation in use
 LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archives made before CURRENT
 LEGACY_EPOCH = "EPOCH"
@@ -147,7 +147,8 @@ class SearchIndex:
         by_size = sorted(segments(self._ix), key=lambda s: s.doc_count())
         if len(by_size) <= MAX_SEGMENTS:
             return None
-        chosen, count = [], 0
+        chosen: list = []
+        count = 0
         for segment in by_size:
             if len(chosen) >= 2 and count + segment.doc_count() > BATCH_DOCS:
                 break
@@ -221,6 +222,12 @@ class SearchIndex:
         page = view.rank(matched, scores, sort)[offset:offset + limit]
         return Matches(len(matched), view.article_id[matched[page]].tolist(),
                        [round(score, 4) for score in scores[page].tolist()], view.facets(matched), texts)
+
+    def forget_decoded(self) -> None:
+        """Forget the terms and query strings decoded by earlier searches (for benchmarks: the
+        next search reads its terms afresh)."""
+        if self._view is not None:
+            self._view.forget_decoded()
 
     # Writing
 
@@ -434,7 +441,7 @@ def _checked(docs: Iterable[SearchDoc], cancel: threading.Event | None):
 
 
 def _with_filters(tree, date_from, date_to, has_notes):
-    filters = []
+    filters: list[object] = []
     if date_from is not None or date_to is not None:
         low = q.date_bounds(str(date_from))[0] if date_from is not None else None
         high = q.date_bounds(str(date_to))[1] if date_to is not None else None

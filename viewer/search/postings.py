@@ -3,17 +3,25 @@
 One Whoosh document per article. Three indexed fields hold folded text (:mod:`viewer.textnorm`):
 ``text``, the whole article text (with the lines of its earlier readings after it), ``title``,
 the title again so it can be searched alone and weighted above the body, and ``note``, what
-editors wrote on the article (empty for most). In each field:
+editors wrote on the article (empty for most). Layout 3 of each field, per segment, is made
+so that a query reads little of the disk:
 
-- every **character** is a term, with its positions, so any string can be checked exactly;
-- a **bigram** (two characters) is a term, with its positions, only if it is common in its
-  segment: at least :data:`VOCABULARY_MIN_DOCS` of the segment's first
-  :data:`VOCABULARY_SAMPLE` articles contain it. Those are ~70% of all bigram occurrences
-  and make common words cheap to find; the rare ones, which are most distinct bigrams, would
-  each cost a term-dictionary entry per segment for a posting or two. Every vocabulary
-  bigram occurs in its segment (in the sample), so within a segment a bigram is a term **if
-  and only if** it is in that segment's vocabulary; a query bigram that is no term there is
-  checked through its characters' positions instead.
+- every **bigram** (two characters of one line) is indexed with its positions, so a string
+  of two or more characters is found from its bigrams alone. A bigram is **common** in its
+  segment when at least :data:`VOCABULARY_MIN_DOCS` of the segment's first
+  :data:`VOCABULARY_SAMPLE` articles contain it (~70% of all occurrences): it has postings
+  of its own. The others, most distinct bigrams with a posting or two each, are kept whole
+  inside their **hash bucket** (:data:`BUCKETS` per field and segment, by a multiplicative
+  hash of the bigram). A bucket also says where each of its common bigrams' postings are, and
+  the field's bucket directory (the one term Whoosh's dictionary has for bigrams,
+  :data:`DIRECTORY_TERM`) where each bucket is: finding a bigram is one read of its bucket.
+- every **character** is a Whoosh term with doc numbers and frequencies only (no positions):
+  a one-character query needs no more.
+- a term's postings: a block table (per :data:`BLOCK_SIZE` docs: last doc, count, where its
+  doc numbers and its positions end), then the doc-number parts of all blocks (doc deltas and
+  frequencies), then the position parts, each part zlib-compressed on its own. Candidates are
+  found from doc numbers alone, skipping the blocks that cannot hold one, and positions are
+  read only for the blocks that hold a candidate; neighbouring parts are read in one call.
 
 Per-article data lives in Whoosh columns: the article id, date, page, field lengths, and a
 ``meta`` string with section, publication, page label, credits, tags, collections and
@@ -22,13 +30,12 @@ annotators. The text is not stored.
 Whoosh's own writer sends each posting through a sorting pool one Python call at a time
 (35 articles/s here, 50 kB on disk per article). :class:`BulkWriter` keeps a batch's folded
 texts, turns them into (term, doc, position) arrays with numpy, sorts them (in a few passes
-over ranges of terms, to bound memory), and writes each term's posting blocks whole, in the ``W3`` codec's file layout (block header, block
-info, data) with our own block data: doc-number deltas and weights, and apart from them the
-positions, each zlib-compressed, so finding candidates never decompresses positions.
-Whoosh's term dictionary, columns, deletions, segments and TOC are used as they are; block
-data is read by :class:`TermPostings`. Because the block data is ours, Whoosh must never
-merge these segments (commit with ``merge=False`` or a ``mergetype`` that only drops
-segments), and Whoosh's own matchers cannot read them. Block headers and data are packed
+over ranges of terms, to bound memory), and writes each term's postings whole into the
+segment's postings file. Whoosh's term dictionary (characters and the bucket directories),
+columns, deletions, segments and TOC are used as they are; postings are read by
+:class:`Grams`, :class:`TermPostings` and :class:`BucketPostings`. Because the postings are
+ours, Whoosh must never merge these segments (commit with ``merge=False`` or a ``mergetype``
+that only drops segments), and Whoosh's own matchers cannot read them. Everything is packed
 with :mod:`struct` and numpy (little-endian, no pickle), so an index moves between machines.
 
 **This is the only module that touches Whoosh's internals** — the names in
@@ -39,19 +46,19 @@ the ones that test passes with.
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import columns, fields, formats
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_ushort
-from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-BLOCK_SIZE = 1024
+BLOCK_SIZE = 128  # docs per block of a term's postings: what a query skips over
 VOCABULARY_SAMPLE = 1000
 VOCABULARY_MIN_DOCS = 3
 _ZLIB_LEVEL = 1  # nearly as small as level 3 on this data, and faster
@@ -62,11 +69,23 @@ _NEWLINE = 10
 _META_SEPARATOR = "\x1f"
 _CREDIT_SEPARATOR = "\x1e"
 _ROLE_SEPARATOR = "\x1d"
-# A block header: count, last doc id, max weight, min and max field length as bytes.
-_BLOCK_HEADER = struct.Struct("<IIfBB")
-# A block's data: the dtype codes of doc deltas, weights and positions, then the length of the
-# compressed ids-and-weights part; both compressed parts follow.
-_BLOCK_DATA = struct.Struct("<cccI")
+_FIRST_READ = 4096  # a disk page: a term's first read goes on to the end of its page
+_GAP = 4096  # blocks of a term this close together are read in one piece
+# A term's header: the dtype codes of doc deltas, weights and positions; whether it has positions.
+_TERM_HEADER = struct.Struct("<ccc?")
+_BUCKET_BITS = 13
+BUCKETS = 1 << _BUCKET_BITS  # hash buckets of the bigrams, per field and segment
+# The term of a field's bucket directory: two characters, and bigrams are no terms of their own
+# (the term dictionary holds only characters and this).
+DIRECTORY_TERM = "\ue000\ue000"
+_HASH = 0x9E3779B97F4A7C15
+_KEY_BITS = 43  # a bigram key is below 1 << 43
+# A bucket's header: how many common and rare bigrams it holds, the dtype codes of the rare
+# ones' ids, weights and positions.
+_BUCKET_HEADER = struct.Struct("<II3s")
+# A bucket directory's header: the first bucket's offset in the postings file, how many buckets.
+_DIRECTORY_HEADER = struct.Struct("<QI")
+_EMPTY = np.empty(0, dtype=np.int64)
 
 # Every private Whoosh name used here (class, attribute), for the contract test.
 WHOOSH_INTERNALS = (
@@ -75,6 +94,7 @@ WHOOSH_INTERNALS = (
     ("whoosh.codec.whoosh3.W3FieldWriter", "_tindex"),
     ("whoosh.reading.SegmentReader", "_terms"),
     ("whoosh.codec.whoosh3.W3TermsReader", "_postfile"),
+    ("whoosh.codec.whoosh3.W3TermsReader", "_dbfile"),
     ("whoosh.columns.NumericColumn.Reader", "_default"),
     ("whoosh.columns.NumericColumn.Reader", "_dbfile"),
     ("whoosh.columns.NumericColumn.Reader", "_basepos"),
@@ -156,8 +176,8 @@ def unpack_meta(data: bytes) -> tuple[str, str, str, tuple[tuple[str, str], ...]
     """Section, publication, page label, credits, and (tags, collections, annotators) or ()
     when the article has none of them."""
     section, publication, page_label, credits, *labels = data.decode("utf-8").split(_META_SEPARATOR)
-    pairs = tuple(tuple(c.split(_ROLE_SEPARATOR, 1)) for c in credits.split(_CREDIT_SEPARATOR)
-                  if c)
+    pairs = tuple((role, name) for role, name in (c.split(_ROLE_SEPARATOR, 1) for c in
+                                                   credits.split(_CREDIT_SEPARATOR) if c))
     if not labels:
         return section, publication, page_label, pairs, ()
     return section, publication, page_label, pairs, \
@@ -190,11 +210,12 @@ class BulkWriter(SegmentWriter):
         for name, value in (("text", text), ("title", title), ("note", note)):
             self._texts[name].append(value)
             perdoc.add_field(name, self.schema[name], None, len(value))
-        for name, value in (("article_id", row.article_id), ("date", row.date),
-                            ("page", row.page), ("text_length", len(text)),
-                            ("title_length", len(title)), ("note_length", len(note)),
-                            ("meta", pack_meta(row))):
-            perdoc.add_column_value(name, self.schema[name].column_type, value)
+        values: tuple[tuple[str, int | bytes], ...] = (
+            ("article_id", row.article_id), ("date", row.date), ("page", row.page),
+            ("text_length", len(text)), ("title_length", len(title)), ("note_length", len(note)),
+            ("meta", pack_meta(row)))
+        for name, column_value in values:
+            perdoc.add_column_value(name, self.schema[name].column_type, column_value)
         perdoc.finish_doc()
         self.docnum += 1
         self._added = True
@@ -222,24 +243,29 @@ def _write_postings(postfile, texts: list[str]) -> list[tuple[str, bytes]]:
     docs = np.repeat(np.arange(len(texts), dtype=np.uint32), lengths)
     positions = np.arange(len(codes), dtype=np.uint32)
     positions -= np.repeat((np.cumsum(lengths) - lengths).astype(np.uint32), lengths)
-    vocabulary, where, which = _vocabulary_bigrams(codes, docs, lengths)
-    names = [term_of_key(k) for k in vocabulary.tolist()]
-    entries = _write_kind(postfile, which, where, docs, positions, lengths, names.__getitem__)
+    vocabulary, where, which, rare_keys, rare_where = _bigrams(codes, docs, lengths)
+    common = _write_kind(postfile, which, where, docs, positions, lengths, True)
     del where, which
+    common_keys = vocabulary[np.array([key for key, _ in common], dtype=np.int64)]
+    entries = _write_buckets(postfile, rare_keys, docs[rare_where], positions[rare_where], lengths,
+                             common_keys, [info for _, info in common])
+    del rare_keys, rare_where
     chars = np.flatnonzero(codes != _NEWLINE).astype(np.uint32)
-    entries += _write_kind(postfile, codes[chars], chars, docs, positions, lengths, chr)
+    entries += [(chr(key), info.to_bytes()) for key, info in
+                _write_kind(postfile, codes[chars], chars, docs, positions, lengths, False)]
     return entries
 
 
 def _write_kind(postfile, terms: np.ndarray, where: np.ndarray, docs: np.ndarray,
-                positions: np.ndarray, lengths: np.ndarray, name) -> list[tuple[str, bytes]]:
+                positions: np.ndarray, lengths: np.ndarray, with_positions: bool) -> list[tuple[int, W3TermInfo]]:
     """Write the postings of term ``terms[i]`` occurring at ``where[i]`` (in the batch's
     docs and positions), in :data:`_PARTS` passes over ranges of terms to bound memory."""
-    entries = []
+    entries: list[tuple[int, W3TermInfo]] = []
     if not len(terms):
         return entries
-    bounds = np.unique(np.percentile(terms, np.linspace(0, 100, _PARTS + 1)).astype(np.int64))
-    bounds[-1] += 1
+    # Range ends, the last past the largest term (all terms alike give one range, not none).
+    bounds = np.unique(np.append(np.percentile(terms, np.linspace(0, 100, _PARTS + 1))[:-1].astype(np.int64),
+                                 int(terms.max()) + 1))
     for low, high in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
         selected = np.flatnonzero((terms >= low) & (terms < high))
         keys = terms[selected].astype(np.uint64)
@@ -250,34 +276,52 @@ def _write_kind(postfile, terms: np.ndarray, where: np.ndarray, docs: np.ndarray
         low_high = keys.view(np.uint32).reshape(-1, 2)  # the two 32-bit halves, no copy
         index, term = (low_high[:, 0], low_high[:, 1]) if np.little_endian else \
             (low_high[:, 1], low_high[:, 0])
-        entries += _write_terms(postfile, term, docs[index], positions[index], lengths, name)
+        entries += _write_terms(postfile, term, docs[index],
+                                positions[index] if with_positions else None, lengths)
         del keys, low_high, index, term
     return entries
 
 
-def _vocabulary_bigrams(codes: np.ndarray, docs: np.ndarray, lengths: np.ndarray):
-    """The sorted keys of the batch's vocabulary bigrams, and where they occur: the index
-    of each occurrence's first character, and which vocabulary bigram it is."""
+def _bigrams(codes: np.ndarray, docs: np.ndarray, lengths: np.ndarray):
+    """The batch's bigrams (two characters of one line): the sorted keys of its vocabulary
+    bigrams and where they occur (the index of each occurrence's first character, and which
+    vocabulary bigram it is), and the keys and places of all the other, rare, ones."""
     sample_end = min(int(lengths[:VOCABULARY_SAMPLE].sum()), len(codes) - 1)
     keys = _bigram_keys(codes, 0, sample_end)
-    sample = np.flatnonzero(docs[:sample_end] == docs[1:sample_end + 1])
+    sample = np.flatnonzero(_in_line(codes, docs, 0, sample_end))
     # Key and doc in one number (the sample's doc numbers fit in 10 bits): one unique pass.
     key_docs = np.unique((keys[sample] << 10) | docs[sample].astype(np.uint64))
     candidates, doc_counts = np.unique(key_docs >> 10, return_counts=True)
     vocabulary = candidates[doc_counts >= VOCABULARY_MIN_DOCS]
-    wheres, whiches = [], []
+    wheres, whiches, rare_keys, rare_wheres = [], [], [], []
     # In chunks: the 8-byte keys of a whole batch at once are the largest arrays of a build.
-    for start in range(0, len(codes) - 1, _CHUNK) if len(vocabulary) else ():
+    for start in range(0, len(codes) - 1, _CHUNK):
         end = min(start + _CHUNK, len(codes) - 1)
         keys = _bigram_keys(codes, start, end)
-        which = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
-        known = (vocabulary[which] == keys) & (docs[start:end] == docs[start + 1:end + 1])
-        where = np.flatnonzero(known)
+        in_line = _in_line(codes, docs, start, end)
+        if len(vocabulary):
+            which = np.minimum(np.searchsorted(vocabulary, keys), len(vocabulary) - 1)
+            known = vocabulary[which] == keys
+        else:
+            which, known = np.zeros(len(keys), np.int64), np.zeros(len(keys), bool)
+        where = np.flatnonzero(known & in_line)
         whiches.append(which[where].astype(np.uint32))
         wheres.append((where + start).astype(np.uint32))
-    if not wheres:
-        return vocabulary, np.empty(0, np.uint32), np.empty(0, np.uint32)
-    return vocabulary, np.concatenate(wheres), np.concatenate(whiches)
+        rare = np.flatnonzero(~known & in_line)
+        rare_keys.append(keys[rare])
+        rare_wheres.append((rare + start).astype(np.uint32))
+
+    def joined(parts, dtype):
+        return np.concatenate(parts) if parts else np.empty(0, dtype)
+
+    return (vocabulary, joined(wheres, np.uint32), joined(whiches, np.uint32),
+            joined(rare_keys, np.uint64), joined(rare_wheres, np.uint32))
+
+
+def _in_line(codes: np.ndarray, docs: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Whether the bigram starting at each of ``codes[start:end]`` lies within one line."""
+    return ((docs[start:end] == docs[start + 1:end + 1]) & (codes[start:end] != _NEWLINE)
+            & (codes[start + 1:end + 1] != _NEWLINE))
 
 
 def _bigram_keys(codes: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -289,10 +333,95 @@ def _bigram_keys(codes: np.ndarray, start: int, end: int) -> np.ndarray:
     return keys
 
 
-def _write_terms(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.ndarray,
-                 lengths: np.ndarray, name) -> list[tuple[str, bytes]]:
-    """Write postings sorted by term (``keys``), then doc, then position; a term's text is
-    ``name(key)``."""
+def bucket_of(keys: np.ndarray) -> np.ndarray:
+    """The bucket of each rare bigram key (a multiplicative hash into :data:`BUCKETS`)."""
+    with np.errstate(over="ignore"):
+        return (keys * np.uint64(_HASH)) >> np.uint64(64 - _BUCKET_BITS)
+
+
+def _write_buckets(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.ndarray,
+                   lengths: np.ndarray, common_keys: np.ndarray, common: list[W3TermInfo]
+                   ) -> list[tuple[str, bytes]]:
+    """Write every bigram of the field into its hash bucket: the rare ones, occurring at
+    ``docs``/``positions`` (in batch order), with their postings; the common ones (their
+    postings already written, ``common`` their term infos) with where those are. Then the
+    buckets' directory, the one term of the term dictionary that the bigrams have.
+
+    A bucket: :data:`_BUCKET_HEADER`; the common bigrams' keys, postings offsets, lengths
+    and doc frequencies; the rare bigrams' keys, postings ends, then all their doc numbers,
+    frequencies and positions; zlib-compressed. The directory: the first bucket's offset
+    and each bucket's length (0: empty), zlib-compressed."""
+    if not len(keys) and not len(common_keys):
+        return []
+    n_buckets = 1 << _BUCKET_BITS
+    rare = _rare_postings(keys, docs, positions)
+    common_buckets = bucket_of(common_keys.astype(np.uint64))
+    order = np.argsort((common_buckets << np.uint64(_KEY_BITS)) | common_keys.astype(np.uint64), kind="stable")
+    common_keys, common_buckets = common_keys[order].astype("<u8"), common_buckets[order]
+    extents = np.array([_extent(common[i]) for i in order.tolist()], dtype=np.int64).reshape(-1, 2)
+    frequencies = np.array([common[i].doc_frequency() for i in order.tolist()], dtype="<u4")
+    common_bounds = np.searchsorted(common_buckets, np.arange(n_buckets + 1, dtype=np.uint64))
+    rare_bounds = np.searchsorted(rare["buckets"], np.arange(n_buckets + 1, dtype=np.uint64))
+    sizes = np.zeros(n_buckets, dtype="<u4")
+    base = postfile.tell()
+    for bucket in np.flatnonzero((np.diff(common_bounds) > 0) | (np.diff(rare_bounds) > 0)).tolist():
+        c_start, c_end = int(common_bounds[bucket]), int(common_bounds[bucket + 1])
+        r_start, r_end = int(rare_bounds[bucket]), int(rare_bounds[bucket + 1])
+        raw = [_BUCKET_HEADER.pack(c_end - c_start, r_end - r_start, rare["types"]),
+               common_keys[c_start:c_end].tobytes(), extents[c_start:c_end, 0].astype("<u8").tobytes(),
+               extents[c_start:c_end, 1].astype("<u4").tobytes(), frequencies[c_start:c_end].tobytes()]
+        if r_end > r_start:
+            key_ends = rare["key_ends"]
+            p_start = int(key_ends[r_start - 1]) if r_start else 0
+            p_end = int(key_ends[r_end - 1])
+            occurrence_ends = rare["occurrence_ends"]
+            o_start = int(occurrence_ends[p_start - 1]) if p_start else 0
+            o_end = int(occurrence_ends[p_end - 1])
+            ids_type, weights_type, positions_type = rare["dtypes"]
+            raw += [rare["keys"][r_start:r_end].tobytes(),
+                    (key_ends[r_start:r_end] - p_start).astype("<u4").tobytes(),
+                    rare["ids"][p_start:p_end].astype(ids_type).tobytes(),
+                    rare["weights"][p_start:p_end].astype(weights_type).tobytes(),
+                    rare["positions"][o_start:o_end].astype(positions_type).tobytes()]
+        data = zlib.compress(b"".join(raw), _ZLIB_LEVEL)
+        postfile.write(data)
+        sizes[bucket] = len(data)
+    start = postfile.tell()
+    postfile.write(zlib.compress(_DIRECTORY_HEADER.pack(base, n_buckets) + sizes.tobytes(), _ZLIB_LEVEL))
+    info = W3TermInfo(weight=1.0, df=1, maxweight=1.0, minid=0, maxid=0,
+                      minlength=int(lengths.min()), maxlength=int(lengths.max()))
+    info.set_extent(start, postfile.tell() - start)
+    return [(DIRECTORY_TERM, info.to_bytes())]
+
+
+def _rare_postings(keys: np.ndarray, docs: np.ndarray, positions: np.ndarray) -> dict:
+    """The rare bigrams' postings, sorted by bucket, key, doc and position: their distinct
+    keys with their buckets and where each key's postings end, and per posting the doc and
+    frequency and where its positions end."""
+    buckets = bucket_of(keys)
+    order = np.argsort((buckets << np.uint64(_KEY_BITS)) | keys, kind="stable")
+    keys, docs, positions, buckets = keys[order], docs[order], positions[order], buckets[order]
+    del order
+    new_posting = np.ones(len(keys), dtype=bool)
+    new_posting[1:] = (keys[1:] != keys[:-1]) | (docs[1:] != docs[:-1])
+    posting_starts = np.flatnonzero(new_posting)
+    posting_keys, posting_ids = keys[posting_starts], docs[posting_starts]
+    weights = np.diff(np.append(posting_starts, len(keys)))
+    new_key = np.ones(len(posting_keys), dtype=bool)
+    new_key[1:] = posting_keys[1:] != posting_keys[:-1]
+    key_starts = np.flatnonzero(new_key)
+    dtypes = tuple(_smallest_type(int(a.max()) if len(a) else 0) for a in (posting_ids, weights, positions))
+    return {"keys": posting_keys[key_starts].astype("<u8"), "buckets": buckets[posting_starts[key_starts]],
+            "key_ends": np.append(key_starts[1:], len(posting_keys)),
+            "ids": posting_ids, "weights": weights, "occurrence_ends": np.cumsum(weights),
+            "positions": positions, "dtypes": dtypes,
+            "types": b"".join(t.char.encode() for t in dtypes)}
+
+
+def _write_terms(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.ndarray | None,
+                 lengths: np.ndarray) -> list[tuple[int, W3TermInfo]]:
+    """Write postings sorted by term (``keys``), then doc, then position; return (key, term
+    info)s. Without ``positions`` the terms keep only docs and frequencies."""
     if not len(keys):
         return []
     new_posting = np.ones(len(keys), dtype=bool)
@@ -306,167 +435,325 @@ def _write_terms(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.nda
     term_ends = np.append(term_starts[1:], len(posting_keys))
     entries = []
     for start, end in zip(term_starts.tolist(), term_ends.tolist()):
-        position_start = int(posting_starts[start])
-        position_end = int(posting_starts[end]) if end < len(posting_starts) else len(keys)
-        info = _write_term(postfile, posting_ids[start:end], weights[start:end],
-                           positions[position_start:position_end], lengths)
-        key = int(posting_keys[start])
-        entries.append((name(key), info))
+        if positions is None:
+            term_positions = None
+        else:
+            position_start = int(posting_starts[start])
+            position_end = int(posting_starts[end]) if end < len(posting_starts) else len(keys)
+            term_positions = positions[position_start:position_end]
+        info = _write_term(postfile, posting_ids[start:end], weights[start:end], term_positions, lengths)
+        entries.append((int(posting_keys[start]), info))
     return entries
 
 
-def _write_term(postfile, ids: np.ndarray, weights: np.ndarray, positions: np.ndarray,
-                lengths: np.ndarray) -> bytes:
-    """Write one term's posting blocks; return its term info for the term dictionary."""
+def _write_term(postfile, ids: np.ndarray, weights: np.ndarray, positions: np.ndarray | None,
+                lengths: np.ndarray) -> W3TermInfo:
+    """Write one term's postings; return its term info.
+
+    Layout: a header (:data:`_TERM_HEADER`), the block table (per block of
+    :data:`BLOCK_SIZE` docs: last doc, count, end of its ids part, end of its positions part,
+    as little-endian uint32), the ids parts (doc deltas and weights, compressed per block),
+    then the positions parts (compressed per block). A query reads the table, the ids of the
+    blocks it needs, and positions only for the blocks holding its candidate documents."""
     doc_lengths = lengths[ids]
     info = W3TermInfo(weight=float(weights.sum()), df=len(ids),
                       maxweight=float(weights.max()), minid=int(ids[0]), maxid=int(ids[-1]),
                       minlength=int(doc_lengths.min()), maxlength=int(doc_lengths.max()))
+    deltas = np.diff(ids.astype(np.int64), prepend=0)
+    ids_type, weights_type = _smallest_type(int(deltas.max())), _smallest_type(int(weights.max()))
+    positions_type = _smallest_type(int(positions.max()) if positions is not None else 0)
+    deltas, weights = deltas.astype(ids_type), weights.astype(weights_type)
+    position_ends = np.cumsum(weights, dtype=np.int64)
+    count = len(ids)
+    blocks = range(0, count, BLOCK_SIZE)
+    table = np.zeros((len(blocks), 4), dtype="<u4")
+    id_parts, position_parts = [], []
+    ids_end = positions_end = 0
+    for row, block_start in enumerate(blocks):
+        block_end = min(block_start + BLOCK_SIZE, count)
+        part = _compress(deltas[block_start:block_end].tobytes() + weights[block_start:block_end].tobytes())
+        id_parts.append(part)
+        ids_end += len(part)
+        if positions is not None:
+            first = int(position_ends[block_start - 1]) if block_start else 0
+            part = _compress(positions[first:int(position_ends[block_end - 1])].astype(positions_type).tobytes())
+            position_parts.append(part)
+            positions_end += len(part)
+        table[row] = (ids[block_end - 1], block_end - block_start, ids_end, positions_end)
     start = postfile.tell()
-    postfile.write(WHOOSH3_HEADER_MAGIC)
-    position_ends = np.cumsum(weights)
-    for block_start in range(0, len(ids), BLOCK_SIZE):
-        block_end = min(block_start + BLOCK_SIZE, len(ids))
-        first_position = int(position_ends[block_start - 1]) if block_start else 0
-        last_position = int(position_ends[block_end - 1])
-        block_ids = ids[block_start:block_end]
-        block_weights = weights[block_start:block_end]
-        block_lengths = doc_lengths[block_start:block_end]
-        data = _block_data(block_ids, block_weights, positions[first_position:last_position])
-        block_info = _BLOCK_HEADER.pack(len(block_ids), int(block_ids[-1]), float(block_weights.max()),
-                                        length_to_byte(int(block_lengths.min())),
-                                        length_to_byte(int(block_lengths.max())))
-        size = len(block_info) + len(data)
-        postfile.write_int(-size if block_end == len(ids) else size)
-        postfile.write(block_info)
-        postfile.write(data)
+    postfile.write(_TERM_HEADER.pack(ids_type.char.encode(), weights_type.char.encode(),
+                                     positions_type.char.encode(), positions is not None))
+    postfile.write(table.tobytes())
+    postfile.write(b"".join(id_parts))
+    postfile.write(b"".join(position_parts))
     info.set_extent(start, postfile.tell() - start)
-    return info.to_bytes()
+    return info
 
 
-def _block_data(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray) -> bytes:
-    deltas = _smallest(np.diff(ids.astype(np.int64), prepend=0))
-    weights = _smallest(weights)
-    positions = _smallest(positions)
-    ids_part = zlib.compress(deltas.tobytes() + weights.tobytes(), _ZLIB_LEVEL)
-    header = _BLOCK_DATA.pack(deltas.dtype.char.encode(), weights.dtype.char.encode(),
-                              positions.dtype.char.encode(), len(ids_part))
-    return header + ids_part + zlib.compress(positions.tobytes(), _ZLIB_LEVEL)
+def _compress(data: bytes) -> bytes:
+    return zlib.compress(data, _ZLIB_LEVEL, wbits=-15)
 
 
-def _smallest(numbers: np.ndarray) -> np.ndarray:
-    largest = int(numbers.max()) if len(numbers) else 0
+def _decompress(data: bytes) -> bytes:
+    return zlib.decompress(data, wbits=-15)
+
+
+def _smallest_type(largest: int) -> np.dtype:
     dtype = np.uint8 if largest < 0x100 else np.uint16 if largest < 0x10000 else np.uint32
-    return numbers.astype(np.dtype(dtype).newbyteorder("<"), copy=False)
+    return np.dtype(dtype).newbyteorder("<")
 
 
-@dataclass
-class _Block:
-    count: int
-    last_id: int
-    offset: int
-    length: int
-    _parts: tuple | None = None
-    _ids: np.ndarray | None = None
-    _weights: np.ndarray | None = None
-    _positions: np.ndarray | None = None
+class _Occurrences:
+    """The shared reading interface of one term in one segment: ``doc_frequency``,
+    ``counts(docs)`` and ``starts(docs, offset)``."""
 
-    def ids_and_weights(self, postfile) -> tuple[np.ndarray, np.ndarray]:
-        if self._ids is None:
-            ids_type, weights_type, packed, _, _ = self._data(postfile)
-            raw = zlib.decompress(packed)
-            deltas = np.frombuffer(raw, dtype=ids_type, count=self.count)
-            self._ids = np.cumsum(deltas, dtype=np.int64)
-            self._weights = np.frombuffer(raw, dtype=weights_type, count=self.count,
-                                          offset=deltas.nbytes).astype(np.int64)
-        return self._ids, self._weights
+    doc_frequency: int
 
-    def positions(self, postfile) -> np.ndarray:
-        if self._positions is None:
-            _, _, _, positions_type, packed = self._data(postfile)
-            self._positions = np.frombuffer(zlib.decompress(packed), dtype=positions_type)
-        return self._positions
+    def counts(self, docs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
 
-    def _data(self, postfile) -> tuple:
-        if self._parts is None:
-            data = postfile.get(self.offset, self.length)
-            ids_type, weights_type, positions_type, ids_length = _BLOCK_DATA.unpack_from(data)
-            ids_end = _BLOCK_DATA.size + ids_length
-            self._parts = ("<" + ids_type.decode(), "<" + weights_type.decode(),
-                           data[_BLOCK_DATA.size:ids_end], "<" + positions_type.decode(), data[ids_end:])
-        return self._parts
+    def starts(self, docs: np.ndarray, offset: int) -> np.ndarray:
+        raise NotImplementedError
 
 
-class TermPostings:
-    """One term's postings in one segment, decoded block by block as they are needed.
+class TermPostings(_Occurrences):
+    """One term's postings in one segment, read block by block as they are needed.
 
     Doc numbers are the segment's own and include deleted documents.
     """
 
-    def __init__(self, segment_reader, field: str, term: str):
-        terms = segment_reader._terms
-        self._info = terms.term_info(field, term.encode("utf-8"))  # raises TermNotFound
-        self.doc_frequency = self._info.doc_frequency()
-        self._postfile = terms._postfile
-        self._table: tuple[list[_Block], np.ndarray] | None = None  # read when first needed
+    def __init__(self, postfile, offset: int, length: int, doc_frequency: int):
+        self.doc_frequency = doc_frequency
+        self._postfile = postfile
+        self._offset, self._length = offset, length
+        self._data = b""  # the first bytes of the term (all of it, when it is small)
+        self._ids: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._positions: dict[int, np.ndarray] = {}
+        self._opened = False  # the header is read when first needed: a string's bigrams that
+        # are not among its rarest covering ones are never read
 
-    @staticmethod
-    def lookup(segment_reader, field: str, term: str) -> TermPostings | None:
-        try:
-            return TermPostings(segment_reader, field, term)
-        except TermNotFound:
-            return None
+    def _open(self) -> None:
+        self._opened = True
+        offset, length = self._offset, self._length
+        n_blocks = -(-self.doc_frequency // BLOCK_SIZE)
+        head = _TERM_HEADER.size + n_blocks * 16
+        # Its header and block table, and what else the disk's page holding them has (often
+        # all its ids): that page is read anyway.
+        page_rest = _FIRST_READ - offset % _FIRST_READ if _FIRST_READ else 0
+        raw = self._data = read_at(self._postfile, offset, min(length, max(head, page_rest)))
+        ids_type, weights_type, positions_type, _ = _TERM_HEADER.unpack_from(raw)
+        self._types = tuple(np.dtype("<" + t.decode()) for t in (ids_type, weights_type, positions_type))
+        table = np.frombuffer(raw, dtype="<u4", count=n_blocks * 4, offset=_TERM_HEADER.size)
+        table = table.reshape(n_blocks, 4).astype(np.int64)
+        self._last_ids, self._counts = table[:, 0], table[:, 1]
+        self._ids_ends = table[:, 2] + head
+        self._ids_starts = np.concatenate(([head], self._ids_ends[:-1]))
+        self._positions_ends = table[:, 3] + self._ids_ends[-1]
+        self._positions_starts = np.concatenate(([self._ids_ends[-1]], self._positions_ends[:-1]))
 
-    @property
-    def _blocks(self) -> list[_Block]:
-        if self._table is None:
-            blocks = self._block_table()
-            self._table = blocks, np.array([block.last_id for block in blocks])
-        return self._table[0]
+    def _read(self, start: int, length: int) -> bytes:
+        if start + length <= len(self._data):
+            return self._data[start:start + length]
+        return read_at(self._postfile, self._offset + start, length)
 
-    def _block_table(self) -> list[_Block]:
-        """Walk the term's block headers (count, last id …) without reading block data."""
-        postfile = self._postfile
-        offset, _ = self._info.extent()
-        postfile.seek(offset + len(WHOOSH3_HEADER_MAGIC))
-        blocks = []
-        while True:
-            length = postfile.read_int()
-            block_start = postfile.tell()
-            count, last_id = _BLOCK_HEADER.unpack(postfile.read(_BLOCK_HEADER.size))[:2]
-            data_start = postfile.tell()
-            blocks.append(_Block(count, last_id, data_start,
-                                 block_start + abs(length) - data_start))
-            if length < 0:
-                return blocks
-            postfile.seek(block_start + length)
-
-    def _blocks_for(self, docs: np.ndarray | None) -> list[_Block]:
+    def _blocks_for(self, docs: np.ndarray | None) -> list[int]:
         """The blocks that may hold any of the sorted ``docs`` (all blocks for None)."""
-        blocks = self._blocks
+        if not self._opened:
+            self._open()
         if docs is None:
-            return blocks
-        wanted = np.unique(np.searchsorted(self._table[1], docs))
-        return [blocks[i] for i in wanted.tolist() if i < len(blocks)]
+            return list(range(len(self._last_ids)))
+        wanted = np.unique(np.searchsorted(self._last_ids, docs))
+        return wanted[wanted < len(self._last_ids)].tolist()
+
+    def _load(self, blocks: list[int], starts: np.ndarray, ends: np.ndarray, decode, cache: dict) -> None:
+        """Read the parts of ``blocks`` not yet in ``cache``: neighbours, and blocks with
+        less than :data:`_GAP` bytes between them, in one read."""
+        missing = [b for b in blocks if b not in cache]
+        run: list[int] = []
+        for block in missing + [-1]:
+            if run and (block < 0 or int(starts[block]) - int(ends[run[-1]]) > _GAP):
+                first = int(starts[run[0]])
+                data = self._read(first, int(ends[run[-1]]) - first)
+                for b in run:
+                    cache[b] = decode(b, data[int(starts[b]) - first:int(ends[b]) - first])
+                run = []
+            run.append(block)
+
+    def _decode_ids(self, block: int, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+        count = int(self._counts[block])
+        raw = _decompress(data)
+        ids_type, weights_type, _ = self._types
+        deltas = np.frombuffer(raw, dtype=ids_type, count=count)
+        ids = np.cumsum(deltas, dtype=np.int64)
+        if block:
+            ids += self._last_ids[block - 1]
+        return ids, np.frombuffer(raw, dtype=weights_type, count=count, offset=deltas.nbytes).astype(np.int64)
+
+    def _decode_positions(self, block: int, data: bytes) -> np.ndarray:
+        return np.frombuffer(_decompress(data), dtype=self._types[2])
 
     def counts(self, docs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(doc numbers, weights) of all postings, or of the blocks that may hold ``docs``."""
         blocks = self._blocks_for(docs)
         if not blocks:
-            return np.empty(0, np.int64), np.empty(0, np.int64)
-        pairs = [block.ids_and_weights(self._postfile) for block in blocks]
+            return _EMPTY, _EMPTY
+        self._load(blocks, self._ids_starts, self._ids_ends, self._decode_ids, self._ids)
+        pairs = [self._ids[b] for b in blocks]
         return np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])
 
     def starts(self, docs: np.ndarray, offset: int) -> np.ndarray:
         """``doc << 32 | position - offset`` for each occurrence in the sorted ``docs``."""
-        keys = []
-        for block in self._blocks_for(docs):
-            ids, weights = block.ids_and_weights(self._postfile)
-            wanted = np.repeat(np.isin(ids, docs, assume_unique=True), weights)
-            doc_of = np.repeat(ids, weights)[wanted]
-            position = block.positions(self._postfile)[wanted].astype(np.int64) - offset
-            keys.append((doc_of << 32) | (position & 0xFFFFFFFF))
-        return np.concatenate(keys) if keys else np.empty(0, np.int64)
+        blocks = self._blocks_for(docs)
+        if not blocks:
+            return _EMPTY
+        self._load(blocks, self._ids_starts, self._ids_ends, self._decode_ids, self._ids)
+        ids = np.concatenate([self._ids[b][0] for b in blocks])
+        hit = _members(ids, docs)  # one pass over all the blocks' ids
+        block_of = np.repeat(np.array(blocks, dtype=np.int64), self._counts[blocks])
+        with_docs = np.unique(block_of[hit]).tolist()
+        if not with_docs:
+            return _EMPTY
+        self._load(with_docs, self._positions_starts, self._positions_ends, self._decode_positions,
+                   self._positions)
+        if len(with_docs) < len(blocks):
+            keep = np.isin(block_of, with_docs)
+            ids, hit = ids[keep], hit[keep]
+        weights = np.concatenate([self._ids[b][1] for b in with_docs])
+        positions = np.concatenate([self._positions[b] for b in with_docs])
+        return _keys(ids, weights, positions, hit, offset)
+
+
+class BucketPostings(_Occurrences):
+    """A rare bigram's postings in one segment, from its hash bucket (all in memory)."""
+
+    def __init__(self, ids: np.ndarray, weights: np.ndarray, positions: np.ndarray):
+        self.doc_frequency = len(ids)
+        self._ids, self._weights, self._positions = ids, weights, positions
+
+    def counts(self, docs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        return self._ids, self._weights
+
+    def starts(self, docs: np.ndarray, offset: int) -> np.ndarray:
+        return _starts(self._ids, self._weights, self._positions, docs, offset)
+
+
+class Grams:
+    """The grams of one field in one segment: characters through Whoosh's term dictionary,
+    bigrams through the field's bucket directory (read once, kept)."""
+
+    def __init__(self, segment_reader, field: str):
+        terms = segment_reader._terms
+        self._terms, self._postfile, self._field = terms, terms._postfile, field
+        self._bucket_starts = self._bucket_ends = _EMPTY
+        try:
+            info = terms.term_info(field, DIRECTORY_TERM.encode("utf-8"))
+        except TermNotFound:  # no text in this field
+            return
+        raw = zlib.decompress(self._postfile.get(*_extent(info)))
+        base, n_buckets = _DIRECTORY_HEADER.unpack_from(raw)
+        sizes = np.frombuffer(raw, dtype="<u4", count=n_buckets, offset=_DIRECTORY_HEADER.size)
+        self._bucket_ends = base + np.cumsum(sizes, dtype=np.int64)
+        self._bucket_starts = self._bucket_ends - sizes
+
+    def lookup(self, term: str) -> _Occurrences | None:
+        """The postings of a character or a bigram; None when it does not occur here."""
+        if len(term) == 1:
+            try:
+                info = self._terms.term_info(self._field, term.encode("utf-8"))
+            except TermNotFound:
+                return None
+            return TermPostings(self._postfile, *_extent(info), info.doc_frequency())
+        key = (ord(term[0]) + 1) << _CODE_BITS | ord(term[1])
+        bucket = int(bucket_of(np.array([key], dtype=np.uint64))[0])
+        if bucket >= len(self._bucket_ends) or self._bucket_ends[bucket] == self._bucket_starts[bucket]:
+            return None
+        start = int(self._bucket_starts[bucket])
+        raw = zlib.decompress(read_at(self._postfile, start, int(self._bucket_ends[bucket]) - start))
+        n_common, n_rare, types = _BUCKET_HEADER.unpack_from(raw)
+        at = _BUCKET_HEADER.size
+        common = np.frombuffer(raw, dtype="<u8", count=n_common, offset=at)
+        which = int(np.searchsorted(common, key))
+        if which < n_common and int(common[which]) == key:
+            offset = int(np.frombuffer(raw, dtype="<u8", count=1, offset=at + 8 * n_common + 8 * which)[0])
+            at += 16 * n_common
+            length, frequency = (int(np.frombuffer(raw, dtype="<u4", count=1, offset=at + 4 * which + i)[0])
+                                 for i in (0, 4 * n_common))
+            return TermPostings(self._postfile, offset, length, frequency)
+        at += 24 * n_common
+        rare = np.frombuffer(raw, dtype="<u8", count=n_rare, offset=at)
+        which = int(np.searchsorted(rare, key))
+        if which == n_rare or int(rare[which]) != key:
+            return None
+        at += 8 * n_rare
+        ends = np.frombuffer(raw, dtype="<u4", count=n_rare, offset=at).astype(np.int64)
+        at += 4 * n_rare
+        ids_type, weights_type, positions_type = (np.dtype("<" + chr(t)) for t in types)
+        total = int(ends[-1])
+        ids = np.frombuffer(raw, dtype=ids_type, count=total, offset=at)
+        at += ids.nbytes
+        weights = np.frombuffer(raw, dtype=weights_type, count=total, offset=at)
+        at += weights.nbytes
+        start, end = (int(ends[which - 1]) if which else 0), int(ends[which])
+        position_ends = np.cumsum(weights, dtype=np.int64)
+        first = int(position_ends[start - 1]) if start else 0
+        positions = np.frombuffer(raw, dtype=positions_type, count=int(position_ends[end - 1]) - first,
+                                  offset=at + first * positions_type.itemsize)
+        return BucketPostings(ids[start:end].astype(np.int64), weights[start:end].astype(np.int64),
+                              positions)
+
+
+def read_at(structfile, offset: int, length: int) -> bytes:
+    """``length`` bytes at ``offset``: with one system call where there is ``os.pread``
+    (exactly those bytes, not the buffer Python's file object would fill), else as Whoosh
+    reads them."""
+    if _PREAD is not None:
+        try:
+            return _PREAD(structfile.fileno(), length, offset)
+        except (AttributeError, OSError, ValueError):  # not a real file
+            pass
+    return structfile.get(offset, length)
+
+
+_PREAD = getattr(os, "pread", None)  # not on Windows
+
+
+def _extent(info) -> tuple[int, int]:
+    """Where a term's postings are. Whoosh reads the length back as a 1-tuple."""
+    offset, length = info.extent()
+    return offset, length[0] if isinstance(length, tuple) else length
+
+
+def _starts(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, docs: np.ndarray,
+            offset: int) -> np.ndarray:
+    return _keys(ids, weights, positions, _members(ids, docs), offset)
+
+
+def _members(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Whether each of ``ids`` is one of the sorted ``docs``."""
+    if not len(docs):
+        return np.zeros(len(ids), dtype=bool)
+    at = np.minimum(np.searchsorted(docs, ids), len(docs) - 1)
+    return docs[at] == ids
+
+
+def _keys(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, hit: np.ndarray,
+          offset: int) -> np.ndarray:
+    """``doc << 32 | position - offset`` of the occurrences in the postings ``hit``."""
+    wanted = np.repeat(hit, weights)
+    doc_of = np.repeat(ids, weights)[wanted]
+    position = positions[wanted].astype(np.int64) - offset
+    return (doc_of << 32) | (position & 0xFFFFFFFF)
+
+
+def advise_random(segment_reader) -> None:
+    """Tell the system that the segment's term dictionary and postings are read at random
+    places, so that it reads no more of them than asked for (no read-ahead)."""
+    terms = segment_reader._terms
+    for structfile in (terms._dbfile, terms._postfile):
+        try:
+            os.posix_fadvise(structfile.fileno(), 0, 0, os.POSIX_FADV_RANDOM)
+        except (AttributeError, OSError, ValueError):  # not on this system, or not a real file
+            pass
 
 
 def numeric_column(leaf, name: str) -> np.ndarray:

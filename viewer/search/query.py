@@ -139,8 +139,8 @@ def parse(query: str) -> object:
         return Everything()
     parser = _Parser(tokens)
     tree = parser.parse_or()
-    if parser.peek() is not None:
-        raise QueryError(f"Unexpected “{parser.peek().text}” in the query.")
+    if (extra := parser.peek()) is not None:
+        raise QueryError(f"Unexpected “{extra.text}” in the query.")
     return tree
 
 
@@ -265,10 +265,10 @@ class _Parser:
             return Not(self.parse_unary())
         if token.kind == "open":
             self.take()
-            if self.peek() is not None and self.peek().kind == "close":
+            if (after := self.peek()) is not None and after.kind == "close":
                 raise QueryError("Empty parentheses in the query.")
             inner = self.parse_or()
-            if self.peek() is None or self.peek().kind != "close":
+            if (after := self.peek()) is None or after.kind != "close":
                 raise QueryError("Unclosed parenthesis: “(” needs a closing “)”.")
             self.take()
             return inner
@@ -334,9 +334,11 @@ def date_bounds(text: str) -> tuple[int, int]:
     match = _DATE.fullmatch(text.strip())
     if not match:
         raise QueryError(f"Bad date “{text}”: write 2025, 2025-04 or 2025-04-03.")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)  # the pattern always has the year
+    month, day = (int(g) if g else None for g in (month_text, day_text))
     try:
-        if day is not None:
+        if day is not None and month is not None:
             first = last = dt.date(year, month, day)
         elif month is not None:
             first = dt.date(year, month, 1)
