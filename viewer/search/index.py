@@ -64,6 +64,7 @@ from itertools import islice
 from pathlib import Path
 
 import numpy as np
+from filelock import FileLock
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
@@ -76,6 +77,7 @@ from viewer.textnorm import fold
 
 FORMAT = "gazette-index 4"  # written in the index folder; another format is started afresh
 CURRENT = "CURRENT"  # the file naming the generation in use
+CREATE_WAIT_S = 60  # another process making the index: it writes a few empty files
 LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archives made before CURRENT
 LEGACY_EPOCH = "EPOCH"
 BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
@@ -323,16 +325,25 @@ def _open_or_create(path: Path):
     storage = FileStorage(str(path), supports_mmap=False)  # see DESIGN.md: mmap doubles RAM
     try:
         ix = _open_current_generation(storage, path)
+        if _is_current_format(path) and set(ix.schema.names()) == set(schema().names()):
+            return ix
+        ix.close()
     except EmptyIndexError:
-        return _create(storage, _current_name(path))
-    if not _is_current_format(path) or set(ix.schema.names()) != set(schema().names()):
-        # An index from another version of Gazette: it is derived data, start a new empty
-        # generation (it has no epoch, so the keeper rebuilds it).
+        pass
+    # No index yet, or one from another version of Gazette (derived data: start a new empty
+    # generation; it has no epoch, so the keeper rebuilds it). Two processes opening a new
+    # archive at once must not both create one: the second opens what the first made.
+    with FileLock(path.with_name("index.create.lock"), timeout=CREATE_WAIT_S):
+        try:
+            ix = _open_current_generation(storage, path)
+        except EmptyIndexError:
+            return _create(storage, _current_name(path))
+        if _is_current_format(path) and set(ix.schema.names()) == set(schema().names()):
+            return ix
         ix.close()
         fresh = _create(storage, _new_generation_name())
         _write_current(path, fresh.indexname)
         return fresh
-    return ix
 
 
 def _open_for_reading(path: Path):
