@@ -1,4 +1,5 @@
-# `make run` sets up and starts Gazette on the default archive; `make test` sets up and runs the tests.
+# `make run` sets up and starts Gazette on the default archive; `make test` sets up and tests it:
+# it lints (ruff), type-checks the core (mypy) and runs the tests.
 # Both run scripts/setup.sh: it creates .venv, installs the project into it (editable) and the
 # system libraries Qt needs (apt-get on Debian/Ubuntu; elsewhere it names them and stops).
 
@@ -16,6 +17,7 @@ run:
 test:
 	$(SETUP) test
 	$(BIN)/ruff check .
+	$(BIN)/mypy viewer --exclude viewer/gui
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 $(BIN)/gazette: pyproject.toml setup.py

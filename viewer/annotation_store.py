@@ -363,7 +363,7 @@ class AnnotationStore:
     def _all(self, sql: str, params: list | dict | None = None) -> list[dict]:
         return list(self.db.query(sql, params or []))
 
-    def _one(self, sql: str, params: list | None = None) -> dict | None:
+    def _one(self, sql: str, params: list | dict | None = None) -> dict | None:
         rows = self._all(sql, params)
         return rows[0] if rows else None
 

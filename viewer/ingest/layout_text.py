@@ -309,6 +309,7 @@ def _blocks(rows: list[list[Piece]]) -> list[Block]:
             moved = _headline_lines(deferred, current, blank)
             for p in deferred:
                 if p not in moved:
+                    assert current is not None, "lines wait only behind a block"
                     _place(current, p)
             deferred = []
             if pending_short:
@@ -488,7 +489,7 @@ def _spans(piece: Piece, i: int, rows: list[list[Piece]], multi: list[int], bloc
         return True
     at = bisect.bisect_left(multi, i)
     before = [j for j in multi[max(0, at - LOOKAROUND):at] if j >= first]
-    after = []
+    after: list[int] = []
     for j in multi[bisect.bisect_right(multi, i):]:
         if len(after) == LOOKAROUND or not _fits(block, rows[j]):
             break
@@ -545,7 +546,7 @@ def _place(block: Block, piece: Piece, row: list[Piece] | None = None) -> None:
     # a short piece joins a column only within the column's usual width (vertical text beside it)
     longs = [t for t in hits if not t.vertical and (_is_long(piece) or t.core_overlaps(piece))]
     hits = [t for t in hits if t.vertical or t in longs]
-    target = (longs or hits or [None])[0]
+    target = longs[0] if longs else hits[0] if hits else None
     if target is None:
         target = Track()
         block.tracks.append(target)

@@ -147,7 +147,7 @@ class _MakesRevision(Edit):
         raise NotImplementedError
 
     def revert(self, archive: Archive) -> None:
-        self._withdrawn = archive.editing.withdraw_revision(self._made)
+        self._withdrawn = archive.editing.withdraw_revision(self._made) if self._made is not None else None
         if self._withdrawn is None:
             archive.editing.restore_revision(self.article_id, self._before, author=self.author)
 

@@ -203,7 +203,7 @@ def with_spaces(picture: Image.Image, line: OcrLine) -> OcrLine:
     horizontal strokes that run on unbroken from one character into the next as the dash."""
     x, y, w, h = line.box
     crop = picture.convert("L").crop((x, y, x + w, y + h))
-    ink = (np.asarray(crop) < ink_threshold(crop)).any(axis=0)
+    ink = np.any(np.asarray(crop) < ink_threshold(crop), axis=0)
     chars = [c for c in line.chars if not c.text.isspace()]
     gaps = []  # for each pair of neighbours: the widest inkless band between their centres
     for before, after in zip(chars, chars[1:]):
@@ -263,7 +263,7 @@ def _character_cells(column: Image.Image) -> list[tuple[int, int]]:
     runs closer than a fifth of the column's width joined (a character of several strokes
     apart, such as 二 or 三)."""
     ink = np.asarray(column) < ink_threshold(column)
-    rows = ink.any(axis=1)
+    rows = np.any(ink, axis=1)
     runs: list[list[int]] = []
     for n, has_ink in enumerate(rows):
         if has_ink:

@@ -58,14 +58,14 @@ def page_text(lines: list[OcrLine]) -> OcrText:
     chars: list[str] = []
     boxes: list[Box | None] = []
     sure: list[float | None] = []
-    for n, line in enumerate(text_lines):
+    for n, text_line in enumerate(text_lines):
         if n:
             chars.append("\n")
             boxes.append(None)
             sure.append(None)
-        chars.append(line.chars)
-        boxes += line.boxes
-        sure += [confidence.get(id(box)) if box is not None else None for box in line.boxes]
+        chars.append(text_line.chars)
+        boxes += text_line.boxes
+        sure += [confidence.get(id(box)) if box is not None else None for box in text_line.boxes]
     return OcrText("".join(chars), boxes, sure)
 
 
