@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import pypdfium2 as pdfium
+import pytest
 from conftest import SEED
 from tiffs import tiff
 
@@ -106,3 +107,14 @@ def test_text_within_the_limit_is_read(archive, tmp_path):
     page = tmp_path / "long.txt"
     page.write_text(text + "\n\n" + "交城" * (limits.MAX_TEXT_CHARS // 8), encoding="utf-8")
     assert import_one(archive, page).status == "imported"
+
+
+def test_ocr_gives_a_file_more_time_per_page_it_reads():
+    from viewer.errors import InputError
+    from viewer.limits import Deadline
+
+    deadline = Deadline("scan.tif", seconds=0)
+    with pytest.raises(InputError, match="scan.tif: reading took more than the 0 s"):
+        deadline.check("page 1")
+    deadline.allow(60)
+    deadline.check("page 1")  # within the time OCR of a page is given

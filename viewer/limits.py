@@ -20,6 +20,7 @@ MAX_PIXELS = 150_000_000  # one page picture: 12,000 × 12,500, larger than any 
 MAX_FILE_PIXELS = 2_000_000_000  # all pages of one file: 16 scans at 600 dpi
 MAX_TEXT_CHARS = 2_000_000  # the text of one page (a dense broadsheet has under 30,000 characters)
 SECONDS_PER_FILE = 120.0  # a scan of a whole issue reads in seconds; minutes means something is wrong
+OCR_SECONDS_PER_PAGE = 300.0  # more for each page read by OCR (tens of seconds on 2 cores, per page)
 
 
 def check_page_count(count: int, source: str) -> None:
@@ -41,6 +42,11 @@ class Deadline:
         self.source = source
         self.seconds = SECONDS_PER_FILE if seconds is None else seconds
         self.ends = time.monotonic() + self.seconds
+
+    def allow(self, seconds: float) -> None:
+        """Give the file ``seconds`` more, for a step known to be slow (OCR of a page)."""
+        self.seconds += seconds
+        self.ends += seconds
 
     def check(self, done: str) -> None:
         """Raise when the file has had its time; ``done`` says how far it got (``"page 3"``)."""

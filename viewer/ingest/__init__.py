@@ -26,7 +26,7 @@ from viewer.ingest.ocr import OcrOptions, read_picture
 from viewer.ingest.pdf import read_pdf
 from viewer.ingest.plain import read_plain_text
 from viewer.ingest.xmlsafe import local, parse_xml
-from viewer.limits import Deadline, check_text_size
+from viewer.limits import OCR_SECONDS_PER_PAGE, Deadline, check_text_size
 from viewer.model import Page
 from viewer.pictures import picture_pages
 
@@ -111,6 +111,7 @@ def read_pdf_pages(path: Path, data: bytes, options: ReadOptions, deadline: Dead
             for article in page.articles:
                 article.region = region(page.raw_text, pdf_page.boxes, article.source_lines)
         else:
+            _allow_ocr(deadline, options)
             page = _scan_page(path, page_options, pdf_page.picture, "the PDF page has no text layer")
         page.picture = pdf_page.picture
         pages.append(page)
@@ -128,6 +129,7 @@ def read_scan_pages(path: Path, data: bytes, options: ReadOptions, deadline: Dea
         if sidecar is not None and len(pictures) == 1:
             page = read_text_page(sidecar, sidecar.read_bytes(), page_options)
         else:
+            _allow_ocr(deadline, options)
             page = _scan_page(path, page_options, picture, "no text beside the scan")
             if deadline is not None:
                 deadline.check(f"OCR of page {index + 1} of {len(pictures)}")
@@ -178,6 +180,11 @@ def _with_name_date(path: Path, options: ReadOptions) -> ReadOptions:
 
 def _nth_page(options: ReadOptions, index: int) -> ReadOptions:
     return options if options.page is None else dataclasses.replace(options, page=options.page + index)
+
+
+def _allow_ocr(deadline: Deadline | None, options: ReadOptions) -> None:
+    if deadline is not None and options.ocr.mode != "never":
+        deadline.allow(OCR_SECONDS_PER_PAGE)
 
 
 def _scan_page(path: Path, options: ReadOptions, picture: bytes, why: str) -> Page:
