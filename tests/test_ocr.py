@@ -190,3 +190,10 @@ def test_unsure_characters_are_placed_in_the_article_text():
     confidence = [0.99, 0.5, None, None, None, 0.9, 0.3, 0.4, 0.95, 0.99, 0.2]
     # the article reads the title and the paragraph; an editor corrected 准 to 确
     assert unsure_spans("标题\n文字识别不确", raw, confidence, [0, 1]) == ((1, 2), (4, 6))
+
+
+def test_search_on_the_command_line_names_the_page_as_printed(ocr_archive, truth):
+    phrase = squeezed(truth.articles[0].paragraphs[0])[10:16]
+    result = CliRunner().invoke(cli, ["--archive", str(ocr_archive.root), "search", phrase])
+    assert result.exit_code == 0, result.output
+    assert "  2024-11-27  第B5版  " in result.output

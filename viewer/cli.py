@@ -248,7 +248,7 @@ def search_command(archive: Archive, query: str, date_from, date_to, section, so
     if result.pending:
         echo(f"({result.pending} article(s) just imported are still being indexed)", err=True)
     for hit in result.hits:
-        echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page}版  {hit.title or '（无题）'}")
+        echo(f"{hit.article_id:>6}  {hit.date}  第{hit.page_label or hit.page}版  {hit.title or '（无题）'}")
         echo(f"        {hit.snippet}")
 
 
