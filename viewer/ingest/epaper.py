@@ -159,7 +159,7 @@ def _may_open(lines: list[str], start: int, end: int) -> bool:
     above = next((line.strip() for line in reversed(lines[:start]) if line.strip()), "")
     title_lines = [line.strip() for line in lines[start:end] if line.strip() and parse_byline(line) is None]
     return (not above or above[-1] in _OPEN_END + "！？!?”" or len(title_lines) <= 1
-            or any(line.startswith("——") for line in title_lines[1:]))
+            or any(line.startswith("——") and line.strip("—") for line in title_lines[1:]))
 
 
 def _read_article(lines: list[str], unread: list[str]) -> Article:
