@@ -12,7 +12,7 @@ import pytest
 from viewer.gui import article_html, facets_model, i18n
 from viewer.gui.export_dialog import ExportRequest
 from viewer.gui.main_window import MainWindow
-from viewer.gui.qt import QApplication, QInputMethodEvent
+from viewer.gui.qt import QApplication, QDialogButtonBox, QInputMethodEvent, QLineEdit, QTimer
 from viewer.services import edits
 
 ORGANISATION = "交城县融媒体中心"  # the sample page's 合办
@@ -176,3 +176,48 @@ def test_exported_annotations_are_english_in_english(annotated, qtbot, tmp_path)
     assert any(line.endswith("): paragraph 1") for line in lines)
     assert any("(no longer found in the text)" in line for line in lines)
     assert not any(word in line for line in lines for word in ("批注", "笔记", "划线", "标签", "更正", "集合", "段"))
+
+
+# -- an empty name in "Your name" ----------------------------------------------------------------
+
+def answer_the_name_prompt(qtbot, typed: list[str]) -> list[bool]:
+    """When the name prompt opens, type each of ``typed`` into it in turn and note whether OK
+    may be pressed then; OK is pressed if it may, else the prompt is cancelled."""
+    may_press_ok: list[bool] = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:  # not open yet
+            QTimer.singleShot(20, answer)
+            return
+        field = dialog.findChild(QLineEdit)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        for text in typed:
+            field.setText(text)
+            may_press_ok.append(ok.isEnabled())
+        if ok.isEnabled():
+            ok.click()
+        else:
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return may_press_ok
+
+
+def test_the_name_prompt_takes_no_empty_name(window, qtbot):
+    window.settings.set_editor_name("")
+    may_press_ok = answer_the_name_prompt(qtbot, ["", "   ", EDITOR])
+    with qtbot.waitSignal(window.annotating.history.idle, timeout=10_000):
+        window.annotating.add_tags("专题")
+    assert may_press_ok == [False, False, True]
+    assert window.settings.editor_name() == EDITOR
+    assert [(a.kind, a.author) for a in window.archive.browsing.annotations(window.article_id)] == [("tag", EDITOR)]
+
+
+def test_the_name_prompt_cancelled_records_nothing(window, qtbot):
+    window.settings.set_editor_name("")
+    may_press_ok = answer_the_name_prompt(qtbot, ["  "])
+    window.annotating.add_tags("专题")
+    assert may_press_ok == [False]
+    assert window.settings.editor_name() == ""
+    assert window.archive.browsing.annotations(window.article_id) == []

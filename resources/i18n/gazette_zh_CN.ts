@@ -685,23 +685,6 @@ Import them into the archive that is open ({archive})?</source>
     </message>
 </context>
 <context>
-    <name>EditorName</name>
-    <message>
-        <source>Your name</source>
-        <translation>你的名字</translation>
-    </message>
-    <message>
-        <source>Notes, highlights, tags and corrections record who made them.
-Your name:</source>
-        <translation>笔记、划线、标签和更正都会记下是谁做的。
-你的名字：</translation>
-    </message>
-    <message>
-        <source>Nothing was recorded: every note, highlight, tag and correction is recorded with the name of who made it, and no name was given.</source>
-        <translation>没有记下任何内容：笔记、划线、标签和更正都要记下是谁做的，而名字是空的。</translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Articles</source>
@@ -1189,6 +1172,23 @@ Your name:</source>
     <message>
         <source>Restore: name a new folder for the archive</source>
         <translation>恢复：为档案的新文件夹命名</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Notes, highlights, tags and corrections record who made them.
+Your name:</source>
+        <translation>笔记、划线、标签和更正都会记下是谁做的。
+你的名字：</translation>
     </message>
 </context>
 <context>
