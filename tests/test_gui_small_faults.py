@@ -221,3 +221,26 @@ def test_the_name_prompt_cancelled_records_nothing(window, qtbot):
     assert may_press_ok == [False]
     assert window.settings.editor_name() == ""
     assert window.archive.browsing.annotations(window.article_id) == []
+
+
+# -- a click on the calendar of an empty archive -------------------------------------------------
+
+@pytest.fixture
+def empty_window(qtbot, tmp_path, settings, templates):
+    """The window in Chinese on a new empty archive."""
+    from conftest import empty
+
+    i18n.install("zh_CN")
+    window = MainWindow(templates.copy("empty", empty, tmp_path), settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    i18n.install("en")
+
+
+def test_a_day_clicked_in_an_empty_archive_says_there_are_no_issues_yet(empty_window):
+    calendar = empty_window.browse.calendar
+    calendar.clicked.emit(calendar.selectedDate())
+    message = empty_window.statusBar().currentMessage()
+    assert "导入文件" in message  # says how to get issues, in the interface's language

@@ -1083,6 +1083,10 @@ Import them into the archive that is open ({archive})?</source>
         <translation>档案库里没有 {date} 这一期。</translation>
     </message>
     <message>
+        <source>The archive has no issues yet: import pages with File → Import Files… or Import Folder….</source>
+        <translation>档案库里还没有报纸：请用“文件 → 导入文件…”或“导入文件夹…”导入版面。</translation>
+    </message>
+    <message>
         <source>Bold: a date with an issue. Underlined: its issue lacks pages. Shaded: the paper usually appears on this weekday, but the archive has no issue.</source>
         <translation>粗体：有报纸的日期。下划线：该期缺版。底色：报纸通常在这一天出版，但档案库里没有这一期。</translation>
     </message>
