@@ -11,7 +11,7 @@ import pytest
 
 from viewer.gui import article_html, facets_model, i18n
 from viewer.gui.export_dialog import ExportRequest
-from viewer.gui.main_window import MainWindow
+from viewer.gui.main_window import SEARCH_TAB, MainWindow
 from viewer.gui.qt import QApplication, QDialogButtonBox, QInputMethodEvent, QLineEdit, QTimer
 from viewer.services import edits
 
@@ -244,3 +244,29 @@ def test_a_day_clicked_in_an_empty_archive_says_there_are_no_issues_yet(empty_wi
     calendar.clicked.emit(calendar.selectedDate())
     message = empty_window.statusBar().currentMessage()
     assert "导入文件" in message  # says how to get issues, in the interface's language
+
+
+# -- the date filter's calendar ------------------------------------------------------------------
+
+def test_the_date_filter_opens_at_the_archives_dates_when_the_search_tab_is_clicked(window, qtbot):
+    window.tabs.setCurrentIndex(SEARCH_TAB)  # as a click on the tab does (not Find, not typing)
+    edit = window.search_panel.date_to
+    calendar = edit.calendarWidget()
+    calendar.window().show()  # its popup, as a click on the arrow opens it
+    qtbot.waitUntil(calendar.isVisible, timeout=5_000)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2025, 4)  # the sample's issue
+    calendar.window().hide()
+    assert edit.date() == edit.minimumDate()  # still "any"
+    assert window.search_panel.section.count() > 1  # the sections to filter by are there too
+
+
+def test_the_date_filter_follows_an_import_made_while_the_search_tab_is_open(empty_window, qtbot):
+    window = empty_window
+    window.tabs.setCurrentIndex(SEARCH_TAB)
+    window.archive.importing.load_sample()
+    window.archive_changed()
+    calendar = window.search_panel.date_from.calendarWidget()
+    calendar.window().show()
+    qtbot.waitUntil(calendar.isVisible, timeout=5_000)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2025, 4)
+    calendar.window().hide()
