@@ -9,10 +9,11 @@ from urllib.parse import quote
 
 import pytest
 
-from viewer.gui import article_html, facets_model, i18n
+from viewer.errors import GazetteError
+from viewer.gui import article_html, errors, facets_model, i18n
 from viewer.gui.export_dialog import ExportRequest
 from viewer.gui.main_window import SEARCH_TAB, MainWindow
-from viewer.gui.qt import QApplication, QDialogButtonBox, QInputMethodEvent, QLineEdit, QTimer
+from viewer.gui.qt import QApplication, QDialogButtonBox, QInputMethodEvent, QLineEdit, QMessageBox, QTimer
 from viewer.services import edits
 
 ORGANISATION = "交城县融媒体中心"  # the sample page's 合办
@@ -270,3 +271,17 @@ def test_the_date_filter_follows_an_import_made_while_the_search_tab_is_open(emp
     qtbot.waitUntil(calendar.isVisible, timeout=5_000)
     assert (calendar.yearShown(), calendar.monthShown()) == (2025, 4)
     calendar.window().hide()
+
+
+# -- the application's name once in a title ------------------------------------------------------
+
+def test_error_boxes_leave_the_apps_name_to_the_system(window, monkeypatch):
+    """Qt puts the application's name after every window title (“… — Gazette 县报档案”), so a
+    box titled with it read “Gazette — Gazette 县报档案”."""
+    titles = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: titles.append(title))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: titles.append(box.windowTitle()))
+    errors.report(window, GazetteError("找不到这篇文章"))
+    errors.report(window, RuntimeError("a bug"))
+    assert len(titles) == 2 and all(titles)
+    assert [title for title in titles if "Gazette" in title or "县报档案" in title] == []

@@ -1507,8 +1507,12 @@ Your name:</source>
 <context>
     <name>errors</name>
     <message>
-        <source>Gazette</source>
-        <translation>县报档案</translation>
+        <source>Could not be done</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
     </message>
     <message>
         <source>Something went wrong: {error}
