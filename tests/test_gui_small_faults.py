@@ -285,3 +285,10 @@ def test_error_boxes_leave_the_apps_name_to_the_system(window, monkeypatch):
     errors.report(window, RuntimeError("a bug"))
     assert len(titles) == 2 and all(titles)
     assert [title for title in titles if "Gazette" in title or "县报档案" in title] == []
+
+
+def test_the_about_box_leaves_the_apps_name_to_the_system(window, monkeypatch):
+    titles = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: titles.append(title))
+    window.actions.about.trigger()
+    assert len(titles) == 1 and titles[0] and "Gazette" not in titles[0] and "县报档案" not in titles[0]

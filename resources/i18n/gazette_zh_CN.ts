@@ -12,8 +12,8 @@
         <translation>&lt;p&gt;档案库：{archive}&lt;br/&gt;日志：{log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>About Gazette</source>
-        <translation>关于县报档案</translation>
+        <source>About</source>
+        <translation>关于</translation>
     </message>
 </context>
 <context>
