@@ -14,11 +14,12 @@ from viewer.archive import Archive
 from viewer.errors import GazetteError
 from viewer.gui import annotation_html, i18n
 from viewer.gui.corrections import CorrectionDialog, HistoryDialog
+from viewer.gui.editor_name import NameDialog
 from viewer.gui.main_window import ANNOTATIONS_TAB, COLLECTIONS_TAB, MainWindow
 from viewer.gui.note_dialog import NoteDialog
 from viewer.gui.qt import (
+    QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QInputMethodEvent,
     QMessageBox,
     QSettings,
@@ -37,11 +38,12 @@ def asked(monkeypatch):
     """The name dialog, answered with EDITOR; the list records each time it was shown."""
     times = []
 
-    def get_text(parent, title, label, echo, text):
-        times.append(label)
-        return EDITOR, True
+    def answer(dialog):
+        times.append(dialog.windowTitle())
+        dialog.field.setText(EDITOR)
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(NameDialog, "exec", answer)
     return times
 
 
@@ -398,7 +400,7 @@ def test_the_annotations_panel_filters_and_opens_at_the_passage(window, qtbot, t
 
 
 def test_no_name_given_nothing_written(window, monkeypatch):
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("", False))
+    monkeypatch.setattr(NameDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     window.annotating.add_note.trigger()
     assert window.annotating.dialog is None and window.annotating.history.stack.count() == 0
 

@@ -25,10 +25,8 @@ from viewer.gui.qt import (
     QDragMoveEvent,
     QDropEvent,
     QFileDialog,
-    QInputDialog,
     QInputMethodEvent,
     QKeySequence,
-    QMessageBox,
     QMimeData,
     QPoint,
     QPointF,
@@ -293,15 +291,6 @@ def test_the_window_title_names_the_archive_once_and_not_the_app(window):
         assert str(window.archive.root) in title and "Gazette" not in title
     finally:
         QApplication.setApplicationDisplayName("")
-
-
-def test_an_empty_name_says_why_nothing_was_annotated(window, monkeypatch):
-    told = []
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("  ", True))
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *rest: told.append(text))
-    window.annotating.add_tags("专题")
-    assert len(told) == 1 and "name" in told[0]
-    assert window.archive.browsing.article(window.article_id).annotations == ()
 
 
 def test_a_day_without_an_issue_says_so_when_clicked(window):

@@ -9,10 +9,11 @@ from urllib.parse import quote
 
 import pytest
 
-from viewer.gui import article_html, facets_model, i18n
+from viewer.errors import GazetteError
+from viewer.gui import article_html, errors, facets_model, i18n
 from viewer.gui.export_dialog import ExportRequest
-from viewer.gui.main_window import MainWindow
-from viewer.gui.qt import QApplication, QInputMethodEvent
+from viewer.gui.main_window import SEARCH_TAB, MainWindow
+from viewer.gui.qt import QApplication, QDialogButtonBox, QInputMethodEvent, QLineEdit, QMessageBox, QTimer
 from viewer.services import edits
 
 ORGANISATION = "交城县融媒体中心"  # the sample page's 合办
@@ -176,3 +177,118 @@ def test_exported_annotations_are_english_in_english(annotated, qtbot, tmp_path)
     assert any(line.endswith("): paragraph 1") for line in lines)
     assert any("(no longer found in the text)" in line for line in lines)
     assert not any(word in line for line in lines for word in ("批注", "笔记", "划线", "标签", "更正", "集合", "段"))
+
+
+# -- an empty name in "Your name" ----------------------------------------------------------------
+
+def answer_the_name_prompt(qtbot, typed: list[str]) -> list[bool]:
+    """When the name prompt opens, type each of ``typed`` into it in turn and note whether OK
+    may be pressed then; OK is pressed if it may, else the prompt is cancelled."""
+    may_press_ok: list[bool] = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:  # not open yet
+            QTimer.singleShot(20, answer)
+            return
+        field = dialog.findChild(QLineEdit)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        for text in typed:
+            field.setText(text)
+            may_press_ok.append(ok.isEnabled())
+        if ok.isEnabled():
+            ok.click()
+        else:
+            dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return may_press_ok
+
+
+def test_the_name_prompt_takes_no_empty_name(window, qtbot):
+    window.settings.set_editor_name("")
+    may_press_ok = answer_the_name_prompt(qtbot, ["", "   ", EDITOR])
+    with qtbot.waitSignal(window.annotating.history.idle, timeout=10_000):
+        window.annotating.add_tags("专题")
+    assert may_press_ok == [False, False, True]
+    assert window.settings.editor_name() == EDITOR
+    assert [(a.kind, a.author) for a in window.archive.browsing.annotations(window.article_id)] == [("tag", EDITOR)]
+
+
+def test_the_name_prompt_cancelled_records_nothing(window, qtbot):
+    window.settings.set_editor_name("")
+    may_press_ok = answer_the_name_prompt(qtbot, ["  "])
+    window.annotating.add_tags("专题")
+    assert may_press_ok == [False]
+    assert window.settings.editor_name() == ""
+    assert window.archive.browsing.annotations(window.article_id) == []
+
+
+# -- a click on the calendar of an empty archive -------------------------------------------------
+
+@pytest.fixture
+def empty_window(qtbot, tmp_path, settings, templates):
+    """The window in Chinese on a new empty archive."""
+    from conftest import empty
+
+    i18n.install("zh_CN")
+    window = MainWindow(templates.copy("empty", empty, tmp_path), settings, lambda root: None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    i18n.install("en")
+
+
+def test_a_day_clicked_in_an_empty_archive_says_there_are_no_issues_yet(empty_window):
+    calendar = empty_window.browse.calendar
+    calendar.clicked.emit(calendar.selectedDate())
+    message = empty_window.statusBar().currentMessage()
+    assert "导入文件" in message  # says how to get issues, in the interface's language
+
+
+# -- the date filter's calendar ------------------------------------------------------------------
+
+def test_the_date_filter_opens_at_the_archives_dates_when_the_search_tab_is_clicked(window, qtbot):
+    window.tabs.setCurrentIndex(SEARCH_TAB)  # as a click on the tab does (not Find, not typing)
+    edit = window.search_panel.date_to
+    calendar = edit.calendarWidget()
+    calendar.window().show()  # its popup, as a click on the arrow opens it
+    qtbot.waitUntil(calendar.isVisible, timeout=5_000)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2025, 4)  # the sample's issue
+    calendar.window().hide()
+    assert edit.date() == edit.minimumDate()  # still "any"
+    assert window.search_panel.section.count() > 1  # the sections to filter by are there too
+
+
+def test_the_date_filter_follows_an_import_made_while_the_search_tab_is_open(empty_window, qtbot):
+    window = empty_window
+    window.tabs.setCurrentIndex(SEARCH_TAB)
+    window.archive.importing.load_sample()
+    window.archive_changed()
+    calendar = window.search_panel.date_from.calendarWidget()
+    calendar.window().show()
+    qtbot.waitUntil(calendar.isVisible, timeout=5_000)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2025, 4)
+    calendar.window().hide()
+
+
+# -- the application's name once in a title ------------------------------------------------------
+
+def test_error_boxes_leave_the_apps_name_to_the_system(window, monkeypatch):
+    """Qt puts the application's name after every window title (“… — Gazette 县报档案”), so a
+    box titled with it read “Gazette — Gazette 县报档案”."""
+    titles = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: titles.append(title))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: titles.append(box.windowTitle()))
+    errors.report(window, GazetteError("找不到这篇文章"))
+    errors.report(window, RuntimeError("a bug"))
+    assert len(titles) == 2 and all(titles)
+    assert [title for title in titles if "Gazette" in title or "县报档案" in title] == []
+
+
+def test_the_about_box_leaves_the_apps_name_to_the_system(window, monkeypatch):
+    titles = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: titles.append(title))
+    window.actions.about.trigger()
+    assert len(titles) == 1 and titles[0] and "Gazette" not in titles[0] and "县报档案" not in titles[0]

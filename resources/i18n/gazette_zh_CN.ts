@@ -12,8 +12,8 @@
         <translation>&lt;p&gt;档案库：{archive}&lt;br/&gt;日志：{log}&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>About Gazette</source>
-        <translation>关于县报档案</translation>
+        <source>About</source>
+        <translation>关于</translation>
     </message>
 </context>
 <context>
@@ -685,23 +685,6 @@ Import them into the archive that is open ({archive})?</source>
     </message>
 </context>
 <context>
-    <name>EditorName</name>
-    <message>
-        <source>Your name</source>
-        <translation>你的名字</translation>
-    </message>
-    <message>
-        <source>Notes, highlights, tags and corrections record who made them.
-Your name:</source>
-        <translation>笔记、划线、标签和更正都会记下是谁做的。
-你的名字：</translation>
-    </message>
-    <message>
-        <source>Nothing was recorded: every note, highlight, tag and correction is recorded with the name of who made it, and no name was given.</source>
-        <translation>没有记下任何内容：笔记、划线、标签和更正都要记下是谁做的，而名字是空的。</translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Articles</source>
@@ -1100,6 +1083,10 @@ Your name:</source>
         <translation>档案库里没有 {date} 这一期。</translation>
     </message>
     <message>
+        <source>The archive has no issues yet: import pages with File → Import Files… or Import Folder….</source>
+        <translation>档案库里还没有报纸：请用“文件 → 导入文件…”或“导入文件夹…”导入版面。</translation>
+    </message>
+    <message>
         <source>Bold: a date with an issue. Underlined: its issue lacks pages. Shaded: the paper usually appears on this weekday, but the archive has no issue.</source>
         <translation>粗体：有报纸的日期。下划线：该期缺版。底色：报纸通常在这一天出版，但档案库里没有这一期。</translation>
     </message>
@@ -1189,6 +1176,23 @@ Your name:</source>
     <message>
         <source>Restore: name a new folder for the archive</source>
         <translation>恢复：为档案的新文件夹命名</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Notes, highlights, tags and corrections record who made them.
+Your name:</source>
+        <translation>笔记、划线、标签和更正都会记下是谁做的。
+你的名字：</translation>
     </message>
 </context>
 <context>
@@ -1503,8 +1507,12 @@ Your name:</source>
 <context>
     <name>errors</name>
     <message>
-        <source>Gazette</source>
-        <translation>县报档案</translation>
+        <source>Could not be done</source>
+        <translation>无法完成</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
     </message>
     <message>
         <source>Something went wrong: {error}

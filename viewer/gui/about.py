@@ -24,4 +24,5 @@ def show_about(parent: QWidget, archive_root: str) -> None:
     text = translate("About", "<h3>Gazette 县报档案</h3><p>An offline archive of county newspaper pages.</p>")
     details = translate("About", "<p>Archive: {archive}<br/>Log: {log}</p>").format(
         archive=archive_root, log=log_file())
-    QMessageBox.about(parent, translate("About", "About Gazette"), f"{text}<table>{rows}</table>{details}")
+    # Titled "About" alone: the system adds the app's name after every title.
+    QMessageBox.about(parent, translate("About", "About"), f"{text}<table>{rows}</table>{details}")

@@ -35,14 +35,15 @@ def setup_logging() -> None:
 def report(parent: QWidget | None, error: BaseException) -> None:
     """Show ``error``: its message when it is meant for the user, else the traceback."""
     if isinstance(error, GazetteError):
-        QMessageBox.warning(parent, translate("errors", "Gazette"), str(error))
+        # (not the app's name: the system adds it to every title)
+        QMessageBox.warning(parent, translate("errors", "Could not be done"), str(error))
         return
     show_bug(parent, type(error), error, error.__traceback__)
 
 
 def show_bug(parent: QWidget | None, kind, error, tb) -> None:
     details = "".join(traceback.format_exception(kind, error, tb))
-    box = QMessageBox(QMessageBox.Icon.Critical, translate("errors", "Gazette"),
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("errors", "Unexpected error"),
                       translate("errors", "Something went wrong: {error}\n\nThe details are in the log: {log}")
                       .format(error=error or kind.__name__, log=log_file()), parent=parent)
     box.setDetailedText(details)

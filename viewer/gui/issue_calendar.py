@@ -26,7 +26,7 @@ MISSING_DATE_BACKGROUND = QColor("#f8d7d2")
 
 class IssueCalendar(QCalendarWidget):
     issue_clicked = Signal(int)  # the issue id of a clicked date that has one
-    empty_day_clicked = Signal(str)  # what a clicked date without an issue has, in words
+    empty_day_clicked = Signal(str)  # why a clicked date opens no issue, in words
 
     def __init__(self, archive: Archive, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,6 +107,9 @@ class IssueCalendar(QCalendarWidget):
                     date=day))
             else:
                 self.empty_day_clicked.emit(self.tr("No issue of {date} in the archive.").format(date=day))
+        else:  # an empty archive: no publication to show
+            self.empty_day_clicked.emit(self.tr(
+                "The archive has no issues yet: import pages with File → Import Files… or Import Folder…."))
 
     def retranslate(self) -> None:
         self.setLocale(i18n.ui_locale())

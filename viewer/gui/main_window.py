@@ -283,7 +283,6 @@ class MainWindow(QMainWindow):
     def _search_typed(self, text: str) -> None:
         if text.strip() and self.tabs.currentIndex() != SEARCH_TAB:
             self.tabs.setCurrentIndex(SEARCH_TAB)
-            self._fill_sections()
 
     def _fill_sections(self) -> None:
         if self.search_panel.section.count() == 0:
@@ -303,7 +302,9 @@ class MainWindow(QMainWindow):
         self.collections_panel.show_collection(name)
 
     def _tab_shown(self, tab: int) -> None:
-        if tab == COLLECTIONS_TAB:
+        if tab == SEARCH_TAB:  # however it was opened, its filters offer the archive's sections and dates
+            self._fill_sections()
+        elif tab == COLLECTIONS_TAB:
             self.collections_panel.refresh()
         elif tab == ANNOTATIONS_TAB:
             self.annotations_panel.refresh()
@@ -334,6 +335,8 @@ class MainWindow(QMainWindow):
         self.welcome.load_sample.setEnabled(True)
         self.browse.refresh()
         self.search_panel.section.clear()
+        if self.tabs.currentIndex() == SEARCH_TAB:
+            self._fill_sections()
         self.index_keeper.ensure_fresh()
         self._search_again()
         self._show_contents()
