@@ -1,6 +1,6 @@
 """The PyInstaller bundle (``make bundle``) on its own, without the project's Python: it imports
-the sample, answers a search, exports, serves the reading room, and its window comes up under
-Xvfb with no traceback.
+the sample, answers a search, exports, reads a scan by OCR (its models inside), serves the reading
+room, and its window comes up under Xvfb with no traceback.
 
 Runs when GAZETTE_BUNDLE names the bundle's executable (``make bundle-test`` sets it); the
 bundle takes minutes to build, so the ordinary test run does not build it."""
@@ -46,6 +46,18 @@ def test_the_bundle_imports_searches_and_exports(tmp_path):
                            "--out", tmp_path / f"交城.{fmt}")
         assert exported.returncode == 0 and (tmp_path / f"交城.{fmt}").stat().st_size > 0, exported.stderr
     assert "交城" in gazette(tmp_path, "--archive", archive, "show", "1").stdout
+
+
+def test_the_bundle_reads_a_scan_by_ocr(tmp_path):
+    from corpus import FIXED
+    from corpus.scans import rendered
+
+    page = rendered(FIXED / "page007.pdf", 200)
+    scan = tmp_path / "2024-11-27_05.png"
+    page.crop((0, 0, page.width, page.height // 12)).convert("L").save(scan)  # its masthead: quick
+    imported = gazette(tmp_path, "--archive", tmp_path / "档案", "import", scan)
+    assert imported.returncode == 0, imported.stderr
+    assert "2024-11-27 page B5" in imported.stdout and "read by OCR (rapidocr-onnxruntime" in imported.stdout
 
 
 def test_the_bundle_serves_the_reading_room(tmp_path):
