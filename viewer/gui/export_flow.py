@@ -22,7 +22,7 @@ from viewer.errors import Cancelled
 from viewer.export import article_stem, safe_stem
 from viewer.gui import browse_model, errors, pages_model
 from viewer.gui.export_dialog import ExportChoice, ExportDialog, ExportRequest
-from viewer.gui.job_progress import job_progress_dialog
+from viewer.gui.job_progress import JobProgress, job_progress_dialog
 from viewer.gui.qt import (
     QAbstractItemView,
     QAction,
@@ -85,6 +85,7 @@ class ExportFlow(QObject):
         self.task: Task | None = None
         self.request: ExportRequest | None = None
         self.progress: QProgressDialog | None = None
+        self.job: JobProgress | None = None
         self.result_box: QMessageBox | None = None
 
         self.export_results = QAction(window)
@@ -236,25 +237,14 @@ class ExportFlow(QObject):
                                             label=self.tr("Preparing the export…"), cancel=self.tr("Cancel"),
                                             name="exportProgress", shown_after_ms=300)  # a quick export shows none
         self.task = self.runner.write(lambda work: _export(work, request), "export")
-        self.progress.canceled.connect(self.cancel)
-        self.task.progressed.connect(self._progressed)
+        self.job = JobProgress(self.task, self.progress, cancelling=self.tr("Cancelling the export…"),
+                               describe=lambda done, total, title: self.tr("Exporting “{title}” ({done} of {total})").format(
+                                   title=title, done=done + 1, total=total) if title else None)
         self.task.finished.connect(self._finished)
         self.task.cancelled.connect(self._cancelled)
         self.task.failed.connect(self._failed)
         self.task.ended.connect(self._ended)
         return self.task
-
-    def cancel(self) -> None:
-        if self.task is not None and not self.task.done:
-            self.task.cancel()
-            self.progress.setLabelText(self.tr("Cancelling the export…"))
-
-    def _progressed(self, done: int, total: int, title: str) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        if title and not self.task.cancel_event.is_set():
-            self.progress.setLabelText(self.tr("Exporting “{title}” ({done} of {total})").format(
-                title=title, done=done + 1, total=total))
 
     def _finished(self, exported: tuple[list[Path], int]) -> None:
         self._close_progress()
@@ -293,11 +283,9 @@ class ExportFlow(QObject):
         self.task = None
 
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)  # closing a progress dialog signals cancel
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        if self.job is not None:
+            self.job.close()
+        self.progress = None
 
     def retranslate(self) -> None:
         self.export_results.setText(self.tr("Export Selected Results…"))

@@ -11,7 +11,7 @@ from viewer.errors import Cancelled
 from viewer.gui import errors
 from viewer.gui.import_options import ImportOptionsDialog
 from viewer.gui.import_report import ImportReportDialog
-from viewer.gui.job_progress import job_progress_dialog
+from viewer.gui.job_progress import JobProgress, job_progress_dialog
 from viewer.gui.qt import QFileDialog, QMessageBox, QMimeData, QObject, QProgressDialog, QWidget, Signal
 from viewer.gui.settings import Settings
 from viewer.gui.tasks import Task, TaskRunner
@@ -43,6 +43,7 @@ class ImportFlow(QObject):
         self.options_dialog: ImportOptionsDialog | None = None
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
+        self.job: JobProgress | None = None
         self.report_dialog: ImportReportDialog | None = None
 
     def choose_files(self) -> None:
@@ -84,8 +85,10 @@ class ImportFlow(QObject):
                                             name="importProgress")
         self.task = self.runner.write(lambda work: work.archive.importing.import_paths(
             paths, options, replace=replace, on_progress=work.progress, cancel=work.cancel), "import")
-        self.progress.canceled.connect(self.cancel)
-        self.task.progressed.connect(self._progressed)
+        self.job = JobProgress(self.task, self.progress,
+                               cancelling=self.tr("Cancelling after the file being imported…"),
+                               describe=lambda done, total, path: self.tr("Importing {name} ({done} of {total})").format(
+                                   name=Path(path).name, done=done + 1, total=total) if path else None)
         self.task.finished.connect(self._finished)
         self.task.cancelled.connect(self._cancelled)
         self.task.failed.connect(self._failed)
@@ -94,16 +97,8 @@ class ImportFlow(QObject):
         return self.task
 
     def cancel(self) -> None:
-        if self.task is not None and not self.task.done:
-            self.task.cancel()
-            self.progress.setLabelText(self.tr("Cancelling after the file being imported…"))
-
-    def _progressed(self, done: int, total: int, path: str) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        if path and not self.task.cancel_event.is_set():
-            self.progress.setLabelText(self.tr("Importing {name} ({done} of {total})").format(
-                name=Path(path).name, done=done + 1, total=total))
+        if self.job is not None:
+            self.job.cancel()
 
     def _finished(self, report: ImportReport) -> None:
         self._show_report(report)
@@ -129,8 +124,6 @@ class ImportFlow(QObject):
         self.report_shown.emit(self.report_dialog)
 
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)  # closing a progress dialog signals cancel
-            self.progress.close()
-            self.progress.deleteLater()
+        if self.job is not None:
+            self.job.close()
             self.progress = None

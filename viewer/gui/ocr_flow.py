@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from viewer.errors import Cancelled
 from viewer.gui import errors
-from viewer.gui.job_progress import job_progress_dialog
+from viewer.gui.job_progress import JobProgress, job_progress_dialog
 from viewer.gui.qt import QMainWindow, QMessageBox, QObject, QProgressDialog, Signal
 from viewer.gui.tasks import Task, TaskRunner
 from viewer.ingest.ocr import OcrOptions
@@ -26,6 +26,7 @@ class OcrFlow(QObject):
         self.pages_without_text, self.page_shown = pages_without_text, page_shown
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
+        self.job: JobProgress | None = None
 
     def choose(self) -> None:
         """Offer the pages that are pictures only, and the page shown."""
@@ -59,26 +60,15 @@ class OcrFlow(QObject):
                                             name="ocrProgress")
         self.task = self.runner.write(lambda work: ocr_pages(work.archive, page_ids, options,
                                                              on_progress=work.progress, cancel=work.cancel), "ocr")
-        self.progress.canceled.connect(self.cancel)
-        self.task.progressed.connect(self._progressed)
+        self.job = JobProgress(self.task, self.progress, cancelling=self.tr("Cancelling after the page being read…"),
+                               describe=lambda done, total, _: self.tr("Reading page {done} of {total} by OCR…").format(
+                                   done=done + 1, total=total) if done < total else None)
         self.task.finished.connect(self._report)
         self.task.cancelled.connect(self._cancelled)
         self.task.failed.connect(lambda error: errors.report(self.window, error))
         self.task.ended.connect(self._ended)
         self.progress.show()
         return self.task
-
-    def cancel(self) -> None:
-        if self.task is not None and not self.task.done:
-            self.task.cancel()
-            self.progress.setLabelText(self.tr("Cancelling after the page being read…"))
-
-    def _progressed(self, done: int, total: int, _: str) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        if done < total and not self.task.cancel_event.is_set():
-            self.progress.setLabelText(self.tr("Reading page {done} of {total} by OCR…").format(
-                done=done + 1, total=total))
 
     def _cancelled(self, error: Cancelled) -> None:
         done = error.partial if isinstance(error.partial, list) else []
@@ -106,8 +96,6 @@ class OcrFlow(QObject):
         self.archive_changed.emit()
 
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)  # closing a progress dialog signals cancel
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        if self.job is not None:
+            self.job.close()
+        self.progress = None
