@@ -13,6 +13,7 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,6 +27,12 @@ from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
 from viewer.ingest.ocr import DEFAULT_ENGINE, DEFAULT_LANG, ENGINES, OCR_MODES, OcrOptions
 from viewer.serve.command import serve_command
 from viewer.terminal import for_terminal, json_for_terminal
+
+if TYPE_CHECKING:
+    from viewer.reread import RereadOutcome  # imported by the commands that need it: start-up stays light
+
+
+OCR_LANG_HELP = "OCR language (Tesseract's names: chi_sim, chi_tra, chi_sim_vert, chi_tra_vert, eng, a+b)."
 
 
 def echo(message: str = "", **kwargs) -> None:
@@ -125,8 +132,7 @@ def install_desktop_command() -> None:
               help="Read pictures by OCR: auto (scans with no text beside them, PDF pages without text), "
                    "always (every picture, ignoring text beside it), never (pictures only).")
 @click.option("--ocr-engine", type=click.Choice(tuple(ENGINES)), default=DEFAULT_ENGINE, show_default=True)
-@click.option("--lang", default=DEFAULT_LANG, show_default=True,
-              help="OCR language (Tesseract's names: chi_sim, chi_tra, chi_sim_vert, chi_tra_vert, eng, a+b).")
+@click.option("--lang", default=DEFAULT_LANG, show_default=True, help=OCR_LANG_HELP)
 @_archive_command(create=True)
 def import_command(archive: Archive, paths, publication, encoding, replace, date, page, ocr_mode, ocr_engine,
                    lang) -> None:
@@ -468,21 +474,14 @@ def reread_command(archive: Archive, page_ids: tuple[int, ...], everything: bool
 
     if not page_ids and not everything:
         raise click.UsageError("give page ids, or --all")
-    for outcome in reread_pages(archive, None if everything else list(page_ids)):
-        if outcome.error:
-            echo(f"failed: {outcome.where}: {outcome.error}")
-            continue
-        echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
-        for change in outcome.changes:
-            echo(f"  {change}")
+    _print_rereads(reread_pages(archive, None if everything else list(page_ids)))
 
 
 @cli.command("ocr")
 @click.argument("page_ids", nargs=-1, type=click.IntRange(min=1))
 @click.option("--pictures-only", is_flag=True, help="Every page that has a picture and no text.")
 @click.option("--engine", type=click.Choice(tuple(ENGINES)), default=DEFAULT_ENGINE, show_default=True)
-@click.option("--lang", default=DEFAULT_LANG, show_default=True,
-              help="OCR language (Tesseract's names: chi_sim, chi_tra, chi_sim_vert, chi_tra_vert, eng, a+b).")
+@click.option("--lang", default=DEFAULT_LANG, show_default=True, help=OCR_LANG_HELP)
 @_archive_command
 def ocr_command(archive: Archive, page_ids: tuple[int, ...], pictures_only: bool, engine: str, lang: str) -> None:
     """Read stored pages' pictures by OCR, replacing their text; articles read the same keep
@@ -497,9 +496,14 @@ def ocr_command(archive: Archive, page_ids: tuple[int, ...], pictures_only: bool
         if done < total:
             click.echo(f"OCR {done + 1}/{total} …", err=True)
 
-    for outcome in ocr_pages(archive, ids, OcrOptions("always", engine, lang), on_progress=progress):
+    _print_rereads(ocr_pages(archive, ids, OcrOptions("always", engine, lang), on_progress=progress))
+
+
+def _print_rereads(outcomes: list[RereadOutcome]) -> None:
+    """What reading pages again changed: a line per page, and one per change."""
+    for outcome in outcomes:
         if outcome.error:
-            echo(f"failed: {outcome.error}")
+            echo(f"failed: {outcome.where}: {outcome.error}")
             continue
         echo(f"{outcome.where}: " + (f"{len(outcome.changes)} change(s)" if outcome.changes else "read the same"))
         for change in outcome.changes:

@@ -102,13 +102,13 @@ def _ocr_page(archive: Archive, page_id: int, ocr: OcrOptions) -> RereadOutcome:
     stored = _stored(archive, page_id)
     outcome = RereadOutcome(page_id, f"{stored['publication']} {stored['date']} page {stored['label']}")
     if not stored["image"]:
-        outcome.error = f"{outcome.where}: the page has no picture to read"
+        outcome.error = "the page has no picture to read"
         return outcome
     try:
         picture = (archive.root / "pages" / stored["image"]).read_bytes()
         page = ocr_page(Path(stored["source_path"]), picture, _options(stored, ocr))
     except OSError as error:
-        outcome.error = f"{outcome.where}: its picture cannot be read ({error.strerror})"
+        outcome.error = f"its picture cannot be read ({error.strerror})"
         return outcome
     except GazetteError as error:
         outcome.error = str(error)

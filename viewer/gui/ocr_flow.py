@@ -84,7 +84,7 @@ class OcrFlow(QObject):
             text += " " + self.tr("{count} page(s) could not be read.").format(count=len(failed))
         box = QMessageBox(QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information,
                           self.tr("Read Pictures by OCR"), "\n".join(x for x in (note, text) if x), parent=self.window)
-        details = [o.error for o in failed] + [f"{o.where}: {change}" for o in outcomes for change in o.changes]
+        details = [f"{o.where}: {o.error}" for o in failed] + [f"{o.where}: {change}" for o in outcomes for change in o.changes]
         if details:
             box.setDetailedText("\n".join(details))
         box.open()
