@@ -32,6 +32,10 @@ class OcrFlow(QObject):
         """Offer the pages that are pictures only, and the page shown."""
         waiting = self.pages_without_text()
         shown = self.page_shown()
+        if not waiting and shown is None:
+            QMessageBox.information(self.window, self.tr("Read Pictures by OCR"),
+                                    self.tr("No page is a picture without text, and no page is shown."))
+            return
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Read Pictures by OCR"),
                           self.tr("{count} page(s) of this archive are pictures without text.").format(
                               count=len(waiting)), parent=self.window)
@@ -40,14 +44,10 @@ class OcrFlow(QObject):
         this = box.addButton(self.tr("Read the page shown again"), QMessageBox.ButtonRole.AcceptRole) \
             if shown is not None else None
         box.addButton(QMessageBox.StandardButton.Cancel)
-        if every is None and this is None:
-            QMessageBox.information(self.window, self.tr("Read Pictures by OCR"),
-                                    self.tr("No page is a picture without text, and no page is shown."))
-            return
         box.exec()
         if every is not None and box.clickedButton() is every:
             self.start(waiting)
-        elif this is not None and box.clickedButton() is this and shown is not None:
+        elif this is not None and box.clickedButton() is this:
             self.start([shown])
 
     def start(self, page_ids: list[int], options: OcrOptions = OcrOptions(mode="always")) -> Task | None:
