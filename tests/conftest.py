@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests run on every core at once (xdist): an OCR that also spread its threads over every
+# core would fight the others for them (one thread each: the same text, about half the time)
+os.environ.setdefault("GAZETTE_OCR_THREADS", "1")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's threads
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = DATA / "seed" / "jiaocheng-2025-04-03-p8.txt"

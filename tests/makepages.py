@@ -80,8 +80,9 @@ def _wrap(paragraph: str) -> list[tuple[int, str]]:
 
 
 def textless_pdf(path: Path) -> Path:
-    pdf = canvas.Canvas(str(path), pagesize=(600, 850))
-    pdf.rect(50, 50, 500, 750, fill=1)
+    """A page of ink and no text layer. Small: importing it renders and OCRs it."""
+    pdf = canvas.Canvas(str(path), pagesize=(150, 212))
+    pdf.rect(12, 12, 125, 188, fill=1)
     pdf.showPage()
     pdf.save()
     return path
