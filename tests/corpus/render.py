@@ -8,6 +8,7 @@ Needs Debian's ``chromium`` and ``poppler-utils``; tests read the committed file
 from __future__ import annotations
 
 import argparse
+import html
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import FIXED, PageTruth, make_page, to_html
+from corpus.sentences import sentences
 
 CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -52,6 +54,22 @@ def render(truth: PageTruth, folder: Path, keep_pdf: bool = True) -> None:
         pdf_path.unlink()
 
 
+VERTICAL = "vertical-rl"  # a block set top to bottom, columns right to left, as the 1930s papers were
+
+
+def render_vertical(folder: Path) -> None:
+    """``vertical-rl.truth.txt`` (the text), ``.html`` and ``.pdf``: typeset here, with Noto CJK,
+    so the tests read the same columns whatever fonts their machine has."""
+    text = "".join(sentences()[40:46])[:120]
+    (folder / f"{VERTICAL}.truth.txt").write_text(text + "\n", encoding="utf-8")
+    html_path = folder / f"{VERTICAL}.html"
+    html_path.write_text(
+        "<html><head><meta charset='utf-8'><style>body{margin:40px;font-family:'Noto Serif CJK SC',serif}"
+        "div{writing-mode:vertical-rl;height:420px;font-size:26px;line-height:1.5}</style></head>"
+        f"<body><div>{html.escape(text)}</div></body></html>", encoding="utf-8")
+    print_pdf(html_path.resolve(), folder / f"{VERTICAL}.pdf")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=FIXED_PAGES)
@@ -61,6 +79,7 @@ def main() -> None:
     for seed in range(args.first, args.first + args.pages):
         render(make_page(seed), args.out, keep_pdf=args.out != FIXED or seed in FIXED_PDFS)
         print(f"page{seed:03d}", file=sys.stderr)
+    render_vertical(args.out)
 
 
 if __name__ == "__main__":
