@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SETUP := PYTHON=$(PYTHON) VENV=$(VENV) scripts/setup.sh
 
-.PHONY: run test bench bench-gui bench-pages bundle bundle-test translations clean
+.PHONY: run test test-other-font bench bench-gui bench-pages bundle bundle-test translations clean
 
 run:
 	$(SETUP) run
@@ -19,6 +19,16 @@ test:
 	$(BIN)/ruff check .
 	$(BIN)/mypy viewer --exclude viewer/gui
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The tests once more with WenQuanYi Micro Hei as the only font fontconfig finds (no Noto CJK):
+# nothing in them may depend on one font's shapes or metrics.
+ONLY_WQY := build/only-wqy
+test-other-font:
+	$(SETUP) test
+	mkdir -p $(ONLY_WQY)
+	printf '<?xml version="1.0"?>\n<fontconfig><dir>/usr/share/fonts/truetype/wqy</dir><cachedir>%s</cachedir></fontconfig>\n' \
+		"$(CURDIR)/$(ONLY_WQY)/cache" > $(ONLY_WQY)/fonts.conf
+	FONTCONFIG_FILE=$(CURDIR)/$(ONLY_WQY)/fonts.conf QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 $(BIN)/gazette: pyproject.toml setup.py
 	$(SETUP) run

@@ -14,7 +14,7 @@ VENV=${VENV:-.venv}
 PACKAGE_LIST=packaging/debian-packages
 case "$purpose" in
     run) groups="python qt-offscreen qt-xcb cjk-font ocr"; plugin=libqxcb.so; extra="" ;;
-    test) groups="python qt-offscreen qt-xcb cjk-font ocr x11-test browser-test"; plugin=libqoffscreen.so; extra="[test]" ;;
+    test) groups="python qt-offscreen qt-xcb cjk-font other-font ocr x11-test browser-test"; plugin=libqoffscreen.so; extra="[test]" ;;
     *) echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 
