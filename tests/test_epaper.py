@@ -92,6 +92,9 @@ def test_a_sentence_with_a_colon_is_not_a_credits_line():
     ("□ 文/冀美丽 图/褚泰杰 田谷仓", {"文": ["冀美丽"], "图": ["褚泰杰", "田谷仓"]}),
     ("本报记者 张三 通讯员 李四 王五", {"本报记者": ["张三"], "通讯员": ["李四", "王五"]}),
     ("记者 张三 摄影：李四", {"记者": ["张三"], "摄影": ["李四"]}),
+    ("文/图 张三", {"文": ["张三"], "图": ["张三"]}),
+    ("文 / 图：张三", {"文": ["张三"], "图": ["张三"]}),
+    ("文/ 图/张三", {"文": [""], "图": ["张三"]}),  # spaced on one side: two roles, not the pair
 ])
 def test_bylines(line, expected):
     assert group_credits(parse_byline(line)) == expected

@@ -134,6 +134,14 @@ def test_a_repeated_credit_in_a_byline_is_kept():
     assert_nothing_lost(text, page)
 
 
+def test_a_role_without_a_name_before_another_is_not_their_pair():
+    """``文/ 图/一一`` is 文 naming no one, then 图: not the pair 文/图 naming 一一 twice."""
+    text = "1  2000年1月1日 星期一\n组版:一一 责编:一七 校对:一\n0\n\n\n0\n□ 记者/一一 文/ 图/一一\n"
+    [page] = read(text.encode("gb2312"), "gb2312")
+    assert_nothing_lost(text, page)
+    assert [(c.role, c.name) for c in page.articles[0].credits] == [("记者", "一一"), ("文", ""), ("图", "一一")]
+
+
 def test_a_vertical_headline_that_is_a_role_word_is_kept():
     """A vertical block that reads as a byline naming no one keeps its text as unassigned text."""
     text = "1  2000年1月1日 星期一\n组版:一一 责编:一七 校对:一丆 编辑:一三\n摄\n影\n\n\n摄\n影\n\n"

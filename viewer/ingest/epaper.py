@@ -26,10 +26,11 @@ NAME_MAX = 10  # characters in one name of a byline (people, or a body such as �
 
 BYLINE_MARKS = "□■◇◆●"
 # Roles in a byline. One-character roles need their separator (文/, 图：) so that a name such
-# as 文强 is not read as a role; longer ones may stand alone (本报记者 张三). ``文/图 张三`` is one
-# person in both roles. A commentator's byline (本报评论员) names no one.
+# as 文强 is not read as a role; longer ones may stand alone (本报记者 张三). ``文/图 张三`` (or
+# ``文 / 图``) is one person in both roles; ``文/ 图/张三``, spaced on one side only, is two roles,
+# the first without a name. A commentator's byline (本报评论员) names no one.
 _BYLINE_ROLE = re.compile(
-    r"(?P<pair>文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[/／:：]?"
+    r"(?P<pair>文(?:[/／]|\s+[/／]\s+)图|图(?:[/／]|\s+[/／]\s+)文)\s*[/／:：]?"
     r"|(?P<word>本报记者|特约记者|记者|通讯员|实习生|摄影|撰稿|作者|本报评论员|特约评论员|评论员)\s*[/／:：]?"
     r"|(?P<char>文|图|摄|图片)\s*[/／:：]")
 _UNNAMED_ROLES = ("本报评论员", "特约评论员", "评论员")
@@ -202,11 +203,19 @@ def caption_credits(lines: list[str]) -> list[Credit]:
     return credits
 
 
+def _vertical_block_line(line: str) -> str:
+    """A line of a vertical block: a column's few characters (spaces there are the extractor's),
+    or a line set across it, a byline say, whose spaces separate names (记者/王明 张建国)."""
+    if len(non_space(line)) > VERTICAL_LINE_MAX:
+        return " ".join(line.split())
+    return non_space(line)
+
+
 def _read_vertical_headline(lines: list[str], article: Article) -> list[str]:
     """Title, subtitle and byline from a vertical block: blank lines separate groups, which
     matter only in the byline (they separate names). Returns the byline's text when it does
     not read as one (nothing is dropped)."""
-    groups = ["".join(non_space(line) for line in group) for group in _groups(lines)]
+    groups = ["".join(_vertical_block_line(line) for line in group) for group in _groups(lines)]
     groups = [part for group in groups for part in _BYLINE_MARK_SPLIT.split(group) if part]
     # A byline mark set beside a column (PDF text puts it on the line of the character next to
     # it) opens the byline there and leaves a gap that splits a role word: 本 / □ / 报记者.
@@ -235,10 +244,10 @@ def _read_vertical_headline(lines: list[str], article: Article) -> list[str]:
 
 
 def _read_horizontal_headline(lines: list[str], article: Article) -> None:
-    text_lines = [_headline_line(line) for line in lines if line.strip()]
-    credits = parse_byline(text_lines[-1])
+    printed = [line for line in lines if line.strip()]
+    credits = parse_byline(horizontal(printed[-1]))  # its spaces as printed: they separate names and roles
     article.credits = credits or []
-    title_lines = text_lines[:-1] if credits is not None else text_lines
+    title_lines = [_headline_line(line) for line in (printed[:-1] if credits is not None else printed)]
     subtitle = [line for line in title_lines if line.startswith("—")]
     title = [line for line in title_lines if not line.startswith("—")]
     if len(title) >= 2:
