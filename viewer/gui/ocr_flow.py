@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from viewer.change import Change
 from viewer.errors import Cancelled
 from viewer.gui import errors
 from viewer.gui.job_progress import JobProgress, job_progress_dialog
 from viewer.gui.qt import QMainWindow, QMessageBox, QObject, QProgressDialog, Signal
 from viewer.gui.tasks import Task, TaskRunner
 from viewer.ingest.ocr import OcrOptions
-from viewer.reread import RereadOutcome, ocr_pages
+from viewer.reread import RereadOutcome, change_of, ocr_pages
 
 
 class OcrFlow(QObject):
-    archive_changed = Signal()
+    changed = Signal(object)  # the Change OCR made, however it ended
     report_shown = Signal(object)  # the QMessageBox of the report (for tests)
 
     def __init__(self, window: QMainWindow, runner: TaskRunner, pages_without_text: Callable[[], list[int]],
@@ -63,9 +64,9 @@ class OcrFlow(QObject):
         self.job = JobProgress(self.task, self.progress, cancelling=self.tr("Cancelling after the page being read…"),
                                describe=lambda done, total, _: self.tr("Reading page {done} of {total} by OCR…").format(
                                    done=done + 1, total=total) if done < total else None)
-        self.task.finished.connect(self._report)
+        self.task.finished.connect(self._finished)
         self.task.cancelled.connect(self._cancelled)
-        self.task.failed.connect(lambda error: errors.report(self.window, error))
+        self.task.failed.connect(self._failed)
         self.task.ended.connect(self._ended)
         self.progress.show()
         return self.task
@@ -73,6 +74,9 @@ class OcrFlow(QObject):
     def _cancelled(self, error: Cancelled) -> None:
         done = error.partial if isinstance(error.partial, list) else []
         self._report(done, note=self.tr("OCR cancelled: the pages read before it stopped are kept."))
+
+    def _finished(self, outcomes: list[RereadOutcome]) -> None:
+        self._report(outcomes)
 
     def _report(self, outcomes: list[RereadOutcome], note: str = "") -> None:
         self._close_progress()
@@ -89,11 +93,15 @@ class OcrFlow(QObject):
             box.setDetailedText("\n".join(details))
         box.open()
         self.report_shown.emit(box)
+        self.changed.emit(change_of(outcomes))
+
+    def _failed(self, error: BaseException) -> None:
+        errors.report(self.window, error)
+        self.changed.emit(Change(unknown=True))  # pages before the failure may be read
 
     def _ended(self) -> None:
         self._close_progress()
         self.task = None
-        self.archive_changed.emit()
 
     def _close_progress(self) -> None:
         if self.job is not None:
