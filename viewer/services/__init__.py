@@ -10,9 +10,3 @@
 
 Each write gives a :class:`~viewer.change.Change` saying what it touched, so a caller refreshes from that.
 """
-
-from __future__ import annotations
-
-from viewer.change import Change
-
-__all__ = ["Change"]
