@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from viewer.archive import Archive
+from viewer.change import Change
 from viewer.gui import annotation_html as links
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.corrections import CorrectionDialog, HistoryDialog
@@ -292,7 +293,7 @@ class Annotating(QObject):
         dialog.finished.connect(lambda _: setattr(self, "dialog", None))
         dialog.open()
 
-    def _written(self, change, undone_or_redone: int | None) -> None:
+    def _written(self, change: Change, undone_or_redone: int | None) -> None:
         self.changed.emit(change)
         shown = self.pane.article.id if self.pane.article is not None else None
         if undone_or_redone is not None and undone_or_redone != shown:

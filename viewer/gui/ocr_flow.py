@@ -64,7 +64,7 @@ class OcrFlow(QObject):
         self.job = JobProgress(self.task, self.progress, cancelling=self.tr("Cancelling after the page being read…"),
                                describe=lambda done, total, _: self.tr("Reading page {done} of {total} by OCR…").format(
                                    done=done + 1, total=total) if done < total else None)
-        self.task.finished.connect(self._finished)
+        self.task.finished.connect(self._report)
         self.task.cancelled.connect(self._cancelled)
         self.task.failed.connect(self._failed)
         self.task.ended.connect(self._ended)
@@ -74,9 +74,6 @@ class OcrFlow(QObject):
     def _cancelled(self, error: Cancelled) -> None:
         done = error.partial if isinstance(error.partial, list) else []
         self._report(done, note=self.tr("OCR cancelled: the pages read before it stopped are kept."))
-
-    def _finished(self, outcomes: list[RereadOutcome]) -> None:
-        self._report(outcomes)
 
     def _report(self, outcomes: list[RereadOutcome], note: str = "") -> None:
         self._close_progress()
