@@ -29,7 +29,7 @@ def test_regions_of_a_mets_alto_page_open_their_articles(qtbot, tmp_path):
     window.show()
     report = window.archive.importing.import_paths([batch])
     assert [o.status for o in report.outcomes] == ["imported"], report.outcomes
-    window.archive_changed()
+    window.apply_change(report.change)
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     view = window.page_view
     [page] = window.browse.pages_model.pages()

@@ -291,8 +291,7 @@ def three_articles(window, tmp_path):
     folder.mkdir()
     for page in (1, 2):
         pagegen.write_page(folder, dt.date(2025, 4, 3), page)
-    window.archive.importing.import_paths([folder])
-    window.archive_changed()
+    window.apply_change(window.archive.importing.import_paths([folder]).change)
     ids = [a.id for a in window.archive.browsing.list_articles()]
     assert len(ids) == 3
     return ids

@@ -53,7 +53,6 @@ def window(qtbot, tmp_path, settings, monkeypatch, templates):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window
 
@@ -224,8 +223,7 @@ def test_hit_marks_on_a_picture_go_when_the_query_does(qtbot, tmp_path, settings
     window = MainWindow(tmp_path / "archive", settings, lambda root: None)
     qtbot.addWidget(window)
     window.show()
-    window.archive.importing.import_paths([seed_like_pdf(tmp_path / "page.pdf")])
-    window.archive_changed()
+    window.apply_change(window.archive.importing.import_paths([seed_like_pdf(tmp_path / "page.pdf")]).change)
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     search(window, qtbot, "城乡发展协同推进")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)

@@ -58,8 +58,7 @@ def test_switching_the_language_in_the_view_menu(qtbot, tmp_path):
     settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(tmp_path / "archive", settings, lambda root: None)
     qtbot.addWidget(window)
-    window.archive.importing.load_sample()
-    window.archive_changed()
+    window.apply_change(window.archive.importing.load_sample().change)
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     assert window.actions.file_menu.title() == "&File"
 

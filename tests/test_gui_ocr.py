@@ -44,16 +44,23 @@ def ocr_window(qtbot, tmp_path, settings, picture_archive):
 
 
 def test_ocr_runs_in_the_background_and_the_articles_appear(qtbot, ocr_window, picture_archive):
-    first = picture_archive[0]
+    qtbot.waitUntil(lambda: ocr_window.page_view.page is not None, timeout=10_000)
+    page_id = ocr_window.page_view.page.id  # the newest issue's page, a picture without text
+    assert page_id in picture_archive and not ocr_window.page_view.page.articles
     progress = []
-    task = ocr_window.ocr.start([first])
+    task = ocr_window.ocr.start([page_id])
     task.progressed.connect(lambda done, total, _: progress.append((done, total)))
     assert ocr_window.ocr.progress.isVisible()  # the window is not blocked meanwhile
     with qtbot.waitSignal(ocr_window.ocr.report_shown, timeout=120_000) as shown:
         pass
     assert "1 page(s) read" in shown.args[0].text()
     assert (1, 1) in progress
-    assert ocr_window.archive.browsing.pages_without_text() == picture_archive[1:]
+    assert ocr_window.archive.browsing.pages_without_text() == [p for p in picture_archive if p != page_id]
+    # The page shown is drawn again with its articles, and the browse list lists them.
+    qtbot.waitUntil(lambda: bool(ocr_window.page_view.page.articles), timeout=10_000)
+    assert ocr_window.page_view.page.id == page_id
+    [listed] = [p for p in ocr_window.browse.pages_model.pages() if p.id == page_id]
+    assert [a.id for a in listed.articles] == [a.id for a in ocr_window.page_view.page.articles]
     [article, *_] = [a for a in ocr_window.archive.browsing.list_articles()]
     ocr_window.open_article(article.id)
     html = ocr_window.article_pane.text.toHtml()

@@ -100,7 +100,7 @@ def test_a_pdf_page_in_the_window_with_regions_and_hits(qtbot, tmp_path):
     window.show()
     report = window.archive.importing.import_paths([seed_like_pdf(tmp_path / "page.pdf")])
     assert report.imported, report.outcomes
-    window.archive_changed()
+    window.apply_change(report.change)
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     layer = window.page_view.picture_layer
     assert layer is not None
@@ -129,7 +129,7 @@ def test_regions_and_hits_line_up_with_the_picture_and_work_both_ways(qtbot, tmp
     window.show()
     report = window.archive.importing.import_paths([seed_like_pdf(tmp_path / "pages.pdf", pages=2)])
     assert report.imported, report.outcomes
-    window.archive_changed()
+    window.apply_change(report.change)
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     view = window.page_view
     page_8, page_9 = (window.archive.browsing.page(page.id) for page in window.browse.pages_model.pages())

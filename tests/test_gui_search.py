@@ -34,7 +34,6 @@ def window(qtbot, tmp_path, templates):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive_changed()
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     return window
 

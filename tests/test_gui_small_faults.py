@@ -35,8 +35,7 @@ def window(qtbot, tmp_path, settings):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.archive.importing.load_sample()
-    window.archive_changed()
+    window.apply_change(window.archive.importing.load_sample().change)
     qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
     yield window
     i18n.install("en")
@@ -274,8 +273,7 @@ def test_the_date_filter_opens_at_the_archives_dates_when_the_search_tab_is_clic
 def test_the_date_filter_follows_an_import_made_while_the_search_tab_is_open(empty_window, qtbot):
     window = empty_window
     window.tabs.setCurrentIndex(SEARCH_TAB)
-    window.archive.importing.load_sample()
-    window.archive_changed()
+    window.apply_change(window.archive.importing.load_sample().change)
     calendar = window.search_panel.date_from.calendarWidget()
     calendar.window().show()
     qtbot.waitUntil(calendar.isVisible, timeout=5_000)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from viewer.change import Change
+
 # Roles of the people who made a page (printed in the credits line under the masthead).
 PAGE_ROLES = ("组版", "责编", "责任编辑", "编辑", "美编", "校对", "合办", "主编", "审核", "审校",
               "终审", "版式", "设计", "制图", "排版", "统筹", "监制", "主办", "协办", "承办",
@@ -110,6 +112,7 @@ class ImportOutcome:
     article_ids: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     needs: tuple[str, ...] = ()  # a refused file: what would let it in (viewer.errors.IMPORT_NEEDS)
+    page_ids: list[int] = field(default_factory=list)  # the pages it added or replaced
 
 
 @dataclass
@@ -130,6 +133,14 @@ class ImportReport:
     @property
     def failed(self) -> list[ImportOutcome]:
         return self.by_status("failed")
+
+    @property
+    def change(self) -> Change:
+        """What the import changed: the pages it added or replaced and their articles (an
+        article read again keeps its id, so its text is what changed); the index to check."""
+        imported = self.imported
+        return Change(texts=tuple(i for o in imported for i in o.article_ids),
+                      pages=tuple(i for o in imported for i in o.page_ids), index=True)
 
 
 def format_credits(credits: list[Credit]) -> str:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from viewer.change import Change
 from viewer.confidence import unpack_confidence
 from viewer.errors import Cancelled, GazetteError, NotFound
 from viewer.geometry import region
@@ -44,6 +45,13 @@ class RereadOutcome:
     changes: list[str] = field(default_factory=list)  # one line per change; none: read the same
     article_ids: list[int] = field(default_factory=list)
     error: str = ""
+
+
+def change_of(outcomes: list[RereadOutcome]) -> Change:
+    """What reading pages again changed: the pages read and their articles (the index to check)."""
+    read = [o for o in outcomes if not o.error]
+    return Change(texts=tuple(i for o in read for i in o.article_ids), pages=tuple(o.page_id for o in read),
+                  index=True)
 
 
 def reread_pages(archive: Archive, page_ids: list[int] | None = None) -> list[RereadOutcome]:

@@ -3,7 +3,8 @@ article and its context menu, Undo and Redo in the Edit menu, and the links belo
 
 Each action gathers what it needs (the editor's name, a dialog), then pushes one edit
 (:mod:`viewer.services.edits`) on the undo history, which writes it on the writer thread. When a
-write is in, the article shown is drawn again as it now reads.
+write is in, the :class:`~viewer.change.Change` it made goes to the window (``changed``), which
+draws again what it touched; an undo or redo of an article not shown then shows it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from viewer.archive import Archive
-from viewer.errors import NotFound
+from viewer.change import Change
 from viewer.gui import annotation_html as links
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.corrections import CorrectionDialog, HistoryDialog
@@ -45,12 +46,12 @@ TAG_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 class Annotating(QObject):
-    article_wanted = Signal(int)  # an undo or redo changed an article not shown: show it
+    article_wanted = Signal(int)  # an article to show (an undo or redo changed it, an annotation was opened)
     search_wanted = Signal(str)  # a query to put in the search field (a tag was clicked)
     collection_wanted = Signal(str)  # show this collection
     collections_shown = Signal()  # Annotate → Collections
     annotations_shown = Signal()  # Annotate → All Annotations
-    written = Signal(object)  # an Edit, once written (or undone): lists showing annotations read again
+    changed = Signal(object)  # the Change a write (or its undo) made, once it is in the archive
 
     def __init__(self, window: QMainWindow, archive: Archive, runner: TaskRunner, settings: Settings,
                  pane: ArticlePane):
@@ -115,7 +116,7 @@ class Annotating(QObject):
         pane.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         pane.text.customContextMenuRequested.connect(self._context_menu)
         self._enable(pane.article)
-        self._complete_tags()
+        self.complete_tags()
         self.retranslate()
 
     def install_menus(self, edit_menu: QMenu, before: QMenu) -> None:
@@ -292,19 +293,14 @@ class Annotating(QObject):
         dialog.finished.connect(lambda _: setattr(self, "dialog", None))
         dialog.open()
 
-    def _written(self, edit: edits.Edit) -> None:
+    def _written(self, change: Change, undone_or_redone: int | None) -> None:
+        self.changed.emit(change)
         shown = self.pane.article.id if self.pane.article is not None else None
-        if edit.article_id is not None and edit.article_id == shown:
-            try:
-                self.pane.refresh(self.archive.browsing.article(shown))
-            except NotFound:  # re-imported meanwhile
-                self.pane.show_article(None)
-        elif edit.article_id is not None:
-            self.article_wanted.emit(edit.article_id)
-        self._complete_tags()
-        self.written.emit(edit)
+        if undone_or_redone is not None and undone_or_redone != shown:
+            self.article_wanted.emit(undone_or_redone)
 
-    def _complete_tags(self) -> None:
+    def complete_tags(self) -> None:
+        """Offer the tags in use (after a write that changed them)."""
         self.pane.annotation_view.set_tags_in_use([tag for tag, _ in self.archive.browsing.tags_in_use()])
 
     def _enable(self, article: dict | None) -> None:

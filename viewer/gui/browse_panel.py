@@ -116,7 +116,7 @@ class BrowsePanel(QWidget):
             self._quiet = False
 
     def refresh(self) -> None:
-        """Read everything again (after an import), keeping the chosen issue."""
+        """Read everything again (pages added or replaced), keeping the chosen issue."""
         issue_id = self.issue_id
         self.tree_model.refresh()
         self.calendar.refresh()
@@ -126,10 +126,31 @@ class BrowsePanel(QWidget):
                 self.choose_issue(issue_id)
             finally:
                 self._quiet = False
+            self.read_pages_again()  # the same issue chosen again is not read again by choosing it
         elif self.calendar.publication_id is None:
             publications = self.archive.browsing.publications()
             if publications:
                 self.calendar.show_publication(publications[0].id, publications[0].last_date)
+
+    def shows_article(self, article_id: int) -> bool:
+        return self.pages_model.index_of_article(article_id).isValid()
+
+    def read_pages_again(self) -> None:
+        """Read the chosen issue's pages and their articles again (a page added, a title
+        corrected), keeping the row chosen, without signalling a choice."""
+        current = self.pages.currentIndex()
+        article_id, page_id = current.data(pages_model.ArticleIdRole), current.data(pages_model.PageIdRole)
+        self._quiet = True
+        try:
+            self.pages_model.refresh()
+            self._load_thumbnails()
+            self.pages.expandAll()
+            index = (self.pages_model.index_of_article(article_id) if article_id is not None
+                     else self.pages_model.index_of_page(page_id) if page_id is not None else QModelIndex())
+            if index.isValid():
+                self.pages.setCurrentIndex(index)
+        finally:
+            self._quiet = False
 
     def _select_issue(self, publication_id: int, date: str) -> None:
         index = self.tree_model.index_of_issue(publication_id, date)

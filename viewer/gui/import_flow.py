@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from viewer.change import Change
 from viewer.errors import Cancelled
 from viewer.gui import errors
 from viewer.gui.import_options import ImportOptionsDialog
@@ -29,7 +30,7 @@ def dropped_files(data: QMimeData) -> list[Path]:
 
 
 class ImportFlow(QObject):
-    archive_changed = Signal()  # after every import, however it ended
+    changed = Signal(object)  # the Change an import made, however it ended
     report_shown = Signal(object)  # the ImportReportDialog
 
     def __init__(self, window: QWidget, runner: TaskRunner, settings: Settings,
@@ -102,19 +103,21 @@ class ImportFlow(QObject):
 
     def _finished(self, report: ImportReport) -> None:
         self._show_report(report)
+        self.changed.emit(report.change)
 
     def _cancelled(self, error: Cancelled) -> None:
         report = error.partial if isinstance(error.partial, ImportReport) else ImportReport()
         self._show_report(report, note=self.tr("Import cancelled: the files imported before it stopped are kept."))
+        self.changed.emit(report.change)
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()
         errors.report(self.window, error)
+        self.changed.emit(Change(unknown=True))  # files before the failure may be in
 
     def _ended(self) -> None:
         self._close_progress()
         self.task = None
-        self.archive_changed.emit()
 
     def _show_report(self, report: ImportReport, note: str = "") -> None:
         self._close_progress()

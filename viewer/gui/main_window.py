@@ -1,6 +1,7 @@
 """The main window: browse and search on the left, the page in the centre, the article on the
 right, the search field above everything. It puts the parts together and routes between
-them; each part lives in its own module."""
+them; each part lives in its own module. Every write (an edit or its undo, an import, OCR, the
+sample) ends in :meth:`MainWindow.apply_change`, which draws again what it changed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from viewer.archive import Archive
+from viewer.change import Change
+from viewer.errors import NotFound
 from viewer.gui import about, article_html, errors, i18n
 from viewer.gui.actions import Actions
 from viewer.gui.annotating import Annotating
@@ -131,7 +134,7 @@ class MainWindow(QMainWindow):
         self.exports.add_context_menus(self.search_panel.results, self.page_view, self.browse.tree,
                                        self.browse.pages)
         a.read_by_ocr.triggered.connect(self.ocr.choose)
-        self.ocr.archive_changed.connect(self.archive_changed)
+        self.ocr.changed.connect(self.apply_change)
         a.check_archive.triggered.connect(self.maintenance.check)
         a.backup_archive.triggered.connect(self.maintenance.back_up)
         a.restore_archive.triggered.connect(self.maintenance.restore)
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
         self.index_keeper.rebuilt.connect(self._search_again)
         self.welcome.sample_wanted.connect(self.load_sample)
         self.welcome.import_wanted.connect(self.imports.choose_files)
-        self.imports.archive_changed.connect(self.archive_changed)
+        self.imports.changed.connect(self.apply_change)
         self._connect_annotations()
 
     def _connect_annotations(self) -> None:
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
         notes.collection_wanted.connect(self.show_collection)
         notes.collections_shown.connect(lambda: self.show_tab(COLLECTIONS_TAB))
         notes.annotations_shown.connect(lambda: self.show_tab(ANNOTATIONS_TAB))
-        notes.written.connect(self._annotations_written)
+        notes.changed.connect(self.apply_change)
         self.collections_panel.article_opened.connect(self.open_article)
         self.collections_panel.reorder_wanted.connect(notes.reorder_collection)
         self.collections_panel.remove_wanted.connect(notes.remove_from_collection)
@@ -309,38 +312,68 @@ class MainWindow(QMainWindow):
         elif tab == ANNOTATIONS_TAB:
             self.annotations_panel.refresh()
 
-    def _annotations_written(self, edit) -> None:
-        """A note, highlight, tag or collection changed: the lists showing them read again."""
-        if self._closed:
-            return
-        if edit.collection is not None:
-            self.collections_panel.show_collection(edit.collection)
-        elif self.tabs.currentIndex() == COLLECTIONS_TAB:  # a corrected title shows there too
-            self.collections_panel.refresh()
-        if self.annotations_panel.read:
-            self.annotations_panel.refresh()
-
     # -- the archive --------------------------------------------------------------------------------
 
     def load_sample(self) -> None:
         self.welcome.load_sample.setEnabled(False)
         task = self.runner.write(lambda work: work.archive.importing.load_sample(), "load the sample")
+        task.finished.connect(lambda report: self.apply_change(report.change))
         task.failed.connect(lambda error: errors.report(self, error))
-        task.ended.connect(self.archive_changed)
+        task.ended.connect(lambda: self.welcome.load_sample.setEnabled(True))
 
-    def archive_changed(self) -> None:
-        """After an import: read the browse lists again and show what there is."""
+    def apply_change(self, change: Change) -> None:
+        """Draw again what a write changed (:class:`~viewer.change.Change`), and nothing else:
+        the one place the window refreshes after an edit or its undo, an import, OCR or the sample."""
         if self._closed:
             return
-        self.welcome.load_sample.setEnabled(True)
-        self.browse.refresh()
-        self.search_panel.section.clear()
-        if self.tabs.currentIndex() == SEARCH_TAB:
-            self._fill_sections()
-        self.index_keeper.ensure_fresh()
-        self._search_again()
-        self._show_contents()
-        self._open_something()
+        pages = change.unknown or bool(change.pages)
+        if pages:  # the browse lists, the search filters' sections, the welcome or the pages
+            self.browse.refresh()
+            self.search_panel.section.clear()
+            if self.tabs.currentIndex() == SEARCH_TAB:
+                self._fill_sections()
+            self._show_contents()
+        elif any(self.browse.shows_article(article_id) for article_id in change.texts):
+            self.browse.read_pages_again()  # a corrected title
+        self._show_again(change)
+        if change.collections:
+            self.collections_panel.show_collection(change.collections[-1])
+        elif (pages or change.texts) and self.tabs.currentIndex() == COLLECTIONS_TAB:  # titles show there
+            self.collections_panel.refresh()
+        if self.annotations_panel.read and (pages or change.texts or change.annotations):
+            self.annotations_panel.refresh()
+        if pages or change.tags:
+            self.annotating.complete_tags()
+        if change.unknown or change.index:
+            self.index_keeper.ensure_fresh()
+        if pages or change.texts:
+            self._search_again()
+        if pages:
+            self._open_something()
+
+    def _show_again(self, change: Change) -> None:
+        """The page shown and the open article, read and drawn again if the change is about them
+        (the text sheet of a page without a picture shows its articles' text)."""
+        page = self.page_view.page
+        if page is None:
+            return
+        redraw = change.unknown or page.id in change.pages or (
+            self.page_view.picture_layer is None and any(a.id in change.texts for a in page.articles))
+        shown = self.article_id
+        if redraw:
+            self.open_page(page.id)
+        if shown is None or not (redraw or shown in change.articles):
+            return
+        try:
+            article = self.archive.browsing.article(shown)
+        except NotFound:  # gone from a page read again
+            self.article_pane.show_article(None)
+            self.article_id = None
+            return
+        self.article_pane.refresh(article)
+        if redraw:
+            self._mark_on_page(article, self.article_pane.spans)
+            self.page_view.outline_article(shown)
 
     def _search_again(self) -> None:
         if not self.search.request.is_blank():

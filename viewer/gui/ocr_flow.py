@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from viewer.change import Change
 from viewer.errors import Cancelled
 from viewer.gui import errors
 from viewer.gui.job_progress import JobProgress, job_progress_dialog
 from viewer.gui.qt import QMainWindow, QMessageBox, QObject, QProgressDialog, Signal
 from viewer.gui.tasks import Task, TaskRunner
 from viewer.ingest.ocr import OcrOptions
-from viewer.reread import RereadOutcome, ocr_pages
+from viewer.reread import RereadOutcome, change_of, ocr_pages
 
 
 class OcrFlow(QObject):
-    archive_changed = Signal()
+    changed = Signal(object)  # the Change OCR made, however it ended
     report_shown = Signal(object)  # the QMessageBox of the report (for tests)
 
     def __init__(self, window: QMainWindow, runner: TaskRunner, pages_without_text: Callable[[], list[int]],
@@ -65,7 +66,7 @@ class OcrFlow(QObject):
                                    done=done + 1, total=total) if done < total else None)
         self.task.finished.connect(self._report)
         self.task.cancelled.connect(self._cancelled)
-        self.task.failed.connect(lambda error: errors.report(self.window, error))
+        self.task.failed.connect(self._failed)
         self.task.ended.connect(self._ended)
         self.progress.show()
         return self.task
@@ -89,11 +90,15 @@ class OcrFlow(QObject):
             box.setDetailedText("\n".join(details))
         box.open()
         self.report_shown.emit(box)
+        self.changed.emit(change_of(outcomes))
+
+    def _failed(self, error: BaseException) -> None:
+        errors.report(self.window, error)
+        self.changed.emit(Change(unknown=True))  # pages before the failure may be read
 
     def _ended(self) -> None:
         self._close_progress()
         self.task = None
-        self.archive_changed.emit()
 
     def _close_progress(self) -> None:
         if self.job is not None:

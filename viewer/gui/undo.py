@@ -20,16 +20,20 @@ class ArchiveCommand(QUndoCommand):
     def __init__(self, history: UndoHistory, edit: Edit, describe: Callable[[], str]):
         super().__init__(describe())
         self.history, self.edit, self.describe = history, edit, describe
+        self.pushed = False  # QUndoStack.push calls redo: the first one is the edit itself
 
     def redo(self) -> None:
-        self.history.write(self.edit, self.edit.apply, self.text())
+        self.history.write(self.edit, self.edit.apply, self.text(), again=self.pushed)
+        self.pushed = True
 
     def undo(self) -> None:
-        self.history.write(self.edit, self.edit.revert, self.text())
+        self.history.write(self.edit, self.edit.revert, self.text(), again=True)
 
 
 class UndoHistory(QObject):
-    written = Signal(object)  # the Edit, once its apply or revert is in the archive
+    # Once an edit's apply or revert is in the archive: the Change it made, and the article an
+    # undo or redo changed (None for the edit as first made).
+    written = Signal(object, object)
     idle = Signal()  # every write asked for has ended
 
     def __init__(self, runner: TaskRunner, window: QWidget):
@@ -59,10 +63,10 @@ class UndoHistory(QObject):
         interface's language (as in "Undo {text}"), asked again when the language changes."""
         self.stack.push(ArchiveCommand(self, edit, describe))
 
-    def write(self, edit: Edit, step, name: str) -> None:
+    def write(self, edit: Edit, step, name: str, *, again: bool) -> None:
         self.pending += 1
         task = self.runner.write(lambda work: step(work.archive), name)
-        task.finished.connect(lambda _: self.written.emit(edit))
+        task.finished.connect(lambda change: self.written.emit(change, edit.article_id if again else None))
         task.failed.connect(self._failed)
         task.ended.connect(self._ended)
 

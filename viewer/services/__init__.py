@@ -8,23 +8,5 @@
 - :mod:`~viewer.services.exporting` — selected articles written out;
 - :mod:`~viewer.services.indexing` — the one place that keeps the search index in step.
 
-Each write returns a :class:`Change` saying what it touched, so a caller refreshes from that.
+Each write gives a :class:`~viewer.change.Change` saying what it touched, so a caller refreshes from that.
 """
-
-from __future__ import annotations
-
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a write touched: the articles whose text or annotations changed, the collections
-    it changed, and whether pages were added or replaced (browse lists read again)."""
-
-    article_ids: tuple[int, ...] = ()
-    collections: tuple[str, ...] = ()
-    pages: bool = False
-
-    def __or__(self, other: Change) -> Change:
-        return Change(tuple(dict.fromkeys(self.article_ids + other.article_ids)),
-                      tuple(dict.fromkeys(self.collections + other.collections)), self.pages or other.pages)

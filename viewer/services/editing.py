@@ -1,9 +1,10 @@
 """What editors do to articles: notes, highlights, tags, corrections, collections.
 
-Every method takes the editor's name as ``author`` (who and when are recorded) and returns the
-:class:`~viewer.services.Change` it made; the index catches up after each commit (the triggers
-queued the articles in the same transaction). :mod:`viewer.services.edits` wraps each of these
-as an undoable edit.
+Every method takes the editor's name as ``author`` (who and when are recorded); one with
+nothing else to give back returns the :class:`~viewer.change.Change` it made. The index catches
+up after each commit (the triggers queued the articles in the same transaction).
+:mod:`viewer.services.edits` wraps each of these as an undoable edit, whose ``apply`` and
+``revert`` always return their Change.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 
 from viewer.annotation_store import AnnotationStore
+from viewer.change import Change
 from viewer.errors import GazetteError
-from viewer.services import Change
 from viewer.services.indexing import IndexKeeper
 
 
@@ -21,9 +22,11 @@ class Editing:
         self.annotations = annotations
         self.keeper = keeper
 
-    def _changed(self, article_ids=(), collections=()) -> Change:
+    def _changed(self, annotated=(), *, collections=(), tags=()) -> Change:
+        """Catch the index up; the Change (``annotated``: the articles whose annotations changed)."""
         self.keeper.try_catch_up()
-        return Change(tuple(i for i in article_ids if i is not None), tuple(collections))
+        return Change(annotations=tuple(i for i in annotated if i is not None), collections=tuple(collections),
+                      tags=tuple(tags))
 
     # -- notes and highlights ------------------------------------------------------------------
 
@@ -77,7 +80,7 @@ class Editing:
 
     def untag(self, article_id: int, tags: list[str]) -> Change:
         self.annotations.remove_tags(article_id, tags)
-        return self._changed([article_id])
+        return self._changed([article_id], tags=tags)
 
     # -- corrections -----------------------------------------------------------------------------
 
@@ -139,12 +142,12 @@ class Editing:
         if not name.strip():
             raise GazetteError("a collection needs a name")
         added = self.annotations.add_to_collection(name.strip(), article_ids, author)
-        self._changed(added, [name.strip()])
+        self._changed(added, collections=[name.strip()])
         return added
 
     def remove_from_collection(self, name: str, article_ids: list[int]) -> Change:
         self.annotations.remove_from_collection(name, article_ids)
-        return self._changed(article_ids, [name])
+        return self._changed(article_ids, collections=[name])
 
     def reorder_collection(self, name: str, article_ids: list[int]) -> Change:
         self.annotations.reorder_collection(name, article_ids)
@@ -153,5 +156,5 @@ class Editing:
     def delete_collection(self, name: str) -> Change:
         article_ids = self.annotations.collection_articles(name)
         self.annotations.delete_collection(name)
-        return self._changed(article_ids, [name])
+        return self._changed(article_ids, collections=[name])
 

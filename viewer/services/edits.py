@@ -8,22 +8,29 @@ An edit that made a revision (a correction, a restore) is undone by withdrawing 
 so an undone correction leaves no trace and one undone and redone is one revision, the same;
 where someone has made a later revision meanwhile (another window, the command line), the
 history is never cut: the earlier text is restored as a new revision instead.
+
+``apply`` and ``revert`` each return the :class:`~viewer.change.Change` they made, for the
+window to refresh from.
 """
 
 from __future__ import annotations
 
 from viewer.archive import Archive
+from viewer.change import Change
 
 
 class Edit:
-    article_id: int | None = None  # the article the edit changes, if it is about one
-    collection: str | None = None  # the collection it changes, if any
+    article_id: int | None = None  # the article the edit is about, if it is about one
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         raise NotImplementedError
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         raise NotImplementedError
+
+
+def _annotated(*article_ids: int | None) -> Change:
+    return Change(annotations=tuple(i for i in article_ids if i is not None))
 
 
 class _AddAnnotation(Edit):
@@ -32,15 +39,16 @@ class _AddAnnotation(Edit):
     annotation_id: int | None = None
     _row: dict | None = None
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         if self._row is None:
             self.annotation_id = self._add(archive)
-        else:
-            archive.editing.restore_annotation(self._row)
+            return _annotated(self.article_id)
+        return archive.editing.restore_annotation(self._row)
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         assert self.annotation_id is not None, "reverted before it was applied"
         self._row = archive.editing.delete_annotation(self.annotation_id)
+        return _annotated(self._row["article_id"])
 
     def _add(self, archive: Archive) -> int:
         raise NotImplementedError
@@ -75,12 +83,13 @@ class DeleteAnnotation(Edit):
         self.article_id, self.annotation_id = article_id, annotation_id
         self._row: dict | None = None
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         self._row = archive.editing.delete_annotation(self.annotation_id)
+        return _annotated(self._row["article_id"])
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         assert self._row is not None, "reverted before it was applied"
-        archive.editing.restore_annotation(self._row)
+        return archive.editing.restore_annotation(self._row)
 
 
 class EditNote(Edit):
@@ -89,11 +98,11 @@ class EditNote(Edit):
         """``old`` and ``new`` are (text, format)."""
         self.article_id, self.annotation_id, self.old, self.new = article_id, annotation_id, old, new
 
-    def apply(self, archive: Archive) -> None:
-        archive.editing.update_annotation(self.annotation_id, text=self.new[0], fmt=self.new[1])
+    def apply(self, archive: Archive) -> Change:
+        return archive.editing.update_annotation(self.annotation_id, text=self.new[0], fmt=self.new[1])
 
-    def revert(self, archive: Archive) -> None:
-        archive.editing.update_annotation(self.annotation_id, text=self.old[0], fmt=self.old[1])
+    def revert(self, archive: Archive) -> Change:
+        return archive.editing.update_annotation(self.annotation_id, text=self.old[0], fmt=self.old[1])
 
 
 class AddTag(Edit):
@@ -103,11 +112,12 @@ class AddTag(Edit):
         self.article_id, self.tags, self.author = article_id, tags, author
         self._added: list[str] = []
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         self._added = archive.editing.tag(self.article_id, self.tags, author=self.author)
+        return Change(annotations=(self.article_id,), tags=tuple(self._added))
 
-    def revert(self, archive: Archive) -> None:
-        archive.editing.untag(self.article_id, self._added)  # not those the article had already
+    def revert(self, archive: Archive) -> Change:
+        return archive.editing.untag(self.article_id, self._added)  # not those the article had already
 
 
 class RemoveTag(Edit):
@@ -117,11 +127,12 @@ class RemoveTag(Edit):
         """``tagged_by``: who tagged the article, who it is tagged by again on undo."""
         self.article_id, self.tag, self.tagged_by = article_id, tag, tagged_by
 
-    def apply(self, archive: Archive) -> None:
-        archive.editing.untag(self.article_id, [self.tag])
+    def apply(self, archive: Archive) -> Change:
+        return archive.editing.untag(self.article_id, [self.tag])
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         archive.editing.tag(self.article_id, [self.tag], author=self.tagged_by)
+        return Change(annotations=(self.article_id,), tags=(self.tag,))
 
 
 class _MakesRevision(Edit):
@@ -136,20 +147,22 @@ class _MakesRevision(Edit):
         self._before: int | None = None  # the revision current before it (None: the imported reading)
         self._withdrawn: dict | None = None  # the revision's row, while it is undone
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         if self._withdrawn is not None:
             self._made, self._withdrawn = archive.editing.put_back_revision(self._withdrawn), None
-            return
-        self._before = archive.editing.current_revision(self.article_id)
-        self._made = self.make_revision(archive)
+        else:
+            self._before = archive.editing.current_revision(self.article_id)
+            self._made = self.make_revision(archive)
+        return Change(texts=(self.article_id,))
 
     def make_revision(self, archive: Archive) -> int:
         raise NotImplementedError
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         self._withdrawn = archive.editing.withdraw_revision(self._made) if self._made is not None else None
         if self._withdrawn is None:
             archive.editing.restore_revision(self.article_id, self._before, author=self.author)
+        return Change(texts=(self.article_id,))
 
 
 class Correct(_MakesRevision):
@@ -187,15 +200,15 @@ class AddToCollection(Edit):
         self._added: list[int] = []
         self._made = False
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         self._made = self.collection not in {c["name"] for c in archive.browsing.collections()}
         self._added = archive.editing.add_to_collection(self.collection, self.article_ids, author=self.author)
+        return Change(annotations=tuple(self._added), collections=(self.collection,))
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         if self._made:
-            archive.editing.delete_collection(self.collection)
-        else:
-            archive.editing.remove_from_collection(self.collection, self._added)
+            return archive.editing.delete_collection(self.collection)
+        return archive.editing.remove_from_collection(self.collection, self._added)
 
 
 class RemoveFromCollection(Edit):
@@ -207,13 +220,14 @@ class RemoveFromCollection(Edit):
         self.collection, self.article_ids, self.author = name, article_ids, author
         self._order: list[int] = []
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         self._order = archive.browsing.collection_articles(self.collection)
-        archive.editing.remove_from_collection(self.collection, self.article_ids)
+        return archive.editing.remove_from_collection(self.collection, self.article_ids)
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         archive.editing.add_to_collection(self.collection, self.article_ids, author=self.author)
         archive.editing.reorder_collection(self.collection, self._order)
+        return Change(annotations=tuple(self.article_ids), collections=(self.collection,))
 
 
 class ReorderCollection(Edit):
@@ -223,12 +237,12 @@ class ReorderCollection(Edit):
         self.collection, self.order = name, order
         self._before: list[int] = []
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         self._before = archive.browsing.collection_articles(self.collection)
-        archive.editing.reorder_collection(self.collection, self.order)
+        return archive.editing.reorder_collection(self.collection, self.order)
 
-    def revert(self, archive: Archive) -> None:
-        archive.editing.reorder_collection(self.collection, self._before)
+    def revert(self, archive: Archive) -> Change:
+        return archive.editing.reorder_collection(self.collection, self._before)
 
 
 class DeleteCollection(Edit):
@@ -240,9 +254,10 @@ class DeleteCollection(Edit):
         self.collection, self.author = name, author
         self._articles: list[int] = []
 
-    def apply(self, archive: Archive) -> None:
+    def apply(self, archive: Archive) -> Change:
         self._articles = archive.browsing.collection_articles(self.collection)
-        archive.editing.delete_collection(self.collection)
+        return archive.editing.delete_collection(self.collection)
 
-    def revert(self, archive: Archive) -> None:
+    def revert(self, archive: Archive) -> Change:
         archive.editing.add_to_collection(self.collection, self._articles, author=self.author)
+        return Change(annotations=tuple(self._articles), collections=(self.collection,))

@@ -111,7 +111,8 @@ class Importing:
         article_ids = [article_id for _, ids in saved for article_id in ids]
         where = ", ".join(f"{page.date} page {page.label}" for page in pages)
         warnings = [warning for page in pages for warning in page.warnings]
-        return ImportOutcome(str(path), "imported", f"{where}: {len(article_ids)} article(s)", article_ids, warnings)
+        return ImportOutcome(str(path), "imported", f"{where}: {len(article_ids)} article(s)", article_ids, warnings,
+                             page_ids=[page_id for page_id, _ in saved])
 
     def _expand(self, paths: Iterable[Path | str], report: ImportReport) -> Iterator[Path]:
         for path in map(Path, paths):
