@@ -127,6 +127,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User &amp;Manual…</source>
+        <translation>使用手册(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Search Syntax…</source>
         <translation>搜索语法(&amp;S)…</translation>
     </message>
@@ -1176,6 +1180,13 @@ Import them into the archive that is open ({archive})?</source>
     <message>
         <source>Restore: name a new folder for the archive</source>
         <translation>恢复：为档案的新文件夹命名</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>User Manual</source>
+        <translation>使用手册</translation>
     </message>
 </context>
 <context>
