@@ -1079,12 +1079,16 @@ Import them into the archive that is open ({archive})?</source>
 <context>
     <name>IssueCalendar</name>
     <message>
-        <source>No issue of {date} in the archive, though the paper usually appears on this weekday.</source>
-        <translation>档案库里没有 {date} 这一期，但报纸通常在这一天出版。</translation>
+        <source>MMMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <source>No issue of {date} in the archive.</source>
-        <translation>档案库里没有 {date} 这一期。</translation>
+        <source>No issue of {paper} on {date} in the archive, though it usually appears on this weekday.</source>
+        <translation>{date} 没有《{paper}》的报纸，虽然该报通常在这一天出版。</translation>
+    </message>
+    <message>
+        <source>No issue of {paper} on {date} in the archive.</source>
+        <translation>{date} 没有《{paper}》的报纸。</translation>
     </message>
     <message>
         <source>The archive has no issues yet: import pages with File → Import Files… or Import Folder….</source>
@@ -1095,8 +1099,8 @@ Import them into the archive that is open ({archive})?</source>
         <translation>粗体：有报纸的日期。下划线：该期缺版。底色：报纸通常在这一天出版，但档案库里没有这一期。</translation>
     </message>
     <message>
-        <source>&lt;b style=&quot;color:{issue}&quot;&gt;Bold&lt;/b&gt;: an issue · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;red underlined&lt;/u&gt;&lt;/b&gt;: pages missing · &lt;span style=&quot;background:{shade}&quot;&gt;shaded&lt;/span&gt;: no issue on a usual day</source>
-        <translation>&lt;b style=&quot;color:{issue}&quot;&gt;粗体&lt;/b&gt;：有报纸 · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;红色下划线&lt;/u&gt;&lt;/b&gt;：缺版 · &lt;span style=&quot;background:{shade}&quot;&gt;底色&lt;/span&gt;：通常出版的日子却没有这一期</translation>
+        <source>{issue} an issue · {incomplete} pages missing · {missing} no issue on a day the paper usually appears</source>
+        <translation>{issue} 有报纸 · {incomplete} 缺版 · {missing} 通常出版的日子却没有报纸</translation>
     </message>
 </context>
 <context>
