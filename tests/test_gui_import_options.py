@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pagegen
+from conftest import SEED
+from makepages import scan
 
 from viewer.gui.qt import QDate, Qt
 
@@ -104,3 +106,38 @@ def test_the_report_offers_to_import_refused_files_again_with_what_they_lack(win
     assert window.imports.report_dialog.outcomes.topLevelItem(0).text(1) == str(text)  # that file alone
     assert window.archive.browsing.stats()["pages"] == 2
     window.imports.report_dialog.close()
+
+
+def test_a_scan_named_for_another_day_than_its_masthead_is_refused_naming_both_and_retried_with_a_date(
+        window, qtbot, tmp_path):
+    """Issue 14, item 9 in the window: the file name says the 4th, the masthead of the text
+    beside it the 3rd. The report says so, both dates named, and its retry asks for the date;
+    given one, the masthead's date stands and the page's warning names both."""
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    scan(folder / "2025-04-04_08.jpg")
+    shutil.copy(SEED, folder / "2025-04-04_08.txt")  # its masthead says 2025年4月3日
+    window.imports.start([folder])
+    qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=20_000)
+    report = window.imports.report_dialog
+    assert "0 imported, 0 skipped, 1 failed" in report.summary.text()
+    row = report.outcomes.topLevelItem(0)
+    for shown in (row.text(2), report.details.toPlainText()):  # in the list and, whole, under it
+        assert "2025-04-03" in shown and "2025-04-04" in shown and "masthead" in shown and "file name" in shown
+        assert "--date" not in shown  # the remedy in words, not the CLI's flag
+    assert window.archive.browsing.is_empty()
+
+    qtbot.mouseClick(report.retry_button, Qt.MouseButton.LeftButton)
+    dialog = window.imports.options_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.date_given.isChecked() and dialog.date.isEnabled() and not dialog.page_given.isChecked()
+    assert dialog.focusWidget() is dialog.date or dialog.date.isAncestorOf(dialog.focusWidget())
+    dialog.date.setDate(QDate(2025, 4, 3))
+    window.imports.report_dialog = None
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=20_000)
+    again = window.imports.report_dialog
+    assert "1 imported, 0 skipped, 0 failed" in again.summary.text()
+    [publication] = window.archive.browsing.publications()
+    assert publication.first_date == publication.last_date == "2025-04-03"
+    again.close()
