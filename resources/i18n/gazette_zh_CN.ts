@@ -984,6 +984,10 @@ Import them into the archive that is open ({archive})?</source>
         <translation>版面无日期时使用：</translation>
     </message>
     <message>
+        <source>Use this date even where the masthead says another</source>
+        <translation>即使报头写的是别的日期，也用这个日期</translation>
+    </message>
+    <message>
         <source>Page number for pages that carry none:</source>
         <translation>版面无版次时使用：</translation>
     </message>
@@ -1006,6 +1010,10 @@ Import them into the archive that is open ({archive})?</source>
     <message>
         <source>Scans and ALTO pages carry no date or page of their own unless their file names do (e.g. 2025-04-03_08.jpg).</source>
         <translation>扫描图和 ALTO 版面本身不带日期和版次，除非文件名中有（如 2025-04-03_08.jpg）。</translation>
+    </message>
+    <message>
+        <source>The file name says {date}. If the masthead says another date, which is right? Tick “Use this date even where the masthead says another” for the date above; leave it unticked for the masthead&apos;s.</source>
+        <translation>文件名写的是 {date}。如果报头写的是另一个日期，哪个对？要用上面的日期，请勾选“即使报头写的是别的日期，也用这个日期”；要用报头的日期，就不勾。</translation>
     </message>
     <message>
         <source>The newspaper&apos;s name</source>
