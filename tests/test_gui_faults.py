@@ -11,7 +11,7 @@ import pagegen
 import pytest
 from conftest import assert_a_copy_of_its_own
 
-from viewer.gui import i18n, search_controller
+from viewer.gui import i18n, issue_calendar, search_controller
 from viewer.gui import settings as settings_module
 from viewer.gui.export_flow import ALL_RESULTS, ARTICLE, RESULTS
 from viewer.gui.import_report import ImportReportDialog
@@ -291,25 +291,65 @@ def test_the_window_title_names_the_archive_once_and_not_the_app(window):
         QApplication.setApplicationDisplayName("")
 
 
-def test_a_day_without_an_issue_says_so_when_clicked(window):
+def test_a_day_without_an_issue_says_so_when_clicked(window, qtbot):
     calendar = window.browse.calendar
+    paper = calendar.publication_name()
+    assert paper
     calendar.setCurrentPage(2025, 4)
     calendar.clicked.emit(QDate(2025, 4, 10))
-    assert "2025-04-10" in window.statusBar().currentMessage()
+    said = f"No issue of {paper} on April 10, 2025 in the archive."
+    assert window.statusBar().currentMessage() == said
+    assert calendar.note.text() == said and calendar.note.isVisible()  # beside the calendar, not only below
     calendar.clicked.emit(QDate(2025, 4, 4))  # a day with one opens it
-    assert window.browse.issue_date == "2025-04-04"
+    assert window.browse.issue_date == "2025-04-04" and calendar.note.text() == ""
+    switch_language(window, qtbot, "zh_CN")
+    try:
+        calendar.setCurrentPage(2025, 4)
+        calendar.clicked.emit(QDate(2025, 4, 5))
+        assert calendar.note.text() == f"2025年4月5日 没有《{paper}》的报纸。"
+    finally:
+        switch_language(window, qtbot, "en")
 
 
-def test_the_calendar_explains_its_marks_beside_it(window, qtbot):
+def test_a_usual_day_without_an_issue_says_the_paper_usually_appears_then(window, monkeypatch):
+    calendar = window.browse.calendar
+    monkeypatch.setattr(window.archive.browsing, "missing_dates", lambda *args: [dt.date(2025, 4, 7)])
+    calendar.setCurrentPage(2025, 4)
+    calendar.refresh()
+    calendar.clicked.emit(QDate(2025, 4, 7))
+    assert calendar.note.text() == (f"No issue of {calendar.publication_name()} on April 7, 2025 in the archive, "
+                                    "though it usually appears on this weekday.")
+
+
+def test_the_calendar_explains_its_marks_beside_it_drawn_as_it_draws_them(window, qtbot):
     legend = window.browse.calendar_legend
     assert legend.isVisible()
     text = legend.text()
     assert "issue" in text and "missing" in text
+    calendar = window.browse.calendar
+    calendar.setCurrentPage(2025, 4)
+    marks = [calendar.dateTextFormat(QDate(2025, 4, day)) for day in range(1, 31)]
+    assert issue_calendar.issue_look(False) in marks  # the days with an issue are drawn so
+    for look in (issue_calendar.issue_look(False), issue_calendar.issue_look(True),
+                 issue_calendar.missing_date_look()):  # every mark the calendar makes is in the legend
+        assert issue_calendar.drawn("", look).split(">")[0] in text
+    assert "Bold" not in text  # shown, not only named
     switch_language(window, qtbot, "zh_CN")
     try:
         assert legend.text() != text and "issue" not in legend.text()
+        assert issue_calendar.drawn("", issue_calendar.issue_look(True)).split(">")[0] in legend.text()
     finally:
-        i18n.install("en")
+        switch_language(window, qtbot, "en")
+
+
+def test_weekends_are_not_red_in_the_calendar_where_red_means_pages_missing(window, qtbot):
+    calendar = window.browse.calendar
+    weekday = calendar.weekdayTextFormat(Qt.DayOfWeek.Monday)
+    for language in ("en", "zh_CN"):
+        switch_language(window, qtbot, language)
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            assert calendar.weekdayTextFormat(weekend) == weekday
+    switch_language(window, qtbot, "en")
 
 
 def test_the_next_page_is_fitted_not_shown_at_the_last_zoom(window, qtbot):

@@ -8,6 +8,9 @@ import shutil
 from pathlib import Path
 
 import pagegen
+import pytest
+from conftest import SEED
+from makepages import scan
 
 from viewer.gui.qt import QDate, Qt
 
@@ -104,3 +107,59 @@ def test_the_report_offers_to_import_refused_files_again_with_what_they_lack(win
     assert window.imports.report_dialog.outcomes.topLevelItem(0).text(1) == str(text)  # that file alone
     assert window.archive.browsing.stats()["pages"] == 2
     window.imports.report_dialog.close()
+
+
+@pytest.mark.parametrize("right", ["masthead", "file name"])
+def test_a_scan_named_for_another_day_than_its_masthead_is_refused_naming_both_and_asks_which_is_right(
+        window, qtbot, tmp_path, right):
+    """Issue 14, item 9 in the window: the file name says the 4th, the masthead of the text
+    beside it the 3rd. The report says so, both dates named; its retry asks which is right,
+    and the page goes in under the date chosen."""
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    scan(folder / "2025-04-04_08.jpg")
+    shutil.copy(SEED, folder / "2025-04-04_08.txt")  # its masthead says 2025年4月3日
+    window.imports.start([folder])
+    qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=20_000)
+    report = window.imports.report_dialog
+    assert "0 imported, 0 skipped, 1 failed" in report.summary.text()
+    row = report.outcomes.topLevelItem(0)
+    for shown in (row.text(2), report.details.toPlainText()):  # in the list and, whole, under it
+        assert "2025-04-03" in shown and "2025-04-04" in shown and "masthead" in shown and "file name" in shown
+        assert "--date" not in shown  # the remedy in words, not the CLI's flag
+    assert window.archive.browsing.is_empty()
+
+    qtbot.mouseClick(report.retry_button, Qt.MouseButton.LeftButton)
+    dialog = window.imports.options_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.date_given.isChecked() and dialog.date.isEnabled() and not dialog.page_given.isChecked()
+    assert dialog.focusWidget() is dialog.date or dialog.date.isAncestorOf(dialog.focusWidget())
+    assert dialog.date.date() == QDate(2025, 4, 4)  # the file name's, offered
+    assert dialog.which_date.isVisible() and "2025-04-04" in dialog.which_date.text()
+    assert dialog.date_wins.isEnabled() and not dialog.date_wins.isChecked()  # the masthead's, unless told
+    dialog.date_wins.setChecked(right == "file name")
+    window.imports.report_dialog = None
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.imports.report_dialog is not None, timeout=20_000)
+    again = window.imports.report_dialog
+    assert "1 imported, 0 skipped, 0 failed" in again.summary.text()
+    [publication] = window.archive.browsing.publications()
+    date = {"masthead": "2025-04-03", "file name": "2025-04-04"}[right]
+    assert publication.first_date == publication.last_date == date
+    warning = again.outcomes.topLevelItem(0).child(0).text(2)  # the other date, named
+    assert ("2025-04-03" if right == "file name" else "2025-04-04") in warning
+    again.close()
+
+
+def test_the_date_given_wins_over_the_masthead_only_when_ticked(window, settings):
+    from viewer.gui.import_options import ImportOptionsDialog
+
+    dialog = ImportOptionsDialog([Path("2025-04-04_08.jpg")], [], settings, window)
+    assert not dialog.date_wins.isEnabled() and not dialog.which_date.isVisibleTo(dialog)  # nothing refused
+    dialog.date_given.setChecked(True)
+    assert dialog.options().date_wins is False
+    dialog.date_wins.setChecked(True)
+    assert dialog.options().date_wins is True
+    dialog.date_given.setChecked(False)
+    assert dialog.options().date is None and dialog.options().date_wins is False
+    dialog.reject()

@@ -15,12 +15,14 @@ from viewer.gui.export_dialog import ExportRequest
 from viewer.gui.main_window import SEARCH_TAB, MainWindow
 from viewer.gui.qt import (
     QApplication,
+    QCoreApplication,
     QDialogButtonBox,
     QHeaderView,
     QInputMethodEvent,
     QLineEdit,
     QMessageBox,
     QTimer,
+    QTranslator,
 )
 from viewer.services import edits
 
@@ -300,3 +302,54 @@ def test_the_about_box_leaves_the_apps_name_to_the_system(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: titles.append(title))
     window.actions.about.trigger()
     assert len(titles) == 1 and titles[0] and "Gazette" not in titles[0] and "县报档案" not in titles[0]
+
+
+def title_width(dialog) -> int:
+    return dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_collection_dialog_is_wide_enough_for_its_title(window, qtbot, settings, language):
+    settings.set_editor_name(EDITOR)
+    switch_language(window, qtbot, language)
+    window.annotating.add_to_collection.trigger()
+    dialog = window.annotating.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.windowTitle() == {"zh_CN": "加入集合", "en": "Add to a collection"}[language]
+    assert dialog.minimumWidth() > title_width(dialog) and dialog.width() >= dialog.minimumWidth()
+    dialog.reject()
+
+
+class LongTitle(QTranslator):
+    """A language whose word for "Add to a collection" is four times as long."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return " / ".join([source] * 4) if source == "Add to a collection" else ""
+
+
+def test_a_long_title_widens_the_collection_dialog_to_show_it_whole(window, qtbot, settings):
+    settings.set_editor_name(EDITOR)
+    translator = LongTitle()
+    QCoreApplication.installTranslator(translator)
+    try:
+        window.annotating.add_to_collection.trigger()
+        dialog = window.annotating.dialog
+        qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+        assert dialog.windowTitle().count("Add to a collection") == 4
+        assert dialog.width() > title_width(dialog)  # as wide as the title, not only as the field
+        dialog.reject()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_highlight_comment_dialog_is_wide_enough_for_its_title(window, qtbot, settings):
+    settings.set_editor_name(EDITOR)
+    text = window.article_pane.text
+    words = window.archive.browsing.article(window.article_id).text.paragraphs[0][:4]
+    text.setTextCursor(text.document().find(words, window.article_pane.passages.blocks[0][0]))
+    window.annotating.comment_selection()
+    dialog = window.annotating.dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.windowTitle() == "划线并加评语"
+    assert dialog.minimumWidth() > title_width(dialog) and dialog.width() >= dialog.minimumWidth()
+    dialog.reject()

@@ -15,6 +15,7 @@ from viewer.archive import Archive
 from viewer.ingest import ReadOptions, date_and_page_from_name
 from viewer.ingest.ocr import OcrOptions
 from viewer.ingest.pdf import RENDER_LONG_SIDE, RENDER_MAX_SCALE
+from viewer.reread import reread_pages
 
 
 def files_in(folder):
@@ -122,6 +123,18 @@ def test_a_scan_named_for_another_day_than_its_texts_masthead_is_refused_naming_
     [outcome] = told.importing.import_paths([folder], ReadOptions(date=dt.date(2025, 4, 4))).outcomes
     assert outcome.status == "imported" and "the masthead wins" in " ".join(outcome.warnings)
     told.close()
+    # Told that the date given is the page's (the window's "which date?" answered), it is.
+    answered = Archive(tmp_path / "answered", create=True)
+    [outcome] = answered.importing.import_paths([folder], ReadOptions(date=dt.date(2025, 4, 4),
+                                                                      date_wins=True)).outcomes
+    assert outcome.status == "imported"
+    assert outcome.warnings == ["the masthead says 2025-04-03: imported as 2025-04-04, the date given"]
+    assert [p.last_date for p in answered.browsing.publications()] == ["2025-04-04"]
+    [reread] = reread_pages(answered)  # read again, it stays on the date chosen
+    assert not reread.error
+    [publication] = answered.browsing.publications()
+    assert [i.date for i in answered.browsing.issues_in_month(publication.id, 2025, 4)] == ["2025-04-04"]
+    answered.close()
     # Renamed to agree, it goes in as it is.
     for suffix in (".jpg", ".txt"):
         (folder / f"2025-04-04_08{suffix}").rename(folder / f"2025-04-03_08{suffix}")

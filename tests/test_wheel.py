@@ -54,18 +54,22 @@ def run(bin_dir: Path, *args, cwd: Path) -> subprocess.CompletedProcess:
                           cwd=cwd, env=env, timeout=120)
 
 
-def test_installed_package_carries_schema_sample_and_translations(installed, tmp_path):
-    probe = ("import json, viewer, viewer.archive, viewer.store, viewer.gui.i18n as i18n; "
+def test_installed_package_carries_schema_sample_translations_and_manuals(installed, tmp_path):
+    probe = ("import json, viewer, viewer.archive, viewer.store, viewer.gui.i18n as i18n, viewer.gui.manual as m; "
              "print(json.dumps([viewer.__file__, str(viewer.store.MIGRATIONS_DIR), "
-             "str(viewer.archive.SAMPLE_PAGE), sorted(p.name for p in i18n.I18N_DIR.glob('*.qm'))]))")
+             "str(viewer.archive.SAMPLE_PAGE), sorted(p.name for p in i18n.I18N_DIR.glob('*.qm')), "
+             "[str(m.manual_file(language)) for language in ('zh_CN', 'en')]]))")
     done = subprocess.run([installed / "python", "-c", probe], capture_output=True, text=True, cwd=tmp_path,
                           check=True)
-    package, migrations, sample, translations = json.loads(done.stdout)
+    package, migrations, sample, translations, manuals = json.loads(done.stdout)
     assert ROOT not in Path(package).parents
     assert Path(migrations) == Path(package).parent / "_data" / "db"
     assert sorted(p.name for p in Path(migrations).glob("*.sql")) == sorted(p.name for p in (ROOT / "db").glob("*.sql"))
     assert Path(sample).read_bytes() == (ROOT / "resources" / "sample" / Path(sample).name).read_bytes()
     assert translations == ["gazette_en.qm", "gazette_zh_CN.qm"]
+    for manual, name in zip(manuals, ("manual_zh_CN.html", "manual_en.html")):  # Help → User Manual
+        assert Path(manual) == Path(package).parent / "_data" / "resources" / "manual" / name
+        assert Path(manual).read_bytes() == (ROOT / "resources" / "manual" / name).read_bytes()
 
 
 def test_installed_gazette_imports_the_sample_searches_and_exports(installed, tmp_path):

@@ -130,8 +130,10 @@ def _ocr_page(archive: Archive, page_id: int, ocr: OcrOptions) -> RereadOutcome:
 
 
 def _options(stored: dict, ocr: OcrOptions = OcrOptions()) -> ReadOptions:
+    """The page read again stays on its date, even one a person chose over its masthead's
+    (``date_wins``, when its file name and masthead disagreed)."""
     return ReadOptions(publication=stored["publication"], date=dt.date.fromisoformat(stored["date"]),
-                       page=stored["number"], ocr=ocr)
+                       page=stored["number"], ocr=ocr, date_wins=True)
 
 
 def _replace(archive: Archive, stored: dict, page: Page, outcome: RereadOutcome) -> RereadOutcome:

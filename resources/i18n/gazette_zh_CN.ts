@@ -127,6 +127,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User &amp;Manual…</source>
+        <translation>使用手册(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Search Syntax…</source>
         <translation>搜索语法(&amp;S)…</translation>
     </message>
@@ -980,6 +984,10 @@ Import them into the archive that is open ({archive})?</source>
         <translation>版面无日期时使用：</translation>
     </message>
     <message>
+        <source>Use this date even where the masthead says another</source>
+        <translation>即使报头写的是别的日期，也用这个日期</translation>
+    </message>
+    <message>
         <source>Page number for pages that carry none:</source>
         <translation>版面无版次时使用：</translation>
     </message>
@@ -1002,6 +1010,10 @@ Import them into the archive that is open ({archive})?</source>
     <message>
         <source>Scans and ALTO pages carry no date or page of their own unless their file names do (e.g. 2025-04-03_08.jpg).</source>
         <translation>扫描图和 ALTO 版面本身不带日期和版次，除非文件名中有（如 2025-04-03_08.jpg）。</translation>
+    </message>
+    <message>
+        <source>The file name says {date}. If the masthead says another date, which is right? Tick “Use this date even where the masthead says another” for the date above; leave it unticked for the masthead&apos;s.</source>
+        <translation>文件名写的是 {date}。如果报头写的是另一个日期，哪个对？要用上面的日期，请勾选“即使报头写的是别的日期，也用这个日期”；要用报头的日期，就不勾。</translation>
     </message>
     <message>
         <source>The newspaper&apos;s name</source>
@@ -1075,12 +1087,16 @@ Import them into the archive that is open ({archive})?</source>
 <context>
     <name>IssueCalendar</name>
     <message>
-        <source>No issue of {date} in the archive, though the paper usually appears on this weekday.</source>
-        <translation>档案库里没有 {date} 这一期，但报纸通常在这一天出版。</translation>
+        <source>MMMM d, yyyy</source>
+        <translation>yyyy年M月d日</translation>
     </message>
     <message>
-        <source>No issue of {date} in the archive.</source>
-        <translation>档案库里没有 {date} 这一期。</translation>
+        <source>No issue of {paper} on {date} in the archive, though it usually appears on this weekday.</source>
+        <translation>{date} 没有《{paper}》的报纸，虽然该报通常在这一天出版。</translation>
+    </message>
+    <message>
+        <source>No issue of {paper} on {date} in the archive.</source>
+        <translation>{date} 没有《{paper}》的报纸。</translation>
     </message>
     <message>
         <source>The archive has no issues yet: import pages with File → Import Files… or Import Folder….</source>
@@ -1091,8 +1107,8 @@ Import them into the archive that is open ({archive})?</source>
         <translation>粗体：有报纸的日期。下划线：该期缺版。底色：报纸通常在这一天出版，但档案库里没有这一期。</translation>
     </message>
     <message>
-        <source>&lt;b style=&quot;color:{issue}&quot;&gt;Bold&lt;/b&gt;: an issue · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;red underlined&lt;/u&gt;&lt;/b&gt;: pages missing · &lt;span style=&quot;background:{shade}&quot;&gt;shaded&lt;/span&gt;: no issue on a usual day</source>
-        <translation>&lt;b style=&quot;color:{issue}&quot;&gt;粗体&lt;/b&gt;：有报纸 · &lt;b style=&quot;color:{warning}&quot;&gt;&lt;u&gt;红色下划线&lt;/u&gt;&lt;/b&gt;：缺版 · &lt;span style=&quot;background:{shade}&quot;&gt;底色&lt;/span&gt;：通常出版的日子却没有这一期</translation>
+        <source>{issue} an issue · {incomplete} pages missing · {missing} no issue on a day the paper usually appears</source>
+        <translation>{issue} 有报纸 · {incomplete} 缺版 · {missing} 通常出版的日子却没有报纸</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1192,13 @@ Import them into the archive that is open ({archive})?</source>
     <message>
         <source>Restore: name a new folder for the archive</source>
         <translation>恢复：为档案的新文件夹命名</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <source>User Manual</source>
+        <translation>使用手册</translation>
     </message>
 </context>
 <context>

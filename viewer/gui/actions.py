@@ -48,6 +48,7 @@ class Actions(QObject):
         self.fit_page = action(["Ctrl+0"])
         self.show_browse = action(["Ctrl+Shift+L"], checkable=True)
         self.show_article = action(["Ctrl+Shift+R"], checkable=True)
+        self.manual = action()
         self.search_syntax = action([Key.HelpContents])
         self.about = action()
 
@@ -83,7 +84,7 @@ class Actions(QObject):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.search_syntax, self.about])
+        self.help_menu.addActions([self.manual, self.search_syntax, self.about])
         self.retranslate()
 
     def set_recent(self, archives: list[Path], current: Path) -> None:
@@ -128,5 +129,6 @@ class Actions(QObject):
         for code, name in i18n.LANGUAGES.items():
             self.language_actions[code].setText(name)
         self.help_menu.setTitle(self.tr("&Help"))
+        self.manual.setText(self.tr("User &Manual…"))
         self.search_syntax.setText(self.tr("&Search Syntax…"))
         self.about.setText(self.tr("&About Gazette"))

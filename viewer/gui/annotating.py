@@ -35,7 +35,7 @@ from viewer.gui.qt import (
     Signal,
 )
 from viewer.gui.settings import Settings
-from viewer.gui.style import HIGHLIGHT_COLOURS, highlight_colour
+from viewer.gui.style import HIGHLIGHT_COLOURS, fit_title, highlight_colour
 from viewer.gui.tasks import TaskRunner
 from viewer.gui.undo import UndoHistory
 from viewer.model import AnnotationEntry
@@ -154,6 +154,7 @@ class Annotating(QObject):
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle(self.tr("Highlight with a comment"))
         dialog.setLabelText(self.tr("Comment on “{quote}”:").format(quote=quote))
+        fit_title(dialog)
         self._open(dialog, lambda d: self.history.push(
             edits.AddHighlight(article_id, span, self.colour, d.textValue().strip(), self.editor.get()),
             lambda: self.tr("Highlight “{quote}”").format(quote=quote)))
@@ -195,6 +196,7 @@ class Annotating(QObject):
         dialog.setLabelText(self.tr("Collection (choose one, or type a new name):"))
         dialog.setComboBoxItems([c["name"] for c in self.archive.browsing.collections()])
         dialog.setComboBoxEditable(True)
+        fit_title(dialog)
         self._open(dialog, lambda d: self._collect(article.id, d.textValue().strip()))
 
     def reorder_collection(self, name: str, order: list[int]) -> None:

@@ -58,6 +58,7 @@ class BrowsePanel(QWidget):
         calendar_layout.setContentsMargins(0, 0, 0, 0)
         calendar_layout.addWidget(self.calendar, 1)
         calendar_layout.addWidget(self.calendar_legend)
+        calendar_layout.addWidget(self.calendar.note)
 
         self.pages_label = QLabel()
         self.pages_model = IssuePagesModel(archive, self)

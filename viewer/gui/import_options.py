@@ -1,6 +1,7 @@
 """The import dialog: what the files do not say themselves — the paper's name, a date and a
 page number for pages that carry none, their text encoding — and whether pages already in the
-archive are replaced. It only asks (the CLI's ``gazette import`` options, one for one);
+archive are replaced. It only asks (the CLI's ``gazette import`` options, one for one, and, when a file's name and
+its masthead name different dates, which of them is right);
 :mod:`viewer.gui.import_flow` imports. The choices are remembered for the next import, except
 the date and page, which belong to one batch.
 """
@@ -25,7 +26,7 @@ from viewer.gui.qt import (
     QWidget,
 )
 from viewer.gui.settings import Settings
-from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
+from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions, date_and_page_from_name
 
 # Encodings offered besides detection: what county papers' text files come in.
 ENCODINGS = ("gb18030", "big5", "utf-8", "utf-16")
@@ -59,6 +60,13 @@ class ImportOptionsDialog(QDialog):
         self.date.setObjectName("importDate")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
+        # Which date is right when the file's name and its masthead disagree: the masthead's
+        # (unticked), or the one given here (ticked).
+        self.date_wins = QCheckBox(self.tr("Use this date even where the masthead says another"))
+        self.date_wins.setObjectName("importDateWins")
+        self.which_date = QLabel()  # asked on a retry of files whose name and masthead disagree
+        self.which_date.setWordWrap(True)
+        self.which_date.hide()
         self.page_given = QCheckBox(self.tr("Page number for pages that carry none:"))
         self.page = QSpinBox()
         self.page.setObjectName("importPage")
@@ -74,6 +82,8 @@ class ImportOptionsDialog(QDialog):
         form.addRow(what)
         form.addRow(self.tr("Newspaper:"), self.publication)
         form.addRow(self.date_given, self.date)
+        form.addRow("", self.date_wins)
+        form.addRow(self.which_date)
         form.addRow(self.page_given, self.page)
         form.addRow(self.tr("Text encoding:"), self.encoding)
         form.addRow("", self.replace)
@@ -95,9 +105,10 @@ class ImportOptionsDialog(QDialog):
         layout.addLayout(row)
 
         self.date_given.toggled.connect(self.date.setEnabled)
+        self.date_given.toggled.connect(self.date_wins.setEnabled)
         self.page_given.toggled.connect(self.page.setEnabled)
         self._restore()
-        self._ask_for(needs)
+        self._ask_for(needs, paths)
 
     def options(self) -> ReadOptions:
         """What the dialog says, as ``gazette import`` takes it."""
@@ -109,7 +120,8 @@ class ImportOptionsDialog(QDialog):
             publication=chosen or DEFAULT_PUBLICATION,
             encoding=self.encoding.currentData() or None,
             date=dt.date(date.year(), date.month(), date.day()) if self.date_given.isChecked() else None,
-            page=self.page.value() if self.page_given.isChecked() else None)
+            page=self.page.value() if self.page_given.isChecked() else None,
+            date_wins=self.date_given.isChecked() and self.date_wins.isChecked())
 
     def replacing(self) -> bool:
         return self.replace.isChecked()
@@ -121,8 +133,16 @@ class ImportOptionsDialog(QDialog):
                                           "replace": self.replacing()})
         super().accept()
 
-    def _ask_for(self, needs: tuple[str, ...]) -> None:
+    def _ask_for(self, needs: tuple[str, ...], paths: list[Path] = ()) -> None:
         self.date_given.setChecked(self.date_given.isChecked() or "date" in needs)
+        named = next((d for d, _ in map(date_and_page_from_name, paths) if d is not None), None)
+        if "date" in needs and named is not None:  # refused, maybe, for a masthead saying another day
+            self.date.setDate(QDate(named.year, named.month, named.day))
+            self.which_date.setText(self.tr(
+                "The file name says {date}. If the masthead says another date, which is right? Tick “Use this "
+                "date even where the masthead says another” for the date above; leave it unticked for the "
+                "masthead's.").format(date=named.isoformat()))
+            self.which_date.show()
         self.page_given.setChecked(self.page_given.isChecked() or "page" in needs)
         if "replace" in needs:
             self.replace.setChecked(True)
@@ -146,4 +166,5 @@ class ImportOptionsDialog(QDialog):
         self.encoding.setCurrentIndex(max(0, self.encoding.findData(last.get("encoding") or "")))
         self.replace.setChecked(bool(last.get("replace")))
         self.date.setEnabled(False)
+        self.date_wins.setEnabled(False)
         self.page.setEnabled(False)

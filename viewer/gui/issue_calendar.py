@@ -1,5 +1,8 @@
 """A month calendar of one publication: the dates that have an issue, issues missing pages,
-and the days the paper should have appeared on but the archive has no issue for."""
+and the days the paper should have appeared on but the archive has no issue for.
+
+Its legend draws each mark as the calendar does (from the same text formats), and weekends
+are not red: in this calendar red means an issue lacks pages."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from viewer.gui.qt import (
     QEvent,
     QFont,
     QLabel,
+    Qt,
     QTextCharFormat,
     QWidget,
     Signal,
@@ -22,6 +26,37 @@ from viewer.gui.qt import (
 from viewer.model import IssueDay
 
 MISSING_DATE_BACKGROUND = QColor("#f8d7d2")
+
+
+def issue_look(missing_pages: bool) -> QTextCharFormat:
+    """A date with an issue: bold blue; bold, red and underlined when the issue lacks pages."""
+    look = QTextCharFormat()
+    look.setFontWeight(QFont.Weight.Bold)
+    look.setForeground(QBrush(style.WARNING_COLOR if missing_pages else style.ISSUE_DATE_COLOR))
+    look.setFontUnderline(missing_pages)
+    return look
+
+
+def missing_date_look() -> QTextCharFormat:
+    """A day the paper usually appears on, with no issue in the archive: shaded."""
+    look = QTextCharFormat()
+    look.setBackground(QBrush(MISSING_DATE_BACKGROUND))
+    look.setForeground(QBrush(style.WARNING_COLOR))
+    return look
+
+
+def drawn(text: str, look: QTextCharFormat) -> str:
+    """``text`` as rich text, drawn with ``look`` as the calendar draws a date with it."""
+    css = []
+    if look.fontWeight() >= QFont.Weight.Bold:
+        css.append("font-weight:bold")
+    if look.hasProperty(QTextCharFormat.Property.ForegroundBrush):
+        css.append(f"color:{look.foreground().color().name()}")
+    if look.hasProperty(QTextCharFormat.Property.BackgroundBrush):
+        css.append(f"background-color:{look.background().color().name()}")
+    if look.fontUnderline():
+        css.append("text-decoration:underline")
+    return f'<span style="{"; ".join(css)}">&nbsp;{text}&nbsp;</span>'
 
 
 class IssueCalendar(QCalendarWidget):
@@ -42,6 +77,12 @@ class IssueCalendar(QCalendarWidget):
         self.legend = QLabel()  # what the marks mean, to put under the calendar
         self.legend.setObjectName("calendarLegend")
         self.legend.setWordWrap(True)
+        self.note = QLabel()  # what a click on a day without an issue found, to put under the legend
+        self.note.setObjectName("calendarNote")
+        self.note.setWordWrap(True)
+        self.currentPageChanged.connect(lambda year, month: self.note.clear())
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):  # not red: red marks missing pages
+            self.setWeekdayTextFormat(weekend, QTextCharFormat())
         self.retranslate()
 
     def show_publication(self, publication_id: int | None, date: str | None = None, *,
@@ -77,19 +118,11 @@ class IssueCalendar(QCalendarWidget):
         for issue in self.archive.browsing.issues_in_month(self.publication_id, year, month):
             date = QDate.fromString(issue.date, "yyyy-MM-dd")
             self._issues[date] = issue
-            look = QTextCharFormat()
-            look.setFontWeight(QFont.Weight.Bold)
-            look.setForeground(QBrush(style.WARNING_COLOR if issue.missing_pages else style.ISSUE_DATE_COLOR))
-            if issue.missing_pages:
-                look.setFontUnderline(True)
-            self._mark(date, look)
+            self._mark(date, issue_look(bool(issue.missing_pages)))
         first = dt.date(year, month, 1)
         last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
         for day in self.archive.browsing.missing_dates(self.publication_id, first, last):
-            look = QTextCharFormat()
-            look.setBackground(QBrush(MISSING_DATE_BACKGROUND))
-            look.setForeground(QBrush(style.WARNING_COLOR))
-            self._mark(QDate(day.year, day.month, day.day), look)
+            self._mark(QDate(day.year, day.month, day.day), missing_date_look())
 
     def _mark(self, date: QDate, look: QTextCharFormat) -> None:
         self.setDateTextFormat(date, look)
@@ -98,29 +131,36 @@ class IssueCalendar(QCalendarWidget):
     def _date_clicked(self, date: QDate) -> None:
         issue = self._issues.get(date)
         if issue is not None:
+            self.note.clear()
             self.issue_clicked.emit(issue.id)
-        elif self.publication_id is not None:
-            day = date.toString("yyyy-MM-dd")
+            return
+        if self.publication_id is not None:
+            day = i18n.ui_locale().toString(date, self.tr("MMMM d, yyyy"))
+            paper = self.publication_name()
             if self.dateTextFormat(date).background().color() == MISSING_DATE_BACKGROUND:
-                self.empty_day_clicked.emit(self.tr(
-                    "No issue of {date} in the archive, though the paper usually appears on this weekday.").format(
-                    date=day))
+                text = self.tr("No issue of {paper} on {date} in the archive, though it usually appears "
+                               "on this weekday.").format(paper=paper, date=day)
             else:
-                self.empty_day_clicked.emit(self.tr("No issue of {date} in the archive.").format(date=day))
+                text = self.tr("No issue of {paper} on {date} in the archive.").format(paper=paper, date=day)
         else:  # an empty archive: no publication to show
-            self.empty_day_clicked.emit(self.tr(
-                "The archive has no issues yet: import pages with File → Import Files… or Import Folder…."))
+            text = self.tr("The archive has no issues yet: import pages with File → Import Files… or "
+                           "Import Folder….")
+        self.note.setText(text)
+        self.empty_day_clicked.emit(text)
+
+    def publication_name(self) -> str:
+        return next((p.name for p in self.archive.browsing.publications() if p.id == self.publication_id), "")
 
     def retranslate(self) -> None:
         self.setLocale(i18n.ui_locale())
         self.setFirstDayOfWeek(i18n.first_day_of_week())
         self.setToolTip(self.tr("Bold: a date with an issue. Underlined: its issue lacks pages. "
                                 "Shaded: the paper usually appears on this weekday, but the archive has no issue."))
-        self.legend.setText(self.tr(
-            '<b style="color:{issue}">Bold</b>: an issue · <b style="color:{warning}"><u>red underlined</u></b>: '
-            'pages missing · <span style="background:{shade}">shaded</span>: no issue on a usual day').format(
-            issue=style.ISSUE_DATE_COLOR.name(), warning=style.WARNING_COLOR.name(),
-            shade=MISSING_DATE_BACKGROUND.name()))
+        self.legend.setText(self.tr("{issue} an issue · {incomplete} pages missing · {missing} no issue on a "
+                                    "day the paper usually appears").format(
+            issue=drawn("3", issue_look(False)), incomplete=drawn("4", issue_look(True)),
+            missing=drawn("5", missing_date_look())))
+        self.note.clear()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,7 +11,7 @@ from pathlib import Path
 from viewer.archive import Archive
 from viewer.change import Change
 from viewer.errors import NotFound
-from viewer.gui import about, article_html, errors, i18n
+from viewer.gui import about, article_html, errors, i18n, manual
 from viewer.gui.actions import Actions
 from viewer.gui.annotating import Annotating
 from viewer.gui.annotations_panel import AnnotationsPanel
@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         a.show_article.toggled.connect(self.article_pane.setVisible)
         a.language_chosen.connect(self.set_language)
         a.search_syntax.triggered.connect(self.show_search_help)
+        a.manual.triggered.connect(lambda: manual.show(self, self.show_search_help))
         a.about.triggered.connect(lambda: about.show_about(self, str(self.archive.root)))
 
         self.browse.issue_chosen.connect(self.open_issue)

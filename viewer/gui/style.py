@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.gui.qt import QApplication, QColor, QFont
+from viewer.gui.qt import QApplication, QColor, QEvent, QFont, QLayout, QObject, QWidget
 
 # Han glyphs differ between Chinese and Japanese fonts; asking for these families in order
 # keeps Qt from falling back to a Japanese face for Chinese text.
@@ -30,6 +30,33 @@ def apply_cjk_font(app: QApplication) -> None:
     font = QFont(app.font())
     font.setFamilies([*CJK_FAMILIES, app.font().family()])
     app.setFont(font)
+
+
+def fit_title(dialog: QWidget) -> None:
+    """Keep ``dialog`` wide enough for its title to show whole in its title bar (a small input
+    dialog is otherwise only as wide as its field, and the title is cut off): the title's width
+    in the dialog's font, a quarter more for a bolder title-bar font, and room for the bar's
+    icon and buttons. Checked again when it is shown and whenever its title changes."""
+    dialog.installEventFilter(_TitleFit(dialog))
+    _fit_title(dialog)
+
+
+class _TitleFit(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.WindowTitleChange) and isinstance(watched, QWidget):
+            _fit_title(watched)
+        return False
+
+
+def _fit_title(dialog: QWidget) -> None:
+    metrics = dialog.fontMetrics()
+    needed = int(metrics.horizontalAdvance(dialog.windowTitle()) * 1.25) + 10 * metrics.height()
+    layout = dialog.layout()  # (QInputDialog makes its own when first shown)
+    if layout is not None and layout.sizeConstraint() != QLayout.SizeConstraint.SetDefaultConstraint:
+        # A layout that sizes the dialog itself (QInputDialog's) would undo the minimum set here.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)
+    if dialog.minimumWidth() < needed:
+        dialog.setMinimumWidth(needed)
 
 
 def highlight_colour(name: str | None) -> str:

@@ -48,6 +48,9 @@ class ReadOptions:
     date: dt.date | None = None  # for files that carry no date
     page: int | None = None  # for files that carry no page number
     date_from_name: bool = False  # ``date`` is what the file's name says (2025-04-03_08.jpg), not given
+    # ``date`` (given) is the page's even where its masthead says another: a person's answer to
+    # "which date?" when the two disagree (the window asks); otherwise the masthead's wins
+    date_wins: bool = False
     ocr: OcrOptions = OcrOptions()  # pictures with no text: read them, with which engine
 
 
@@ -228,10 +231,15 @@ def _required_date_and_page(path: Path, options: ReadOptions, why: str) -> tuple
 def _fill_from_options(path: Path, page: Page, options: ReadOptions) -> None:
     """The masthead wins; the options fill what it lacks. A date taken from the file name that
     the masthead contradicts is refused with both named: one of them is wrong (a scan beside
-    another day's text), and which one is for a person to say."""
+    another day's text), and which one is for a person to say — a date given with
+    ``date_wins`` is that person's answer."""
     if options.date_from_name and page.date is not None and page.date != options.date:
         raise ImportRefused(f"{path}: the masthead says {page.date} but the file name says {options.date}; "
                             "rename the file, or give the date to let the masthead's stand", ("date",))
+    if options.date_wins and options.date is not None and not options.date_from_name and page.date != options.date:
+        if page.date is not None:
+            page.warnings.append(f"the masthead says {page.date}: imported as {options.date}, the date given")
+        page.date = options.date
     if page.date is None:
         if options.date is None:
             raise ImportRefused(f"{path}: the masthead has no date; to import it, give {needed(('date',))}",
