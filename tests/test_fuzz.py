@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_nothing_lost import assert_nothing_lost
@@ -140,6 +141,13 @@ def test_a_role_without_a_name_before_another_is_not_their_pair():
     [page] = read(text.encode("gb2312"), "gb2312")
     assert_nothing_lost(text, page)
     assert [(c.role, c.name) for c in page.articles[0].credits] == [("记者", "一一"), ("文", ""), ("图", "一一")]
+
+
+@pytest.mark.parametrize("byline", ["□ 文/图一", "□ 文/记者 记者/一一"])
+def test_a_pair_names_its_person_once_and_a_role_naming_no_one_stands_alone(byline):
+    text = f"1  2000年1月1日 星期一\n组版:一一 责编:一七\n0\n{byline}\n"
+    [page] = read(text.encode("utf-8"), "utf-8")
+    assert_nothing_lost(text, page)
 
 
 def test_a_vertical_headline_that_is_a_role_word_is_kept():

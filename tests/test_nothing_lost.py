@@ -22,12 +22,20 @@ STRUCTURAL = set(":：/／□■◇◆●")
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 
 
+PAIR = {("文", "图"), ("图", "文")}
+
+
 def credit_text(credits: list[Credit]) -> list[str]:
-    """Roles once per run of names, as printed (组版:惠爱宏 李晓玲), then the names."""
+    """Roles once per run of names, as printed (组版:惠爱宏 李晓玲), and the names; the pair
+    文/图 prints its one person's name once (文/图 张三 credits 张三 in both roles)."""
     parts, previous = [], None
     for credit in credits:
-        parts += ([credit.role] if credit.role != previous else []) + [credit.name]
-        previous = credit.role
+        paired = previous is not None and (previous.role, credit.role) in PAIR and previous.name == credit.name
+        # a role naming no one is printed alone: the same role after it is printed again
+        run = previous is not None and credit.role == previous.role and previous.name
+        parts += [] if run else [credit.role]
+        parts += [] if paired else [credit.name]
+        previous = credit
     return parts
 
 
