@@ -59,7 +59,7 @@ def test_corpus_layout_text_loses_nothing(name):
     text too, so they are counted twice: only what is missing is asked about)."""
     text, _, page = corpus_page(name)
     assert Counter(non_space(reading_order(text))) == Counter(non_space(text))
-    missing = Counter(non_space(horizontal(text))) - inventory(page)
+    missing = Counter(non_space(horizontal(text))) - inventory(page, text)
     assert set(missing) <= STRUCTURAL, f"lost: {dict(missing)}"
 
 
