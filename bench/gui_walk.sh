@@ -83,7 +83,7 @@ sleep 1.5
 xdotool key --window "$WINDOW" Return
 sleep 1.5
 import -window "$WINDOW" "$OUT/readme.png"      # the window alone (make it docs/screenshot.png)
-xdotool key --window "$WINDOW" ctrl+q
+xdotool key --window "$WINDOW" ctrl+q 2>/dev/null || true  # the window may go before xdotool is done with it
 for _ in $(seq 50); do kill -0 "$APP" 2>/dev/null || break; sleep 0.1; done
 
 if grep -q Traceback "$OUT/app.log"; then
