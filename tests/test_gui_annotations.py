@@ -9,25 +9,24 @@ import datetime as dt
 import pagegen
 import pytest
 from conftest import assert_a_copy_of_its_own
+from gui_helpers import open_window
 
 from viewer.archive import Archive
 from viewer.errors import GazetteError
-from viewer.gui import annotation_html, i18n
+from viewer.gui import annotation_html
 from viewer.gui.corrections import CorrectionDialog, HistoryDialog
 from viewer.gui.editor_name import NameDialog
-from viewer.gui.main_window import ANNOTATIONS_TAB, COLLECTIONS_TAB, MainWindow
+from viewer.gui.main_window import ANNOTATIONS_TAB, COLLECTIONS_TAB
 from viewer.gui.note_dialog import NoteDialog
 from viewer.gui.qt import (
     QDialog,
     QDialogButtonBox,
     QInputMethodEvent,
     QMessageBox,
-    QSettings,
     Qt,
     QTextCursor,
     QUrl,
 )
-from viewer.gui.settings import Settings
 from viewer.services.editing import Editing
 
 EDITOR = "王编辑"
@@ -48,16 +47,9 @@ def asked(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, asked, templates):
+def window(qtbot, tmp_path, settings, asked, templates):
     """The window on the sample (a copy of the test's own)."""
-    i18n.install("en")
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(templates.copy("sample", pagegen.sample, tmp_path), settings, lambda root: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
-    return window
+    return open_window(qtbot, templates.copy("sample", pagegen.sample, tmp_path), settings)
 
 
 def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):

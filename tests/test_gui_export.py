@@ -9,16 +9,14 @@ import threading
 
 import pagegen
 import pytest
+from gui_helpers import open_window, search
 
 from viewer.errors import ExportError
 from viewer.gui import errors, i18n
 from viewer.gui.export_dialog import ExportChoice, ExportDialog
 from viewer.gui.export_flow import ARTICLE, COLLECTION, ISSUE, RESULTS
-from viewer.gui.main_window import MainWindow
 from viewer.gui.qt import (
-    QApplication,
     QDesktopServices,
-    QInputMethodEvent,
     QMessageBox,
     QPushButton,
     Qt,
@@ -32,14 +30,7 @@ ISSUE_DATE, ISSUE_PAGES = pagegen.ISSUE_DATE, pagegen.ISSUE_PAGES
 def window(qtbot, tmp_path, settings, templates):
     """The window on :func:`pagegen.sample_and_issue`'s archive (a copy of the test's own): the
     sample page, and an issue of twelve pages like it a day later (an article each)."""
-    i18n.install("en")
-    window = MainWindow(templates.copy("sample-and-issue", pagegen.sample_and_issue, tmp_path), settings,
-                        lambda root: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
-    return window
+    return open_window(qtbot, templates.copy("sample-and-issue", pagegen.sample_and_issue, tmp_path), settings)
 
 
 def issue_id(window) -> int:
@@ -48,12 +39,6 @@ def issue_id(window) -> int:
     return issue.id
 
 
-def search(window, qtbot, text: str) -> None:
-    with qtbot.waitSignal(window.search.answered, timeout=10_000):
-        window.search_field.setFocus()
-        event = QInputMethodEvent("", [])
-        event.setCommitString(text)
-        QApplication.sendEvent(window.search_field, event)
 
 
 def export_with(qtbot, window, dialog: ExportDialog, fmt: str, out, *, per_article: bool = False):

@@ -10,6 +10,7 @@ import re
 import pagegen
 import pytest
 from conftest import assert_a_copy_of_its_own
+from gui_helpers import open_window, search
 
 from viewer.gui import i18n, issue_calendar, search_controller
 from viewer.gui import settings as settings_module
@@ -25,7 +26,6 @@ from viewer.gui.qt import (
     QDragMoveEvent,
     QDropEvent,
     QFileDialog,
-    QInputMethodEvent,
     QKeySequence,
     QMimeData,
     QPoint,
@@ -47,14 +47,7 @@ def window(qtbot, tmp_path, settings, monkeypatch, templates):
     """The window on :func:`pagegen.sample_and_issue`'s archive (a copy of the test's own);
     searches read 5 hits at a time, so a search for the article's words finds 13 and loads 5."""
     monkeypatch.setattr(search_controller, "PAGE_SIZE", 5)
-    i18n.install("en")
-    window = MainWindow(templates.copy("sample-and-issue", pagegen.sample_and_issue, tmp_path), settings,
-                        lambda root: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
-    return window
+    return open_window(qtbot, templates.copy("sample-and-issue", pagegen.sample_and_issue, tmp_path), settings)
 
 
 def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
@@ -63,14 +56,6 @@ def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
                                                            tmp_path_factory.mktemp("again")))
 
 
-def search(window, qtbot, text: str):
-    with qtbot.waitSignal(window.search.answered, timeout=10_000) as answered:
-        window.search_field.setFocus()
-        window.search_field.selectAll()
-        event = QInputMethodEvent("", [])
-        event.setCommitString(text)
-        QApplication.sendEvent(window.search_field, event)
-    return answered.args[0]
 
 
 def switch_language(window, qtbot, language: str) -> None:

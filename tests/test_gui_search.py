@@ -8,12 +8,12 @@ import datetime as dt
 import pagegen
 import pytest
 from conftest import assert_a_copy_of_its_own
+from gui_helpers import open_window, search, type_text
 
-from viewer.gui import article_html, facets_model, i18n
-from viewer.gui.main_window import SEARCH_TAB, MainWindow
-from viewer.gui.qt import QApplication, QInputMethodEvent, QSettings, Qt, QUrl
+from viewer.gui import article_html, facets_model
+from viewer.gui.main_window import SEARCH_TAB
+from viewer.gui.qt import Qt, QUrl
 from viewer.gui.results_delegate import result_html
-from viewer.gui.settings import Settings
 from viewer.gui.style import HIT_STYLE
 from viewer.search import MARK_CLOSE, MARK_OPEN
 
@@ -25,17 +25,9 @@ def sample_and_two_pages(folder):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, templates):
+def window(qtbot, tmp_path, settings, templates):
     """The sample page and, a day later, two more pages like it (a copy of the test's own)."""
-    i18n.install("en")
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(templates.copy("sample-and-two-pages", sample_and_two_pages, tmp_path), settings,
-                        lambda root: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.article_id is not None, timeout=10_000)
-    return window
+    return open_window(qtbot, templates.copy("sample-and-two-pages", sample_and_two_pages, tmp_path), settings)
 
 
 def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
@@ -44,19 +36,8 @@ def test_the_window_has_a_copy_of_its_own(window, templates, tmp_path_factory):
                                                            tmp_path_factory.mktemp("again")))
 
 
-def type_text(widget, text: str) -> None:
-    """What a Chinese input method does: commit the composed text in one event (keyClicks
-    cannot send characters that are not on the keyboard)."""
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
 
 
-def search(window, qtbot, text: str):
-    with qtbot.waitSignal(window.search.answered, timeout=10_000) as answered:
-        type_text(window.search_field, text)
-    return answered.args[0]
 
 
 def test_typing_shows_results_with_the_hits_marked(window, qtbot):

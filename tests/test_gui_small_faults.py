@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from gui_helpers import search
 
 from viewer.errors import GazetteError
 from viewer.gui import article_html, errors, facets_model, i18n
@@ -18,7 +19,6 @@ from viewer.gui.qt import (
     QCoreApplication,
     QDialogButtonBox,
     QHeaderView,
-    QInputMethodEvent,
     QLineEdit,
     QMessageBox,
     QTimer,
@@ -43,14 +43,6 @@ def window(qtbot, tmp_path, settings):
     i18n.install("en")
 
 
-def search(window, qtbot, text: str):
-    with qtbot.waitSignal(window.search.answered, timeout=10_000) as answered:
-        window.search_field.setFocus()
-        window.search_field.selectAll()
-        event = QInputMethodEvent("", [])
-        event.setCommitString(text)
-        QApplication.sendEvent(window.search_field, event)
-    return answered.args[0]
 
 
 def facet_rows(window, facet: str):
