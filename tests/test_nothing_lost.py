@@ -29,17 +29,25 @@ PRINTED_PAIR = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文")
 
 def credit_text(credits: list[Credit], pair_printed: bool = False) -> list[str]:
     """Roles once per run of names, as printed (组版:惠爱宏 李晓玲), and the names. Where the
-    pair 文/图 is printed, its one person's name is printed once (文/图 张三 credits 张三 in both
-    roles; 文/张三 图/张三 prints it twice)."""
-    parts, previous = [], None
-    for credit in credits:
+    pair 文/图 is printed, its credits come two by two, one person in both roles (文/图 张三
+    李四: 张三 and 李四 each as 文 and 图), printed as the two roles and each name once."""
+    parts, previous, n = [], None, 0
+    while n < len(credits):
+        credit = credits[n]
+        pairs = 0
+        while (pair_printed and n + 2 * pairs + 1 < len(credits)
+               and (credits[n + 2 * pairs].role, credits[n + 2 * pairs + 1].role) in PAIR
+               and credits[n + 2 * pairs].role == credit.role
+               and credits[n + 2 * pairs].name == credits[n + 2 * pairs + 1].name):
+            pairs += 1
+        if pairs:
+            parts += [credit.role, credits[n + 1].role] + [credits[n + 2 * i].name for i in range(pairs)]
+            previous, n = None, n + 2 * pairs  # the same role after a pair is printed again
+            continue
         # a role naming no one is printed alone: the same role after it is printed again
         run = previous is not None and credit.role == previous.role and previous.name
-        paired = (pair_printed and previous is not None and (previous.role, credit.role) in PAIR
-                  and previous.name == credit.name)
-        parts += [] if run else [credit.role]
-        parts += [] if paired else [credit.name]
-        previous = credit
+        parts += ([] if run else [credit.role]) + [credit.name]
+        previous, n = credit, n + 1
     return parts
 
 
