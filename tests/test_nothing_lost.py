@@ -44,8 +44,8 @@ def credit_text(credits: list[Credit], pair_printed: bool = False) -> list[str]:
             parts += [credit.role, credits[n + 1].role] + [credits[n + 2 * i].name for i in range(pairs)]
             previous, n = None, n + 2 * pairs  # the same role after a pair is printed again
             continue
-        # a role naming no one is printed alone: the same role after it is printed again
-        run = previous is not None and credit.role == previous.role and previous.name
+        # a role naming no one is printed alone: it and the same role after it are printed again
+        run = previous is not None and credit.role == previous.role and previous.name and credit.name
         parts += ([] if run else [credit.role]) + [credit.name]
         previous, n = credit, n + 1
     return parts
