@@ -188,10 +188,25 @@ def _read_article(lines: list[str], unread: list[str]) -> Article:
 def lead_credits(lines: list[str]) -> list[Credit]:
     """The credits in a story's lead (``本报讯（记者 王明 张建国）…``), read from its first lines
     joined as printed (a name may run over a line end); [] when the story has no lead."""
-    opening = "".join(line.strip() for line in lines[:3])
+    opening = ""
+    for line in (line.strip() for line in lines[:3]):
+        opening += (" " if _names_apart(opening, line) else "") + line
     if not _LEAD.match(opening) or (match := _LEAD_CREDITS.match(opening)) is None:
         return []
     return parse_byline(match.group("byline")) or []
+
+
+def _names_apart(before: str, after: str) -> bool:
+    """Whether a line end inside a lead's brackets fell on the space between two names: the
+    extractor drops a space at a line end, and a Chinese name has two characters or more, so
+    the break is between names when the runs of letters on both sides of it have two or more
+    (记者 吕欣 / 毛海亮), and inside a name when one side has a single one (记者 许国 / 振)."""
+    if "（" not in before and "(" not in before or before.rstrip()[-1:] in "）)":
+        return False
+    left = re.search(r"[^\s（(、，,;；:：/／]+$", before)
+    right = re.match(r"[^\s）)、，,;；:：/／]+", after)
+    return bool(left and right and len(left.group()) >= 2 and len(right.group()) >= 2
+                and not _BYLINE_ROLE.fullmatch(left.group()))
 
 
 def caption_credits(lines: list[str]) -> list[Credit]:
