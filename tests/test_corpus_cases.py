@@ -46,3 +46,25 @@ def test_a_lead_broken_at_the_space_between_two_names(path):
     want = next(a for a in truth("page1038").articles if a.title == "全国运动会之会外琼屑")
     article = article_with_title(read("page1038", path), want.title)
     assert sorted((c.role, c.name) for c in article.credits) == sorted(want.credits)
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("name", ["page1003", "page1005", "page1007"])
+def test_a_sub_heading_set_apart_in_plain_text_is_a_paragraph_of_its_own(name):
+    """pdftotext sets a bold sub-heading as a block of one line, blank lines above and below; in
+    a narrow column it is nearly as wide as the column, so only being set apart tells it from
+    the first line of the paragraph under it (whose indent plain text drops)."""
+    page = read(name, "text")
+    read_paragraphs = {_norm(p) for a in page.articles for p in a.paragraphs}
+    flat = _norm(page.raw_text)
+    for article in truth(name).articles:
+        for at in article.subheadings:
+            heading, after = article.paragraphs[at], article.paragraphs[at + 1]
+            assert _norm(heading) in read_paragraphs
+            # the paragraph under it, unbroken in the input and longer than one line (a paragraph
+            # of one full line that ends a sentence reads on: page1007's, which plain text cannot tell)
+            if _norm(heading + after) in flat and len(after) > 20:
+                assert _norm(after) in read_paragraphs
