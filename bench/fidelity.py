@@ -2,11 +2,15 @@
 
 Reads every page of the corpus (tests/corpus: HTML printed to PDF by Chromium, with its truth)
 by three paths — pdftotext's plain text, pdftotext -layout, and Gazette's own PDF import — and
-prints, per path: paragraph precision / recall / F1, the accuracy of each field, and the
-characters lost. The reference row is the seed page read from its text, which must be exact.
+prints, per path: paragraph precision / recall / F1; "in order", the share of paragraphs whose
+text runs unbroken in the input (the most a reader that keeps the input's order can find: plain
+pdftotext prints an article's columns out of order); the accuracy of each field; the
+characters lost (in the input, missing from the reading) and unprinted (in the truth, missing
+from the input: a glyph the font lacks, which no reader can give back). The reference row is the seed page read from its text, which must be exact.
 
     python bench/fidelity.py                      # the committed set, tests/corpus/fixed
     python bench/fidelity.py --generate 40        # 40 fresh pages (needs chromium, pdftotext)
+    python bench/fidelity.py --folder DIR         # pages rendered before (tests/corpus/render.py --out DIR)
 """
 
 from __future__ import annotations
@@ -36,11 +40,13 @@ MARKUP = set("/／:：□■")  # byline and credits punctuation: structure, not
 @dataclass
 class Score:
     matched: int = 0
+    in_order: int = 0  # truth paragraphs that run unbroken in the input: what a reader that keeps its order can find
     read: int = 0
     truth: int = 0
     fields: Counter = field(default_factory=Counter)  # field → right
     totals: Counter = field(default_factory=Counter)  # field → asked
-    lost: int = 0
+    lost: int = 0  # characters of the input the reading does not give
+    unprinted: int = 0  # characters of the truth the input does not hold
     misses: list[str] = field(default_factory=list)
 
     def f1(self) -> tuple[float, float, float]:
@@ -67,6 +73,8 @@ def score_page(truth: PageTruth, page: Page, score: Score, where: str) -> None:
     read_paragraphs = Counter(norm(p) for a in page.articles for p in a.paragraphs) + \
         Counter(norm(p) for p in page.unassigned)
     score.matched += sum((truth_paragraphs & read_paragraphs).values())
+    flat = norm(page.raw_text)
+    score.in_order += sum(n for p, n in truth_paragraphs.items() if p in flat)
     score.truth += sum(truth_paragraphs.values())
     score.read += sum(read_paragraphs.values())
     checks = {"page": (truth.number, page.number), "label": (truth.label, page.label),
@@ -89,7 +97,12 @@ def score_page(truth: PageTruth, page: Page, score: Score, where: str) -> None:
             score.fields[name] += 1
         else:
             score.misses.append(f"{where} {key}: want {want!r} got {have!r}")
-    score.lost += sum((_truth_chars(truth) - _read_chars(page)).values())
+    missing = _truth_chars(truth) - _read_chars(page)
+    unprinted = _truth_chars(truth) - _chars(page.raw_text)  # not in the input: the printer's loss (a glyph the font lacks)
+    score.lost += sum((missing - unprinted).values())
+    score.unprinted += sum(unprinted.values())
+    if missing - unprinted:
+        score.misses.append(f"{where} lost: {''.join((missing - unprinted).elements())}")
 
 
 def _matching_article(article: ArticleTruth, page: Page):
@@ -135,9 +148,10 @@ def main() -> None:
     parser.add_argument("--generate", type=int, metavar="N", help="generate N fresh pages instead")
     parser.add_argument("--first", type=int, default=1000, help="seed of the first generated page")
     parser.add_argument("--misses", action="store_true", help="list every field read wrong")
+    parser.add_argument("--folder", type=Path, help="read the pages already rendered in FOLDER (tests/corpus/render.py --out)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = FIXED
+        folder = args.folder or FIXED
         if args.generate:
             from corpus import make_page
             from corpus.render import render
@@ -148,8 +162,8 @@ def main() -> None:
         names = sorted(p.stem for p in folder.glob("*.json"))
         print(seed_reference())
         print(f"{len(names)} pages in {folder}")
-        print(f"{'path':8} {'pages':>5} {'para P':>7} {'para R':>7} {'para F1':>7} " +
-              " ".join(f"{f:>12}" for f in PAGE_FIELDS + ARTICLE_FIELDS) + f" {'fields':>7} {'lost':>5}")
+        print(f"{'path':8} {'pages':>5} {'para P':>7} {'para R':>7} {'para F1':>7} {'in order':>8} " +
+              " ".join(f"{f:>12}" for f in PAGE_FIELDS + ARTICLE_FIELDS) + f" {'fields':>7} {'lost':>5} {'unprinted':>9}")
         for kind in PATHS:
             score = Score()
             pages = 0
@@ -162,8 +176,8 @@ def main() -> None:
             p, r, f1 = score.f1()
             accuracy = [score.fields[f] / score.totals[f] if score.totals[f] else 1.0 for f in PAGE_FIELDS + ARTICLE_FIELDS]
             overall = sum(score.fields.values()) / max(1, sum(score.totals.values()))
-            print(f"{kind:8} {pages:>5} {p:7.3f} {r:7.3f} {f1:7.3f} " + " ".join(f"{a:12.1%}" for a in accuracy) +
-                  f" {overall:7.1%} {score.lost:>5}")
+            print(f"{kind:8} {pages:>5} {p:7.3f} {r:7.3f} {f1:7.3f} {score.in_order / max(1, score.truth):8.3f} " + " ".join(f"{a:12.1%}" for a in accuracy) +
+                  f" {overall:7.1%} {score.lost:>5} {score.unprinted:>9}")
             if args.misses:
                 for miss in score.misses:
                     print("   ", miss)

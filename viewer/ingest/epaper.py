@@ -175,23 +175,57 @@ def _read_article(lines: list[str], unread: list[str]) -> Article:
     elif (end := _horizontal_headline_end(lines, 0)) is not None:
         _read_horizontal_headline(lines[:end], article)
         i = end
+    apart_at = _set_apart(lines, i)
     rest = [line for line in lines[i:] if line.strip()]
+    apart = [n in apart_at for n, line in enumerate(lines) if n >= i and line.strip()]
     if not article.credits and rest and (credits := parse_byline(rest[0])) is not None:
-        article.credits, rest = credits, rest[1:]  # a horizontal byline under a vertical headline
+        article.credits, rest, apart = credits, rest[1:], apart[1:]  # a horizontal byline under a vertical headline
     if not article.credits and rest:
         article.credits = lead_credits(rest)
-    article.paragraphs = reflow([clean_line(line) for line in rest], [is_indented(line) for line in rest])
+    article.paragraphs = reflow([clean_line(line) for line in rest], [is_indented(line) for line in rest], apart)
     article.credits += [credit for credit in caption_credits(rest) if credit not in article.credits]
     return article
+
+
+def _set_apart(lines: list[str], start: int) -> set[int]:
+    """Lines from ``start`` on printed as a block of one line between blocks of several (a
+    bold sub-heading, which pdftotext sets apart by blank lines); not where every line is
+    apart (text whose lines all have blank lines between them says nothing by it)."""
+    def alone(n: int) -> bool:
+        return bool(lines[n].strip()) and all(not lines[m].strip() for m in (n - 1, n + 1) if 0 <= m < len(lines))
+    apart = set()
+    for n in range(start + 1, len(lines) - 1):
+        if not alone(n):
+            continue
+        above = next((m for m in range(n - 1, start - 1, -1) if lines[m].strip()), None)
+        below = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), None)
+        if above is not None and below is not None and not alone(above) and not alone(below):
+            apart.add(n)
+    return apart
 
 
 def lead_credits(lines: list[str]) -> list[Credit]:
     """The credits in a story's lead (``本报讯（记者 王明 张建国）…``), read from its first lines
     joined as printed (a name may run over a line end); [] when the story has no lead."""
-    opening = "".join(line.strip() for line in lines[:3])
+    opening = ""
+    for line in (line.strip() for line in lines[:3]):
+        opening += (" " if _names_apart(opening, line) else "") + line
     if not _LEAD.match(opening) or (match := _LEAD_CREDITS.match(opening)) is None:
         return []
     return parse_byline(match.group("byline")) or []
+
+
+def _names_apart(before: str, after: str) -> bool:
+    """Whether a line end inside a lead's brackets fell on the space between two names: the
+    extractor drops a space at a line end, and a Chinese name has two characters or more, so
+    the break is between names when the runs of letters on both sides of it have two or more
+    (记者 吕欣 / 毛海亮), and inside a name when one side has a single one (记者 许国 / 振)."""
+    if "（" not in before and "(" not in before or before.rstrip()[-1:] in "）)":
+        return False
+    left = re.search(r"[^\s（(、，,;；:：/／]+$", before)
+    right = re.match(r"[^\s）)、，,;；:：/／]+", after)
+    return bool(left and right and len(left.group()) >= 2 and len(right.group()) >= 2
+                and not _BYLINE_ROLE.fullmatch(left.group()))
 
 
 def caption_credits(lines: list[str]) -> list[Credit]:

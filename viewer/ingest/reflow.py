@@ -33,10 +33,12 @@ CLAUSE_END = SENTENCE_END + "、，；：”」』"
 CAPTION_OPENING = ("图为", "图片为", "上图", "下图", "左图", "右图")
 
 
-def reflow(lines: list[str], indented: list[bool] | None = None) -> list[str]:
+def reflow(lines: list[str], indented: list[bool] | None = None, apart: list[bool] | None = None) -> list[str]:
     """Paragraphs from cleaned, non-blank lines (in reading order). ``indented`` marks lines
     known to be indented (a text file's leading ideographic spaces, a PDF line's position):
-    those always start a paragraph."""
+    those always start a paragraph. ``apart`` marks lines printed with a blank line above and
+    below (pdftotext sets a line in another font, a bold sub-heading, as a block of its own):
+    such a line may be a sub-heading up to nearly its column's width."""
     if not lines:
         return []
     widths = [display_width(line) for line in lines]
@@ -44,7 +46,8 @@ def reflow(lines: list[str], indented: list[bool] | None = None) -> list[str]:
     paragraphs: list[list[str]] = [[lines[0]]]
     first_line = True
     for i in range(1, len(lines)):
-        if (indented and indented[i]) or starts_paragraph(widths, columns, i, lines, prev_is_first=first_line):
+        if (indented and indented[i]) or starts_paragraph(widths, columns, i, lines, prev_is_first=first_line,
+                                                          apart=apart):
             paragraphs.append([])
             first_line = True
         else:
@@ -54,14 +57,14 @@ def reflow(lines: list[str], indented: list[bool] | None = None) -> list[str]:
 
 
 def starts_paragraph(widths: list[float], columns: list[float], i: int, lines: list[str], *,
-                     prev_is_first: bool) -> bool:
+                     prev_is_first: bool, apart: list[bool] | None = None) -> bool:
     prev_width, prev_column, prev_line, line = widths[i - 1], columns[i - 1], lines[i - 1], lines[i]
     expected = prev_column - (INDENT if prev_is_first else 0.0)
     # In a narrow column a few characters are already a large share of the line.
     shortfall = min(SHORT if ends_sentence(prev_line) else 2 * SHORT, NARROW_SHORT * expected)
     if prev_width < expected - shortfall:
         return True  # the line before ran out: a last line, or (much shorter) a heading, a caption
-    if _is_subheading(lines, widths, columns, i) or (i >= 2 and _is_subheading(lines, widths, columns, i - 1)):
+    if _is_subheading(lines, widths, columns, i, apart) or (i >= 2 and _is_subheading(lines, widths, columns, i - 1, apart)):
         return True
     if line.startswith(CAPTION_OPENING) and prev_line[-1] in CLAUSE_END:
         return True  # a photo caption under its picture
@@ -73,12 +76,18 @@ def starts_paragraph(widths: list[float], columns: list[float], i: int, lines: l
             and not ends_sentence(line))
 
 
-def _is_subheading(lines: list[str], widths: list[float], columns: list[float], i: int) -> bool:
+def _is_subheading(lines: list[str], widths: list[float], columns: list[float], i: int,
+                   apart: list[bool] | None = None) -> bool:
     """A sub-heading (小标题): a line of at most half its column that follows a finished
     sentence or clause (older papers end paragraphs with 、), ends in no punctuation, and is
-    followed by more text."""
-    return (0 < i < len(lines) - 1 and lines[i - 1].rstrip(CLOSERS)[-1:] in CLAUSE_END
-            and widths[i] <= columns[i] / 2 and lines[i][-1].isalnum())
+    followed by more text; or a line that ends in no punctuation set apart by blank lines
+    between blocks of several lines (pdftotext sets a line in bold as a block of its own),
+    whatever its width (in a narrow column a sub-heading fills it) or the line before it."""
+    if not (0 < i < len(lines) - 1 and lines[i][-1].isalnum()):
+        return False
+    if apart and apart[i]:
+        return widths[i] <= columns[i] + 1
+    return lines[i - 1].rstrip(CLOSERS)[-1:] in CLAUSE_END and widths[i] <= columns[i] / 2
 
 
 def column_widths(widths: list[float], lines: list[str]) -> list[float]:
