@@ -143,7 +143,7 @@ def test_a_role_without_a_name_before_another_is_not_their_pair():
     assert [(c.role, c.name) for c in page.articles[0].credits] == [("记者", "一一"), ("文", ""), ("图", "一一")]
 
 
-@pytest.mark.parametrize("byline", ["□ 文/图一", "通讯员一一 组版一七 通讯员", "□ 文/记者 记者/一一", "□ 记者/一一 文/图一 图/一一", "□ 文/图 张三 李四"])
+@pytest.mark.parametrize("byline", ["□ 文/图一", "通讯员一一 组版一七 通讯员", "通讯员一一 组版一七 通讯员 一一一", "□ 文/记者 记者/一一", "□ 记者/一一 文/图一 图/一一", "□ 文/图 张三 李四"])
 def test_a_pair_names_its_person_once_and_a_role_naming_no_one_stands_alone(byline):
     text = f"1  2000年1月1日 星期一\n组版:一一 责编:一七\n0\n{byline}\n"
     [page] = read(text.encode("utf-8"), "utf-8")
