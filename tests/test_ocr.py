@@ -18,7 +18,7 @@ from viewer.cli import cli
 from viewer.confidence import unsure_spans
 from viewer.ingest import ReadOptions, read_pages
 from viewer.ingest.ocr import OcrOptions, deskewed, read_picture
-from viewer.ingest.ocr.engines import TesseractEngine
+from viewer.ingest.ocr.engines import RapidOcrEngine, TesseractEngine
 from viewer.ingest.ocr.layout import page_text
 
 PAGE = "page007"  # five columns and five, a kicker, subtitles, bylines: horizontal text
@@ -74,6 +74,16 @@ def test_reading_order_follows_the_columns(ocr_archive, truth):
     wanted = [p for a in truth.articles for p in a.paragraphs]
     found = sum(found_fuzzily(p, read) for p in wanted)
     assert found >= 0.8 * len(wanted), f"{found} of {len(wanted)} paragraphs read whole and in order"
+
+
+def test_a_caption_in_a_column_shared_with_the_article_below_stays_in_its_article(ocr_archive, truth):
+    # The last column of both articles is one gutter apart from the rest, top to bottom: a cut
+    # down that gutter first would read the top article's caption after the article below.
+    articles = [ocr_archive.browsing.article(row.id) for row in ocr_archive.browsing.list_articles()]
+    for wanted in truth.articles:
+        caption = wanted.paragraphs[wanted.caption]
+        holding = [squeezed(a.title) for a in articles if found_fuzzily(caption, a.text.paragraphs)]
+        assert holding == [squeezed(wanted.title)], f"{caption!r} read in {holding}"
 
 
 def test_ocr_text_is_searchable_and_outlined_on_the_picture(ocr_archive, truth):
@@ -164,6 +174,16 @@ def test_vertical_columns_read_right_to_left(tmp_path):
     reading = read_picture(out.read_bytes(), OcrOptions())
     read = squeezed(reading.text.text)
     assert edit_distance(read, squeezed(text)) <= 0.05 * len(squeezed(text)), read
+
+
+def test_no_line_is_turned_over_into_nothing():
+    """A piece of a typeset page (tests/corpus/render.py --first 2000: page2007 at 300 dpi,
+    damaged as bench/ocr.py does, straightened; rows 1900–2350, the left 1400 pixels):
+    RapidOCR's angle classifier takes its fifth line for upside down, and the line turned
+    over reads as nothing."""
+    band = Image.open(FIXED / "ocr-line-the-classifier-turns-over.jpg")
+    lines = [squeezed("".join(c.text for c in line.chars)) for line in RapidOcrEngine().read(band, "chi_sim")]
+    assert found_fuzzily("2025年交城县政府工作报告紧扣“挺进全省第一方阵”战略目", lines), lines
 
 
 def test_tesseract_reads_the_masthead(truth):

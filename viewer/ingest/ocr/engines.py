@@ -82,8 +82,9 @@ class RapidOcrEngine:
     def read(self, picture: Image.Image, lang: str) -> list[OcrLine]:
         image = np.asarray(picture.convert("RGB"))
         # text_score 0: keep every line found, however unsure (nothing is dropped; the
-        # confidence says how sure it was)
-        found, _ = _rapidocr()(image, return_word_box=True, text_score=0.0)
+        # confidence says how sure it was). No angle classifier: the page is straightened
+        # first, and the classifier turns some upright lines over, which then read as nothing.
+        found, _ = _rapidocr()(image, use_cls=False, return_word_box=True, text_score=0.0)
         lines = []
         for quad, text, score, *words in found or []:
             box = _quad_box(quad)

@@ -3,10 +3,12 @@
 An engine gives lines with boxes, in no useful order (RapidOCR goes row by row across the
 columns). The order comes from the boxes alone, by recursive XY-cut: a region is cut at the
 widest empty band across it (between stacked blocks) or down it (a column gutter), in units
-of the page's type size, until no band is left; stacked parts are read top to bottom, parts
-side by side left to right — or right to left where the text is vertical (a page set in
-vertical columns, as the 1930s papers were). On a page of horizontal text, vertical lines
-beside text are its headline, subtitle and byline (set to its right): they are read first.
+of the page's type size, until no band is left (on a page of horizontal text, across first
+whenever there is a band across: articles are stacked, and their gutters may line up);
+stacked parts are read top to bottom, parts side by side left to right — or right to left
+where the text is vertical (a page set in vertical columns, as the 1930s papers were). On a
+page of horizontal text, vertical lines beside text are its headline, subtitle and byline
+(set to its right): they are read first.
 
 The text is made as a PDF's text layer would give it, so the page reader that splits e-paper
 text into articles reads OCR'd pages the same way: horizontal lines one per line with a space
@@ -156,7 +158,9 @@ def _order(lines: list[OcrLine], em: float, vertical_page: bool) -> list[list[Oc
     widest_down = max(down, default=(0, 0, 0))
     if max(widest_across[0], widest_down[0]) < MIN_BAND * em:
         return [_leaf(lines, vertical_page)]
-    if widest_across[0] >= widest_down[0]:
+    # A page of horizontal text is stacked articles first: the gutters of two articles one
+    # above the other often line up into one band down the page, which must not be cut first.
+    if widest_across[0] >= widest_down[0] or (not vertical_page and widest_across[0] >= MIN_BAND * em):
         cuts = [band for band in across if band[0] >= MIN_BAND * em]
         parts = _split(lines, cuts, axis=1)
         return [block for part in parts for block in _order(part, em, vertical_page)]
