@@ -5,6 +5,7 @@ downloaded)."""
 from __future__ import annotations
 
 import random
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ from viewer.archive import Archive
 from viewer.cli import cli
 from viewer.confidence import unsure_spans
 from viewer.ingest import ReadOptions, read_pages
-from viewer.ingest.ocr import OcrOptions, deskewed, read_picture
+from viewer.ingest.ocr import OcrOptions, deskewed, horizontal_rules, read_picture
 from viewer.ingest.ocr.engines import RapidOcrEngine, TesseractEngine
-from viewer.ingest.ocr.layout import page_text
+from viewer.ingest.ocr.layout import _marks_restored, page_text
+from viewer.ingest.pdf import TextLine
 
 PAGE = "page007"  # five columns and five, a kicker, subtitles, bylines: horizontal text
 SCAN_NAME = "2024-11-27_05.jpg"  # the page's date and number, as scans are often named
@@ -184,6 +186,35 @@ def test_no_line_is_turned_over_into_nothing():
     band = Image.open(FIXED / "ocr-line-the-classifier-turns-over.jpg")
     lines = [squeezed("".join(c.text for c in line.chars)) for line in RapidOcrEngine().read(band, "chi_sim")]
     assert found_fuzzily("2025年交城县政府工作报告紧扣“挺进全省第一方阵”战略目", lines), lines
+
+
+@pytest.mark.parametrize("name", ["page007", "page008"])
+def test_the_rules_between_stacked_articles_are_found(name):
+    # A vertical headline reaching down to the next article's kicker leaves no empty band
+    # between them: the rule drawn under each article (and under the masthead) parts them.
+    picture = Image.open(BytesIO(damaged(rendered(FIXED / f"{name}.pdf", 150), random.Random(name))))
+    straight, _ = deskewed(picture.convert("L"))
+    articles = PageTruth.from_json((FIXED / f"{name}.json").read_text(encoding="utf-8")).articles
+    assert len(horizontal_rules(straight)) == 1 + len(articles)
+
+
+def test_a_centred_byline_above_the_columns_is_no_indented_paragraph():
+    picture = rendered(FIXED / "page008.pdf", 200).crop((0, 520, 1000, 900)).convert("L")
+    out = BytesIO()
+    picture.save(out, "PNG")
+    lines = read_picture(out.getvalue(), OcrOptions()).text.text.splitlines()
+    assert "本报评论员" in lines  # as the page reader takes a byline: not a paragraph's first line
+    assert any(line.startswith("\u3000\u3000请为查究") for line in lines), lines
+
+
+@pytest.mark.parametrize(("read", "meant"), [
+    ("口 本报记者 韩平", "□ 本报记者 韩平"),  # as RapidOCR read page004's byline
+    ("—桂施政计划", "——桂施政计划"),  # and its subtitle, at 300 dpi
+    ("口号响亮", "口号响亮"), ("口述 张三 整理", "口述 张三 整理"), ("—", "—"), ("——", "——")])
+def test_marks_read_as_what_they_look_like_are_given_back(read, meant):
+    line = TextLine(read, [(n, 0, 1, 1) for n in range(len(read))])
+    restored = _marks_restored(line)
+    assert restored.chars == meant and len(restored.boxes) == len(meant)
 
 
 def test_tesseract_reads_the_masthead(truth):

@@ -19,6 +19,8 @@ DEFAULT_LANG = "chi_sim"
 MAX_SIDE = 5000  # px: larger scans are read scaled down (the boxes scaled back up)
 MAX_SKEW = 3.0  # degrees a scan may be turned; it is straightened before it is read
 SKEW_SAMPLE = 1200  # px: the skew is measured on a picture this size
+RULE_MIN_WIDTH = 0.5  # of the picture's width: an unbroken run of ink this long is a rule
+RULE_MAX_THICKNESS = 0.005  # of the picture's height: a rule is no thicker
 
 __all__ = ["DEFAULT_ENGINE", "DEFAULT_LANG", "ENGINES", "OCR_MODES", "OcrOptions", "OcrReading",
            "OcrUnavailable", "read_picture"]
@@ -47,7 +49,8 @@ def read_picture(picture: bytes, options: OcrOptions, source: str = "the picture
     image = reduced(opened, MAX_SIDE, source)
     scale = image.width / full_width
     image, angle = deskewed(image.convert("L"))
-    text = page_text(chosen.read(image, options.lang))  # in reading order on the straight picture
+    # in reading order on the straight picture
+    text = page_text(chosen.read(image, options.lang), rules=horizontal_rules(image))
     text.boxes = [None if box is None else _on_picture(box, angle, image.size, 1 / scale) for box in text.boxes]
     sure = [c for c in text.confidence if c is not None]
     return OcrReading(text, chosen.version(), sum(sure) / len(sure) if sure else None)
@@ -72,6 +75,25 @@ def deskewed(image: Image.Image) -> tuple[Image.Image, float]:
     if abs(fine) < 0.1:
         return image, 0.0
     return image.rotate(float(fine), resample=Image.Resampling.BICUBIC, fillcolor=255), float(fine)
+
+
+def horizontal_rules(image: Image.Image) -> list[int]:
+    """The heights of the rules drawn across a straightened page (the lines between stacked
+    articles, under the masthead): rows with an unbroken run of ink over RULE_MIN_WIDTH of the
+    picture's width, neighbouring rows taken as one rule, unless there are more of them than
+    a rule is thick (a dark picture, a black border)."""
+    ink = np.asarray(image.convert("L")) < ink_threshold(image.convert("L"))
+    edges = np.diff(np.pad(ink, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    rows_starts, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)  # in the same row-major order as the starts
+    long_rows = np.unique(rows_starts[ends - starts >= RULE_MIN_WIDTH * image.width])
+    if not len(long_rows):
+        return []
+    breaks = np.flatnonzero(np.diff(long_rows) > 1)
+    firsts = np.concatenate(([long_rows[0]], long_rows[breaks + 1]))
+    lasts = np.concatenate((long_rows[breaks], [long_rows[-1]]))
+    thin = lasts - firsts < RULE_MAX_THICKNESS * image.height
+    return [int(y) for y in ((firsts + lasts) // 2)[thin]]
 
 
 def _on_picture(box: tuple[int, int, int, int], angle: float, size: tuple[int, int],

@@ -1,10 +1,12 @@
 """Reading order for OCR'd lines, and the page text made from them.
 
 An engine gives lines with boxes, in no useful order (RapidOCR goes row by row across the
-columns). The order comes from the boxes alone, by recursive XY-cut: a region is cut at the
-widest empty band across it (between stacked blocks) or down it (a column gutter), in units
-of the page's type size, until no band is left (on a page of horizontal text, across first
-whenever there is a band across: articles are stacked, and their gutters may line up);
+columns). The page is first parted at the rules drawn across it (under the masthead, between
+stacked articles: found in the picture), then each part is ordered from the boxes alone, by
+recursive XY-cut: a region is cut at the widest empty band across it (between stacked
+blocks) or down it (a column gutter), in units of the page's type size, until no band is
+left (on a page of horizontal text, across first whenever there is a band across: articles
+are stacked, and their gutters may line up);
 stacked parts are read top to bottom, parts side by side left to right — or right to left
 where the text is vertical (a page set in vertical columns, as the 1930s papers were). On a
 page of horizontal text, vertical lines beside text are its headline, subtitle and byline
@@ -12,22 +14,26 @@ page of horizontal text, vertical lines beside text are its headline, subtitle a
 
 The text is made as a PDF's text layer would give it, so the page reader that splits e-paper
 text into articles reads OCR'd pages the same way: horizontal lines one per line with a space
-where the characters leave a gap, first lines of paragraphs marked by their indent; vertical
+where the characters leave a gap, first lines of paragraphs marked by their indent within
+their block, marks an engine reads as characters given back (口 for a byline's □); vertical
 headlines one character per line with a blank line between columns; on a page set vertically,
 each column one line.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
+from viewer.ingest.epaper import BYLINE_MARKS, parse_byline
 from viewer.ingest.ocr.engines import Box, OcrLine
 from viewer.ingest.pdf import TextLine, mark_indents, with_vertical_gaps
 
 INDENT_TOLERANCE = 0.25  # ems: lines whose left edges are this close start at one column edge
 MIN_BAND = 0.6  # ems: an empty band narrower than this is line spacing, not a cut
 STACK_OVERLAP = 0.6  # single characters stacked this aligned are one vertical line
+MISREAD_BYLINE_MARK = "口"
 
 
 @dataclass
@@ -37,7 +43,9 @@ class OcrText:
     confidence: list[float | None]  # one per character of text; None for spaces and breaks
 
 
-def page_text(lines: list[OcrLine]) -> OcrText:
+def page_text(lines: list[OcrLine], rules: Sequence[int] = ()) -> OcrText:
+    """The page's text from its lines; ``rules`` are the heights of the rules drawn across
+    it, which part what is above from what is below whatever the lines' boxes reach."""
     lines = _stacks_joined([line for line in lines if line.chars])
     if not lines:
         return OcrText("", [], [])
@@ -46,17 +54,22 @@ def page_text(lines: list[OcrLine]) -> OcrText:
         sum(len(line.chars) for line in lines if not line.vertical)
     text_lines: list[TextLine] = []
     confidence: dict[int, float] = {}  # id of a character's box → its confidence
-    for block in _order(lines, em, vertical_page):
+    blocks = [block for part in _split_at_rules(lines, rules) for block in _order(part, em, vertical_page)]
+    for block in blocks:
+        block_lines: list[TextLine] = []
         for line in block:
             if line.vertical and not vertical_page:  # a headline: a character per line, as a PDF gives it
                 for char in line.chars:
-                    text_lines.append(TextLine(char.text, [char.box]))
-                    confidence[id(text_lines[-1].boxes[0])] = char.confidence
+                    block_lines.append(TextLine(char.text, [char.box]))
+                    confidence[id(block_lines[-1].boxes[0])] = char.confidence
             else:
-                text_lines.append(_text_line(line, confidence))
+                block_lines.append(_marks_restored(_text_line(line, confidence)))
+        if not vertical_page:  # a line's column is the lines of its block: a centred byline
+            # above the text is no indented first line of a paragraph
+            mark_indents(block_lines, em=em, tolerance=INDENT_TOLERANCE * em)
+        text_lines += block_lines
     if not vertical_page:
         text_lines = with_vertical_gaps(text_lines)
-        mark_indents(text_lines, em=em, tolerance=INDENT_TOLERANCE * em)
     chars: list[str] = []
     boxes: list[Box | None] = []
     sure: list[float | None] = []
@@ -69,6 +82,16 @@ def page_text(lines: list[OcrLine]) -> OcrText:
         boxes += text_line.boxes
         sure += [confidence.get(id(box)) if box is not None else None for box in text_line.boxes]
     return OcrText("".join(chars), boxes, sure)
+
+
+def _split_at_rules(lines: list[OcrLine], rules: Sequence[int]) -> list[list[OcrLine]]:
+    """The lines between each two rules, top to bottom; a line belongs where its middle is."""
+    edges = sorted(rules)
+    parts: list[list[OcrLine]] = [[] for _ in range(len(edges) + 1)]
+    for line in lines:
+        middle = line.box[1] + line.box[3] / 2
+        parts[sum(middle >= edge for edge in edges)].append(line)
+    return [part for part in parts if part]
 
 
 def _line_em(line: OcrLine) -> float:
@@ -94,6 +117,20 @@ def _text_line(line: OcrLine, confidence: dict[int, float]) -> TextLine:
         chars.pop()
         boxes.pop()
     return TextLine("".join(chars), boxes)
+
+
+def _marks_restored(line: TextLine) -> TextLine:
+    """Marks an engine reads as what they look like, where the page reader needs them:
+    ``口本报记者 韩平`` is ``□ 本报记者 韩平`` (the box that opens a byline, read as the character
+    口); ``—桂施政计划`` opening a line is the subtitle's ``——`` (the pair joins into one
+    long dash, read as one)."""
+    text = line.chars
+    if text.startswith(MISREAD_BYLINE_MARK) and parse_byline(text[1:]) is not None:
+        line.chars = BYLINE_MARKS[0] + text[1:]
+    elif text.startswith("—") and text[1:2] not in ("", "—"):
+        line.chars = "——" + text[1:]
+        line.boxes = line.boxes[:1] + line.boxes
+    return line
 
 
 def _em(lines: list[OcrLine]) -> float:
