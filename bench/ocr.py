@@ -12,7 +12,9 @@ characters misread, whatever the order). Paragraph F1 is reading order: a truth 
 found when one paragraph the page reader made of the OCR'd text differs from it in at most
 PARAGRAPH_CER of its characters (OCR never reads a whole paragraph without a slip, so the
 exact match of bench/fidelity.py would measure the characters again); fields are scored as
-in bench/fidelity.py, exactly.
+in bench/fidelity.py, exactly. "outside" is the share of the truth's characters the engine's
+model cannot give at all (RapidOCR's dictionary; old forms such as 吿 淸 塲): no reading of the
+picture gets its CER below that.
 
     python bench/ocr.py                               # the fixed pages at 300 dpi, both engines
     python bench/ocr.py --dpi 150 200 300 --engines rapidocr
@@ -75,6 +77,25 @@ def cer(read: str, truth: str) -> tuple[float, float]:
     return edit_distance(read, truth) / len(truth), bag / len(truth)
 
 
+def engine_characters(engine: str) -> set[str] | None:
+    """The characters a recognition model can give (RapidOCR's PP-OCRv4 dictionary, kept in
+    its model's metadata); None when unknown (Tesseract's are not listed)."""
+    if engine != "rapidocr":
+        return None
+    import onnxruntime
+    import rapidocr_onnxruntime
+
+    model = Path(rapidocr_onnxruntime.__file__).parent / "models" / "ch_PP-OCRv4_rec_infer.onnx"
+    session = onnxruntime.InferenceSession(str(model), providers=["CPUExecutionProvider"])
+    return set(session.get_modelmeta().custom_metadata_map["character"].splitlines()) | {" "}
+
+
+def outside(text: str, characters: set[str] | None) -> str:
+    """The share of ``text``'s characters the engine cannot give: the least CER it can reach."""
+    text = clean(text)
+    return "—" if characters is None else f"{sum(c not in characters for c in text) / len(text):.1%}"
+
+
 def paragraph_matches(truth: PageTruth, page) -> tuple[int, int, int]:
     """Truth paragraphs found (one to one), paragraphs read, paragraphs in the truth."""
     wanted = [clean(p) for a in truth.articles for p in a.paragraphs]
@@ -110,13 +131,16 @@ def main() -> None:
                 render(make_page(seed), folder)
         names = sorted(p.stem for p in folder.glob("*.json") if (folder / f"{p.stem}.pdf").exists())
         print(f"{len(names)} typeset pages in {folder}, damaged (skew ±2°, blur, uneven grey, JPEG 55–75)")
-        print(f"{'engine':10} {'dpi':>4} {'pages':>5} {'CER':>7} {'bag':>7} {'para F1':>7} {'fields':>7} {'s/page':>7}")
+        print(f"{'engine':10} {'dpi':>4} {'pages':>5} {'CER':>7} {'bag':>7} {'para F1':>7} {'fields':>7} "
+              f"{'s/page':>7} {'outside':>8}")
+        characters = {engine: engine_characters(engine) for engine in args.engines}
+        truths = {name: PageTruth.from_json((folder / f"{name}.json").read_text(encoding="utf-8")) for name in names}
         for engine in args.engines:
             for dpi in args.dpi:
-                errors = bag = characters = 0.0
+                errors = bag = length_read = 0.0
                 score, seconds, paragraphs = Score(), 0.0, [0, 0, 0]
                 for name in names:
-                    truth = PageTruth.from_json((folder / f"{name}.json").read_text(encoding="utf-8"))
+                    truth = truths[name]
                     picture = damaged(rendered(folder / f"{name}.pdf", dpi), random.Random(f"{name}{dpi}"))
                     started = time.perf_counter()
                     page = ocr_page(Path(f"{name}.jpg"), picture, ReadOptions(  # date and page where
@@ -126,14 +150,16 @@ def main() -> None:
                     seconds += time.perf_counter() - started
                     page_cer, page_bag = cer(page.raw_text, truth_text(truth))
                     length = len(clean(truth_text(truth)))
-                    errors, bag, characters = errors + page_cer * length, bag + page_bag * length, characters + length
+                    errors, bag, length_read = errors + page_cer * length, bag + page_bag * length, length_read + length
                     score_page(truth, page, score, f"{engine} {dpi} {name}")
                     paragraphs = [a + b for a, b in zip(paragraphs, paragraph_matches(truth, page))]
                 precision, recall = paragraphs[0] / max(1, paragraphs[1]), paragraphs[0] / max(1, paragraphs[2])
                 f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
                 fields = sum(score.fields.values()) / max(1, sum(score.totals.values()))
-                print(f"{engine:10} {dpi:>4} {len(names):>5} {errors / characters:7.1%} {bag / characters:7.1%} "
-                      f"{f1:7.3f} {fields:7.1%} {seconds / len(names):7.1f}", flush=True)
+                all_truth = "".join(truth_text(truths[name]) for name in names)
+                print(f"{engine:10} {dpi:>4} {len(names):>5} {errors / length_read:7.1%} {bag / length_read:7.1%} "
+                      f"{f1:7.3f} {fields:7.1%} {seconds / len(names):7.1f} {outside(all_truth, characters[engine]):>8}",
+                      flush=True)
         if not args.no_jingbao and JINGBAO_SCAN.exists():
             truth = jingbao_truth()
             print(f"晶報 1930-04-30 fold, {Image.open(JINGBAO_SCAN).size[0]}×{Image.open(JINGBAO_SCAN).size[1]} scan, "
@@ -145,6 +171,7 @@ def main() -> None:
                 seconds = time.perf_counter() - started
                 page_cer, page_bag = cer(reading.text.text, truth)
                 print(f"{engine:10} {'scan':>4} {1:>5} {page_cer:7.1%} {page_bag:7.1%} {'':>7} {'':>7} {seconds:7.1f}"
+                      f" {outside(truth, characters[engine]):>8}"
                       f"   ({len(clean(reading.text.text))} characters read, lang {lang})", flush=True)
 
 
