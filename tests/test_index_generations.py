@@ -126,7 +126,8 @@ def test_an_index_from_before_generations_is_read_as_it_is(tmp_path):
     archive.close()
 
 
-@pytest.mark.parametrize("older", ["gazette-index 0", "gazette-index 2", "gazette-index 3"])  # 2, 3: before layout 3 of the postings
+@pytest.mark.parametrize("older", ["gazette-index 0", "gazette-index 2", "gazette-index 3", "gazette-index 4"])
+# 2, 3: before layout 3 of the postings; 4: every segment with BUCKETS buckets
 def test_an_index_of_another_format_starts_a_new_generation_that_is_rebuilt(tmp_path, older):
     archive = Archive(tmp_path / "archive", create=True)
     archive.importing.import_file(SEED)

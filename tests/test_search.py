@@ -118,9 +118,8 @@ def test_the_corpus_is_a_copy_of_its_own(corpus, templates, tmp_path_factory):
     assert not found(again, '"只在这一份里"') and victim in found(again, "交城")
 
 
-def test_every_substring_is_found_exactly(corpus):
-    index, docs = corpus
-    rng = random.Random(1)
+def substrings(docs: dict[int, SearchDoc], rng: random.Random) -> list[str]:
+    """250 pieces of the articles' folded lines, 1–8 characters, and 50 strings mostly found nowhere."""
     lines = [line for doc in docs.values() for line in folded_lines(doc) if line]
     queries = set()
     while len(queries) < 250:
@@ -130,10 +129,31 @@ def test_every_substring_is_found_exactly(corpus):
         piece = line[start:start + length].strip()
         if piece and not re.search(r'[\s"()\-]', piece):
             queries.add(piece)
-    queries |= {random_text(rng, 2, 4) for _ in range(50)}  # mostly found nowhere
+    return sorted(queries | {random_text(rng, 2, 4) for _ in range(50)})
+
+
+def test_every_substring_is_found_exactly(corpus):
+    index, docs = corpus
     assert index.index.doc_count() == len(docs)
-    for query in sorted(queries):
+    for query in substrings(docs, random.Random(1)):
         assert found(index, f'"{query}"') == scan(docs, query), query
+
+
+def test_segments_merged_from_their_postings_find_what_they_found(corpus, monkeypatch):
+    index, docs = corpus
+    monkeypatch.setattr(searchpostings, "BUCKET_BYTES", 64)  # more buckets than the segments have
+    queries = substrings(docs, random.Random(2))[::2]
+    answers = {query: index.index.search(f'"{query}"', limit=10_000) for query in queries}
+    assert len(searchpostings.segments(index.index._ix)) > 1  # with deletions: 5, 7 and 200
+    index.index.merge()
+    [segment] = index.index._ix.reader().leaf_readers()
+    assert searchpostings.Grams(segment[0], "text").bits > 3
+    assert index.index.doc_count() == len(docs)
+    for query in queries:
+        merged = index.index.search(f'"{query}"', limit=10_000)
+        assert set(merged.article_ids) == scan(docs, query), query
+        assert (merged.article_ids, merged.scores, merged.facets) == \
+            (answers[query].article_ids, answers[query].scores, answers[query].facets), query
 
 
 @pytest.mark.parametrize("query", ["107.48亿元", "X-37B", "12345热线", "１０７．４８ 亿元"])

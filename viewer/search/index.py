@@ -72,10 +72,11 @@ from viewer.errors import Cancelled, IndexStale
 from viewer.model import SearchDoc
 from viewer.search import query as q
 from viewer.search.evaluation import Evaluation, View
-from viewer.search.postings import BulkWriter, DocRow, schema, segments
+from viewer.search.postings import BulkWriter, DocRow, MergingWriter, schema, segments
 from viewer.textnorm import fold
 
-FORMAT = "gazette-index 4"  # written in the index folder; another format is started afresh
+FORMAT = "gazette-index 5"  # written in the index folder; another format is started afresh
+# (5: a segment may have more bigram buckets than BUCKETS, as its directory says)
 CURRENT = "CURRENT"  # the file naming the generation in use
 CREATE_WAIT_S = 60  # another process making the index: it writes a few empty files
 LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archives made before CURRENT
@@ -165,11 +166,18 @@ class SearchIndex:
         SQLite has them now; those gone are left out)."""
         self._write(list(docs), replace_ids=[], drop_segments=compaction.segment_ids)
 
+    def merge(self) -> None:
+        """Rewrite the index's segments as one, from their postings (:class:`MergingWriter`)."""
+        self._drop_view()
+        self._open_current()
+        _merge_all(self._ix)
+
     def rebuild(self, docs: Iterable[SearchDoc], total: int,
                 on_progress: Callable[[int, int, str], None] | None = None,
                 cancel: threading.Event | None = None) -> None:
-        """Build a new generation from ``docs`` (``total`` of them) beside this one, then make
-        it current. The caller holds the index's write lock (:mod:`viewer.services.indexing`).
+        """Build a new generation from ``docs`` (``total`` of them) beside this one, in
+        segments of BATCH_DOCS articles merged into one at the end, then make it current. The
+        caller holds the index's write lock (:mod:`viewer.services.indexing`).
 
         ``on_progress(done, total, "")`` is called every few hundred articles and at the end.
         """
@@ -190,6 +198,7 @@ class SearchIndex:
                     writer.cancel()
                     raise
                 _commit(writer, merge=False)
+            _merge_all(fresh)
         except BaseException:
             _delete_generations(self.path, keep=self.generation)
             raise
@@ -301,6 +310,19 @@ def _commit(writer: BulkWriter, **options) -> None:
             if writer.writelock is not None:
                 writer.writelock.release()
         raise
+
+
+def _merge_all(ix) -> None:
+    """Rewrite the segments of ``ix`` as one (:class:`MergingWriter`): a query pays for each
+    segment it looks in."""
+    if len(segments(ix)) < 2:
+        return
+    reader = ix.reader()
+    try:
+        writer = MergingWriter(ix, [leaf for leaf, _ in reader.leaf_readers()])
+        _commit(writer, mergetype=lambda _writer, _segments: [])
+    finally:
+        reader.close()
 
 
 def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:

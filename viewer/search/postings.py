@@ -9,10 +9,12 @@ so that a query reads little of the disk:
 - every **bigram** (two characters of one line) is indexed with its positions, so a string
   of two or more characters is found from its bigrams alone. A bigram is **common** in its
   segment when at least :data:`VOCABULARY_MIN_DOCS` of the segment's first
-  :data:`VOCABULARY_SAMPLE` articles contain it (~70% of all occurrences): it has postings
-  of its own. The others, most distinct bigrams with a posting or two each, are kept whole
-  inside their **hash bucket** (:data:`BUCKETS` per field and segment, by a multiplicative
-  hash of the bigram). A bucket also says where each of its common bigrams' postings are, and
+  :data:`VOCABULARY_SAMPLE` articles contain it (~70% of all occurrences), or in a merged
+  segment when it was common in one it was merged from: it has postings of its own. The
+  others, most distinct bigrams with a posting or two each, are kept whole inside their
+  **hash bucket** (by a multiplicative hash of the bigram: :data:`BUCKETS` per field in a new
+  segment; a merged one has as many more as keep a bucket near :data:`BUCKET_BYTES`, a power
+  of two its directory gives). A bucket also says where each of its common bigrams' postings are, and
   the field's bucket directory (the one term Whoosh's dictionary has for bigrams,
   :data:`DIRECTORY_TERM`) where each bucket is: finding a bigram is one read of its bucket.
 - every **character** is a Whoosh term with doc numbers and frequencies only (no positions):
@@ -31,7 +33,9 @@ Whoosh's own writer sends each posting through a sorting pool one Python call at
 (35 articles/s here, 50 kB on disk per article). :class:`BulkWriter` keeps a batch's folded
 texts, turns them into (term, doc, position) arrays with numpy, sorts them (in a few passes
 over ranges of terms, to bound memory), and writes each term's postings whole into the
-segment's postings file. Whoosh's term dictionary (characters and the bucket directories),
+segment's postings file. :class:`MergingWriter` writes several segments as one from their
+postings (a rebuild merges its batches' segments: a query pays for each segment it looks in).
+Whoosh's term dictionary (characters and the bucket directories),
 columns, deletions, segments and TOC are used as they are; postings are read by
 :class:`Grams`, :class:`TermPostings` and :class:`BucketPostings`. Because the postings are
 ours, Whoosh must never merge these segments (commit with ``merge=False`` or a ``mergetype``
@@ -48,6 +52,7 @@ from __future__ import annotations
 
 import os
 import struct
+import tempfile
 import zlib
 from dataclasses import dataclass
 
@@ -74,7 +79,8 @@ _GAP = 4096  # blocks of a term this close together are read in one piece
 # A term's header: the dtype codes of doc deltas, weights and positions; whether it has positions.
 _TERM_HEADER = struct.Struct("<ccc?")
 _BUCKET_BITS = 13
-BUCKETS = 1 << _BUCKET_BITS  # hash buckets of the bigrams, per field and segment
+BUCKETS = 1 << _BUCKET_BITS  # hash buckets of the bigrams, per field and new segment
+BUCKET_BYTES = 4096  # a merged segment has as many buckets as make its buckets about this size
 # The term of a field's bucket directory: two characters, and bigrams are no terms of their own
 # (the term dictionary holds only characters and this).
 DIRECTORY_TERM = "\ue000\ue000"
@@ -236,6 +242,172 @@ class BulkWriter(SegmentWriter):
         fieldwriter.close()
 
 
+class MergingWriter(BulkWriter):
+    """A segment writer that writes one segment holding the live documents of ``sources``
+    (segment readers of the index, kept open until the commit) with their postings merged as
+    they are stored: no text is read again. Commit with a ``mergetype`` that drops the
+    sources' segments.
+
+    Fewer, larger segments make a query read less: each segment costs a query one bucket read
+    per bigram, and a string's rarest bigrams are found among more documents at once."""
+
+    def __init__(self, ix, sources: list, **kwargs):
+        super().__init__(ix, **kwargs)
+        self._sources = sources
+        self._doc_maps: list[np.ndarray] = []  # per source: its doc number → the new one (-1: deleted)
+        self._lengths: dict[str, list[int]] = {"text": [], "title": [], "note": []}
+        perdoc = self.perdocwriter
+        numeric = ("article_id", "date", "page", "text_length", "title_length", "note_length")
+        for leaf in sources:
+            values = {name: numeric_column(leaf, name).tolist() for name in numeric}
+            metas = list(leaf.column_reader("meta", translate=False))
+            doc_map = np.full(leaf.doc_count_all(), -1, dtype=np.int64)
+            deleted = {doc for doc in range(leaf.doc_count_all()) if leaf.is_deleted(doc)} if leaf.has_deletions() else set()
+            for doc in range(leaf.doc_count_all()):
+                if doc in deleted:
+                    continue
+                doc_map[doc] = self.docnum
+                perdoc.start_doc(self.docnum)
+                for name in self._lengths:
+                    length = values[f"{name}_length"][doc]
+                    perdoc.add_field(name, self.schema[name], None, length)
+                    self._lengths[name].append(length)
+                for name in numeric:
+                    perdoc.add_column_value(name, self.schema[name].column_type, values[name][doc])
+                perdoc.add_column_value("meta", self.schema["meta"].column_type, metas[doc])
+                perdoc.finish_doc()
+                self.docnum += 1
+            self._doc_maps.append(doc_map)
+        self._added = True
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        fieldwriter = self.fieldwriter
+        for name in sorted(self._lengths):
+            fieldwriter.start_field(name, self.schema[name])
+            lengths = np.array(self._lengths[name], dtype=np.int64)
+            entries = _merged_postings(fieldwriter._postfile, name, self._sources, self._doc_maps, lengths)
+            for term, info in sorted(entries):
+                fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + term.encode("utf-8"), info)
+            fieldwriter.finish_field()
+        fieldwriter.close()
+
+
+def _merged_postings(postfile, field: str, sources: list, doc_maps: list[np.ndarray],
+                     lengths: np.ndarray) -> list[tuple[str, bytes]]:
+    """Write the postings of ``field`` for the documents of ``sources`` (renumbered by
+    ``doc_maps``); return (term, term info)s."""
+    if not len(lengths):
+        return []
+    grams = [Grams(leaf, field) for leaf in sources]
+    entries = []
+    for char in sorted({c for g, leaf in zip(grams, sources) for c in g.characters(leaf)}):
+        parts = []
+        for g, doc_map in zip(grams, doc_maps):
+            postings = g.lookup(char)
+            if postings is not None:
+                ids, weights, _ = postings.everything()  # type: ignore[attr-defined]
+                parts.append(_renumbered(ids, weights, _EMPTY, doc_map)[:2])
+        ids, weights = (np.concatenate(p) for p in zip(*parts)) if parts else (_EMPTY, _EMPTY)
+        if len(ids):
+            entries.append((char, _write_term(postfile, ids, weights, None, lengths).to_bytes()))
+    entries += _merged_buckets(postfile, grams, doc_maps, lengths)
+    return entries
+
+
+def _renumbered(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, doc_map: np.ndarray):
+    """Postings with their docs renumbered and the deleted ones left out."""
+    new = doc_map[ids]
+    kept = new >= 0
+    if kept.all():
+        return new, weights, positions
+    return new[kept], weights[kept], positions[np.repeat(kept, weights)] if len(positions) else positions
+
+
+def _merged_buckets(postfile, grams: list[Grams], doc_maps: list[np.ndarray],
+                    lengths: np.ndarray) -> list[tuple[str, bytes]]:
+    """Merge the bigrams of ``grams``: a bigram common in any source is written with postings
+    of its own, the others go whole into their bucket. The buckets are many more than in a
+    new segment when the sources' buckets together are large (BUCKET_BYTES each, about).
+    Buckets are taken in groups (bucket ``g`` of the sources with the fewest), so the merge
+    holds one group's postings at a time; the buckets are written to a temporary file, then
+    after all the common postings, as the directory wants them in one run."""
+    with_text = [g for g in grams if len(g._bucket_ends)]
+    if not with_text:
+        return []
+    total = sum(int(g._bucket_ends[-1] - g._bucket_starts[0]) for g in with_text)
+    group_bits = min(g.bits for g in with_text)
+    bits = max(max(g.bits for g in with_text), int(np.ceil(np.log2(max(1, total / BUCKET_BYTES)))))
+    sizes = np.zeros(1 << bits, dtype="<u4")
+    with tempfile.TemporaryFile() as buckets_file:
+        for group in range(1 << group_bits):
+            keys, docs, positions, common = [], [], [], set()
+            for g, doc_map in zip(grams, doc_maps):
+                if not len(g._bucket_ends):
+                    continue
+                shift = g.bits - group_bits
+                for number in range(group << shift, (group + 1) << shift):
+                    bucket = g.bucket(number)
+                    if bucket is None:
+                        continue
+                    for which, key in enumerate(bucket.common_keys.tolist()):
+                        ids, weights, where = _renumbered(*g.common(bucket, which).everything(), doc_map)
+                        keys.append(np.full(len(where), key, dtype=np.uint64))
+                        docs.append(np.repeat(ids, weights))
+                        positions.append(where)
+                    common.update(bucket.common_keys.tolist())
+                    # the rare bigrams all at once: a key and a doc per posting, then per occurrence
+                    posting_keys = np.repeat(bucket.rare_keys, np.diff(bucket.rare_ends, prepend=0))
+                    ids, weights = bucket.ids.astype(np.int64), bucket.weights.astype(np.int64)
+                    posting_keys = posting_keys[doc_map[ids] >= 0]
+                    ids, weights, where = _renumbered(ids, weights, bucket.positions.astype(np.int64), doc_map)
+                    keys.append(np.repeat(posting_keys, weights))
+                    docs.append(np.repeat(ids, weights))
+                    positions.append(where)
+            if keys:
+                _write_group(postfile, buckets_file, group, bits - group_bits, sizes, np.concatenate(keys),
+                             np.concatenate(docs), np.concatenate(positions), common, lengths, bits)
+        base = postfile.tell()
+        buckets_file.seek(0)
+        while chunk := buckets_file.read(_CHUNK):
+            postfile.write(chunk)
+    start = postfile.tell()
+    postfile.write(zlib.compress(_DIRECTORY_HEADER.pack(base, len(sizes)) + sizes.tobytes(), _ZLIB_LEVEL))
+    info = W3TermInfo(weight=1.0, df=1, maxweight=1.0, minid=0, maxid=0,
+                      minlength=int(lengths.min()), maxlength=int(lengths.max()))
+    info.set_extent(start, postfile.tell() - start)
+    return [(DIRECTORY_TERM, info.to_bytes())]
+
+
+def _write_group(postfile, buckets_file, group: int, shift: int, sizes: np.ndarray, keys: np.ndarray,
+                 docs: np.ndarray, positions: np.ndarray, common: set[int], lengths: np.ndarray, bits: int) -> None:
+    """Write the merged buckets ``group << shift`` to ``(group + 1) << shift`` from the
+    occurrences (bigram key, doc, position) of a group, in source order: the common bigrams'
+    postings to ``postfile``, the buckets to ``buckets_file``."""
+    order = np.argsort(keys, kind="stable")  # by key, then doc (sources in order), then position
+    keys, docs, positions = keys[order], docs[order], positions[order]
+    is_common = np.isin(keys, np.array(sorted(common), dtype=np.uint64))
+    infos = dict(_write_terms(postfile, keys[is_common], docs[is_common], positions[is_common], lengths))
+    rare = _rare_postings(keys[~is_common], docs[~is_common], positions[~is_common], bits)
+    common_keys = np.unique(keys[is_common])
+    common_buckets = bucket_of(common_keys, bits)
+    order = np.lexsort((common_keys, common_buckets))  # by bucket, then key: as a bucket holds them
+    common_keys, common_buckets = common_keys[order], common_buckets[order]
+    extents = np.array([_extent(infos[k]) for k in common_keys.tolist()], dtype=np.int64).reshape(-1, 2)
+    frequencies = np.array([infos[k].doc_frequency() for k in common_keys.tolist()], dtype="<u4")
+    numbers = np.arange(group << shift, ((group + 1) << shift) + 1, dtype=np.uint64)
+    common_bounds = np.searchsorted(common_buckets, numbers)
+    rare_bounds = np.searchsorted(rare["buckets"], numbers)
+    for n, number in enumerate(numbers[:-1].tolist()):
+        c_start, c_end = int(common_bounds[n]), int(common_bounds[n + 1])
+        r_start, r_end = int(rare_bounds[n]), int(rare_bounds[n + 1])
+        if c_end > c_start or r_end > r_start:
+            data = _bucket_data(common_keys[c_start:c_end], extents[c_start:c_end], frequencies[c_start:c_end],
+                                rare, r_start, r_end)
+            buckets_file.write(data)
+            sizes[number] = len(data)
+
+
 def _write_postings(postfile, texts: list[str]) -> list[tuple[str, bytes]]:
     """Write the postings of one field for the batch ``texts``; return (term, term info)s."""
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -333,10 +505,12 @@ def _bigram_keys(codes: np.ndarray, start: int, end: int) -> np.ndarray:
     return keys
 
 
-def bucket_of(keys: np.ndarray) -> np.ndarray:
-    """The bucket of each rare bigram key (a multiplicative hash into :data:`BUCKETS`)."""
+def bucket_of(keys: np.ndarray, bits: int | None = None) -> np.ndarray:
+    """The bucket of each bigram key among ``1 << bits`` (:data:`BUCKETS` by default) by a
+    multiplicative hash: its top bits, so that bucket ``b`` of ``bits`` holds buckets ``b << k``
+    to ``(b + 1) << k`` of ``bits + k``."""
     with np.errstate(over="ignore"):
-        return (keys * np.uint64(_HASH)) >> np.uint64(64 - _BUCKET_BITS)
+        return (keys * np.uint64(_HASH)) >> np.uint64(64 - (_BUCKET_BITS if bits is None else bits))
 
 
 def _write_buckets(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.ndarray,
@@ -366,24 +540,8 @@ def _write_buckets(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.n
     base = postfile.tell()
     for bucket in np.flatnonzero((np.diff(common_bounds) > 0) | (np.diff(rare_bounds) > 0)).tolist():
         c_start, c_end = int(common_bounds[bucket]), int(common_bounds[bucket + 1])
-        r_start, r_end = int(rare_bounds[bucket]), int(rare_bounds[bucket + 1])
-        raw = [_BUCKET_HEADER.pack(c_end - c_start, r_end - r_start, rare["types"]),
-               common_keys[c_start:c_end].tobytes(), extents[c_start:c_end, 0].astype("<u8").tobytes(),
-               extents[c_start:c_end, 1].astype("<u4").tobytes(), frequencies[c_start:c_end].tobytes()]
-        if r_end > r_start:
-            key_ends = rare["key_ends"]
-            p_start = int(key_ends[r_start - 1]) if r_start else 0
-            p_end = int(key_ends[r_end - 1])
-            occurrence_ends = rare["occurrence_ends"]
-            o_start = int(occurrence_ends[p_start - 1]) if p_start else 0
-            o_end = int(occurrence_ends[p_end - 1])
-            ids_type, weights_type, positions_type = rare["dtypes"]
-            raw += [rare["keys"][r_start:r_end].tobytes(),
-                    (key_ends[r_start:r_end] - p_start).astype("<u4").tobytes(),
-                    rare["ids"][p_start:p_end].astype(ids_type).tobytes(),
-                    rare["weights"][p_start:p_end].astype(weights_type).tobytes(),
-                    rare["positions"][o_start:o_end].astype(positions_type).tobytes()]
-        data = zlib.compress(b"".join(raw), _ZLIB_LEVEL)
+        data = _bucket_data(common_keys[c_start:c_end], extents[c_start:c_end], frequencies[c_start:c_end],
+                            rare, int(rare_bounds[bucket]), int(rare_bounds[bucket + 1]))
         postfile.write(data)
         sizes[bucket] = len(data)
     start = postfile.tell()
@@ -394,11 +552,35 @@ def _write_buckets(postfile, keys: np.ndarray, docs: np.ndarray, positions: np.n
     return [(DIRECTORY_TERM, info.to_bytes())]
 
 
-def _rare_postings(keys: np.ndarray, docs: np.ndarray, positions: np.ndarray) -> dict:
+def _bucket_data(common_keys: np.ndarray, extents: np.ndarray, frequencies: np.ndarray,
+                 rare: dict, r_start: int, r_end: int) -> bytes:
+    """One bucket, compressed: its common bigrams (sorted keys, (offset, length) of their
+    postings, doc frequencies) and the rare ones ``r_start:r_end`` of ``rare``
+    (:func:`_rare_postings`)."""
+    raw = [_BUCKET_HEADER.pack(len(common_keys), r_end - r_start, rare["types"]),
+           common_keys.astype("<u8").tobytes(), extents[:, 0].astype("<u8").tobytes(),
+           extents[:, 1].astype("<u4").tobytes(), frequencies.astype("<u4").tobytes()]
+    if r_end > r_start:
+        key_ends = rare["key_ends"]
+        p_start = int(key_ends[r_start - 1]) if r_start else 0
+        p_end = int(key_ends[r_end - 1])
+        occurrence_ends = rare["occurrence_ends"]
+        o_start = int(occurrence_ends[p_start - 1]) if p_start else 0
+        o_end = int(occurrence_ends[p_end - 1])
+        ids_type, weights_type, positions_type = rare["dtypes"]
+        raw += [rare["keys"][r_start:r_end].tobytes(),
+                (key_ends[r_start:r_end] - p_start).astype("<u4").tobytes(),
+                rare["ids"][p_start:p_end].astype(ids_type).tobytes(),
+                rare["weights"][p_start:p_end].astype(weights_type).tobytes(),
+                rare["positions"][o_start:o_end].astype(positions_type).tobytes()]
+    return zlib.compress(b"".join(raw), _ZLIB_LEVEL)
+
+
+def _rare_postings(keys: np.ndarray, docs: np.ndarray, positions: np.ndarray, bits: int | None = None) -> dict:
     """The rare bigrams' postings, sorted by bucket, key, doc and position: their distinct
     keys with their buckets and where each key's postings end, and per posting the doc and
     frequency and where its positions end."""
-    buckets = bucket_of(keys)
+    buckets = bucket_of(keys, bits)
     order = np.argsort((buckets << np.uint64(_KEY_BITS)) | keys, kind="stable")
     keys, docs, positions, buckets = keys[order], docs[order], positions[order], buckets[order]
     del order
@@ -623,6 +805,19 @@ class TermPostings(_Occurrences):
         return _keys(ids, weights, positions, hit, offset)
 
 
+    def everything(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(doc numbers, weights, positions) of all the term's postings (positions empty for
+        a term without them)."""
+        blocks = self._blocks_for(None)
+        self._load(blocks, self._ids_starts, self._ids_ends, self._decode_ids, self._ids)
+        ids = np.concatenate([self._ids[b][0] for b in blocks])
+        weights = np.concatenate([self._ids[b][1] for b in blocks])
+        if int(self._positions_ends[-1]) == int(self._positions_starts[0]):
+            return ids, weights, _EMPTY
+        self._load(blocks, self._positions_starts, self._positions_ends, self._decode_positions, self._positions)
+        return ids, weights, np.concatenate([self._positions[b] for b in blocks]).astype(np.int64)
+
+
 class BucketPostings(_Occurrences):
     """A rare bigram's postings in one segment, from its hash bucket (all in memory)."""
 
@@ -645,6 +840,7 @@ class Grams:
         terms = segment_reader._terms
         self._terms, self._postfile, self._field = terms, terms._postfile, field
         self._bucket_starts = self._bucket_ends = _EMPTY
+        self.bits = _BUCKET_BITS
         try:
             info = terms.term_info(field, DIRECTORY_TERM.encode("utf-8"))
         except TermNotFound:  # no text in this field
@@ -652,6 +848,7 @@ class Grams:
         raw = zlib.decompress(self._postfile.get(*_extent(info)))
         base, n_buckets = _DIRECTORY_HEADER.unpack_from(raw)
         sizes = np.frombuffer(raw, dtype="<u4", count=n_buckets, offset=_DIRECTORY_HEADER.size)
+        self.bits = n_buckets.bit_length() - 1  # a power of two: more in larger segments
         self._bucket_ends = base + np.cumsum(sizes, dtype=np.int64)
         self._bucket_starts = self._bucket_ends - sizes
 
@@ -664,42 +861,66 @@ class Grams:
                 return None
             return TermPostings(self._postfile, *_extent(info), info.doc_frequency())
         key = (ord(term[0]) + 1) << _CODE_BITS | ord(term[1])
-        bucket = int(bucket_of(np.array([key], dtype=np.uint64))[0])
-        if bucket >= len(self._bucket_ends) or self._bucket_ends[bucket] == self._bucket_starts[bucket]:
+        bucket = self.bucket(int(bucket_of(np.array([key], dtype=np.uint64), self.bits)[0]))
+        if bucket is None:
             return None
-        start = int(self._bucket_starts[bucket])
-        raw = zlib.decompress(read_at(self._postfile, start, int(self._bucket_ends[bucket]) - start))
+        which = int(np.searchsorted(bucket.common_keys, key))
+        if which < len(bucket.common_keys) and int(bucket.common_keys[which]) == key:
+            return self.common(bucket, which)
+        which = int(np.searchsorted(bucket.rare_keys, key))
+        if which == len(bucket.rare_keys) or int(bucket.rare_keys[which]) != key:
+            return None
+        return BucketPostings(*bucket.rare(which))
+
+    def bucket(self, number: int) -> _Bucket | None:
+        """Bucket ``number`` read and decoded; None when it is empty."""
+        if number >= len(self._bucket_ends) or self._bucket_ends[number] == self._bucket_starts[number]:
+            return None
+        start = int(self._bucket_starts[number])
+        return _Bucket(zlib.decompress(read_at(self._postfile, start, int(self._bucket_ends[number]) - start)))
+
+    def common(self, bucket: _Bucket, which: int) -> TermPostings:
+        """The postings of the bucket's common bigram ``which``."""
+        return TermPostings(self._postfile, int(bucket.common_offsets[which]), int(bucket.common_lengths[which]),
+                            int(bucket.common_frequencies[which]))
+
+    def characters(self, segment_reader) -> list[str]:
+        """The characters of this field in the segment (its one-character terms)."""
+        return [term.decode("utf-8") for term in segment_reader.lexicon(self._field)
+                if len(term.decode("utf-8")) == 1]
+
+
+class _Bucket:
+    """One decoded bucket (see :func:`_write_buckets`): arrays over its raw bytes."""
+
+    def __init__(self, raw: bytes):
         n_common, n_rare, types = _BUCKET_HEADER.unpack_from(raw)
         at = _BUCKET_HEADER.size
-        common = np.frombuffer(raw, dtype="<u8", count=n_common, offset=at)
-        which = int(np.searchsorted(common, key))
-        if which < n_common and int(common[which]) == key:
-            offset = int(np.frombuffer(raw, dtype="<u8", count=1, offset=at + 8 * n_common + 8 * which)[0])
-            at += 16 * n_common
-            length, frequency = (int(np.frombuffer(raw, dtype="<u4", count=1, offset=at + 4 * which + i)[0])
-                                 for i in (0, 4 * n_common))
-            return TermPostings(self._postfile, offset, length, frequency)
+        self.common_keys = np.frombuffer(raw, dtype="<u8", count=n_common, offset=at)
+        self.common_offsets = np.frombuffer(raw, dtype="<u8", count=n_common, offset=at + 8 * n_common)
+        self.common_lengths = np.frombuffer(raw, dtype="<u4", count=n_common, offset=at + 16 * n_common)
+        self.common_frequencies = np.frombuffer(raw, dtype="<u4", count=n_common, offset=at + 20 * n_common)
         at += 24 * n_common
-        rare = np.frombuffer(raw, dtype="<u8", count=n_rare, offset=at)
-        which = int(np.searchsorted(rare, key))
-        if which == n_rare or int(rare[which]) != key:
-            return None
+        self.rare_keys = np.frombuffer(raw, dtype="<u8", count=n_rare, offset=at)
         at += 8 * n_rare
-        ends = np.frombuffer(raw, dtype="<u4", count=n_rare, offset=at).astype(np.int64)
+        self.rare_ends = np.frombuffer(raw, dtype="<u4", count=n_rare, offset=at).astype(np.int64)
         at += 4 * n_rare
         ids_type, weights_type, positions_type = (np.dtype("<" + chr(t)) for t in types)
-        total = int(ends[-1])
-        ids = np.frombuffer(raw, dtype=ids_type, count=total, offset=at)
-        at += ids.nbytes
-        weights = np.frombuffer(raw, dtype=weights_type, count=total, offset=at)
-        at += weights.nbytes
-        start, end = (int(ends[which - 1]) if which else 0), int(ends[which])
-        position_ends = np.cumsum(weights, dtype=np.int64)
-        first = int(position_ends[start - 1]) if start else 0
-        positions = np.frombuffer(raw, dtype=positions_type, count=int(position_ends[end - 1]) - first,
-                                  offset=at + first * positions_type.itemsize)
-        return BucketPostings(ids[start:end].astype(np.int64), weights[start:end].astype(np.int64),
-                              positions)
+        total = int(self.rare_ends[-1]) if n_rare else 0
+        self.ids = np.frombuffer(raw, dtype=ids_type, count=total, offset=at)
+        at += self.ids.nbytes
+        self.weights = np.frombuffer(raw, dtype=weights_type, count=total, offset=at)
+        at += self.weights.nbytes
+        self.position_ends = np.cumsum(self.weights, dtype=np.int64)
+        count = int(self.position_ends[-1]) if total else 0
+        self.positions = np.frombuffer(raw, dtype=positions_type, count=count, offset=at)
+
+    def rare(self, which: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(doc numbers, frequencies, positions) of the bucket's rare bigram ``which``."""
+        start, end = (int(self.rare_ends[which - 1]) if which else 0), int(self.rare_ends[which])
+        first = int(self.position_ends[start - 1]) if start else 0
+        return (self.ids[start:end].astype(np.int64), self.weights[start:end].astype(np.int64),
+                self.positions[first:int(self.position_ends[end - 1])])
 
 
 def read_at(structfile, offset: int, length: int) -> bytes:
