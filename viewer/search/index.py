@@ -31,9 +31,9 @@ title again (weighted :data:`viewer.searchview.TITLE_WEIGHT` times more); equal 
 oldest first. Only terms on the text score: ``note:`` and the other fields narrow, so a query
 made of them alone comes out oldest first. ``sort="date"`` gives oldest first, then by page.
 
-**Compacting.** Each write adds a segment; :meth:`SearchIndex.compaction` names the
-articles of the smallest segments when there are too many, and :meth:`SearchIndex.compact`
-writes them again (from documents the caller reads from SQLite) into one.
+**Compacting.** Each write adds a segment; :meth:`SearchIndex.compact` merges segments of
+about one size, from their postings, once there are :data:`MERGE_FACTOR` of them, and a
+rebuild merges all it wrote into one.
 
 **Rebuilding** takes ``on_progress(done, total, message)`` and ``cancel``, a
 ``threading.Event`` (anything with ``is_set()``) as elsewhere in the core; once it is set the
@@ -54,6 +54,7 @@ A ``SearchIndex`` is used from one thread at a time (the archive's worker).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import threading
 import time
@@ -82,7 +83,7 @@ CREATE_WAIT_S = 60  # another process making the index: it writes a few empty fi
 LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archives made before CURRENT
 LEGACY_EPOCH = "EPOCH"
 BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
-MAX_SEGMENTS = 40  # above this, small segments are re-indexed into one
+MERGE_FACTOR = 4  # segments of about one size merged into one once there are this many
 PROGRESS_EVERY = 200
 
 
@@ -96,12 +97,6 @@ class Matches:
     scores: list[float]
     facets: dict[str, dict[str, int]]
     texts: list[q.Text]
-
-
-@dataclass(frozen=True)
-class Compaction:
-    segment_ids: frozenset[str]
-    article_ids: list[int]
 
 
 class SearchIndex:
@@ -145,32 +140,33 @@ class SearchIndex:
         if gone:
             self._write([], replace_ids=gone)
 
-    def compaction(self) -> Compaction | None:
-        """The smallest segments to write again as one while there are too many of them."""
-        by_size = sorted(segments(self._ix), key=lambda s: s.doc_count())
-        if len(by_size) <= MAX_SEGMENTS:
-            return None
-        chosen: list = []
-        count = 0
-        for segment in by_size:
-            if len(chosen) >= 2 and count + segment.doc_count() > BATCH_DOCS:
-                break
-            chosen.append(segment)
-            count += segment.doc_count()
-        chosen_ids = frozenset(s.segment_id() for s in chosen)
-        view = self._current_view()
-        return Compaction(chosen_ids, view.article_id[view.docs_in_segments(set(chosen_ids))].tolist())
+    def compact(self) -> int:
+        """Merge segments from their postings while :data:`MERGE_FACTOR` of them are of about
+        one size (the same power of MERGE_FACTOR of live articles), the smallest first; return
+        how many merges were made. Each write adds a segment and a query pays for each one it
+        looks in; merging like sizes rewrites an article a few times over the archive's life."""
+        merges = 0
+        while (chosen := self._segments_to_merge()) is not None:
+            self._drop_view()
+            _merge(self._ix, chosen)
+            merges += 1
+        return merges
 
-    def compact(self, compaction: Compaction, docs: Iterable[SearchDoc]) -> None:
-        """Replace the segments of ``compaction`` by one holding ``docs`` (their articles as
-        SQLite has them now; those gone are left out)."""
-        self._write(list(docs), replace_ids=[], drop_segments=compaction.segment_ids)
+    def _segments_to_merge(self) -> frozenset[str] | None:
+        self._open_current()
+        tiers: dict[int, list] = {}
+        for segment in sorted(segments(self._ix), key=lambda s: s.doc_count()):
+            tiers.setdefault(int(math.log(max(1, segment.doc_count()), MERGE_FACTOR)), []).append(segment)
+        for tier in sorted(tiers):
+            if len(tiers[tier]) >= MERGE_FACTOR:
+                return frozenset(s.segment_id() for s in tiers[tier][:MERGE_FACTOR])
+        return None
 
     def merge(self) -> None:
         """Rewrite the index's segments as one, from their postings (:class:`MergingWriter`)."""
         self._drop_view()
         self._open_current()
-        _merge_all(self._ix)
+        _merge(self._ix, frozenset(s.segment_id() for s in segments(self._ix)))
 
     def rebuild(self, docs: Iterable[SearchDoc], total: int,
                 on_progress: Callable[[int, int, str], None] | None = None,
@@ -198,7 +194,7 @@ class SearchIndex:
                     writer.cancel()
                     raise
                 _commit(writer, merge=False)
-            _merge_all(fresh)
+            _merge(fresh, frozenset(s.segment_id() for s in segments(fresh)))
         except BaseException:
             _delete_generations(self.path, keep=self.generation)
             raise
@@ -312,17 +308,12 @@ def _commit(writer: BulkWriter, **options) -> None:
         raise
 
 
-def _merge_all(ix) -> None:
-    """Rewrite the segments of ``ix`` as one (:class:`MergingWriter`): a query pays for each
-    segment it looks in."""
-    if len(segments(ix)) < 2:
+def _merge(ix, segment_ids: frozenset[str]) -> None:
+    """Rewrite the segments ``segment_ids`` of ``ix`` as one (:class:`MergingWriter`)."""
+    if len(segment_ids) < 2:
         return
-    reader = ix.reader()
-    try:
-        writer = MergingWriter(ix, [leaf for leaf, _ in reader.leaf_readers()])
-        _commit(writer, mergetype=lambda _writer, _segments: [])
-    finally:
-        reader.close()
+    _commit(MergingWriter(ix, segment_ids, timeout=10.0),
+            mergetype=lambda _writer, kept: [s for s in kept if s.segment_id() not in segment_ids])
 
 
 def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:

@@ -243,16 +243,17 @@ class BulkWriter(SegmentWriter):
 
 
 class MergingWriter(BulkWriter):
-    """A segment writer that writes one segment holding the live documents of ``sources``
-    (segment readers of the index, kept open until the commit) with their postings merged as
-    they are stored: no text is read again. Commit with a ``mergetype`` that drops the
-    sources' segments.
+    """A segment writer that writes one segment holding the live documents of the segments
+    ``segment_ids`` with their postings merged as they are stored: no text is read again.
+    Commit with a ``mergetype`` that drops those segments.
 
     Fewer, larger segments make a query read less: each segment costs a query one bucket read
     per bigram, and a string's rarest bigrams are found among more documents at once."""
 
-    def __init__(self, ix, sources: list, **kwargs):
+    def __init__(self, ix, segment_ids: frozenset[str], **kwargs):
         super().__init__(ix, **kwargs)
+        self._reader = self.reader()  # the segments as this writer, holding the lock, sees them
+        sources = [leaf for leaf, _ in self._reader.leaf_readers() if leaf.segment().segment_id() in segment_ids]
         self._sources = sources
         self._doc_maps: list[np.ndarray] = []  # per source: its doc number → the new one (-1: deleted)
         self._lengths: dict[str, list[int]] = {"text": [], "title": [], "note": []}
@@ -291,6 +292,11 @@ class MergingWriter(BulkWriter):
                 fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + term.encode("utf-8"), info)
             fieldwriter.finish_field()
         fieldwriter.close()
+        self._reader.close()
+
+    def cancel(self):
+        self._reader.close()
+        super().cancel()
 
 
 def _merged_postings(postfile, field: str, sources: list, doc_maps: list[np.ndarray],

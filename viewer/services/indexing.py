@@ -82,7 +82,7 @@ class IndexKeeper:
             done += len(ids)
             if on_progress:
                 on_progress(done, max(total, done), "")
-        self._compact()
+        self.index.compact()
         if self.store.get_state("index_epoch") is None:  # from now on, the index is known by it
             self._mark_epoch()
         return done
@@ -115,7 +115,4 @@ class IndexKeeper:
         except Exception:
             log.exception("updating the search index failed; the changes stay queued")
 
-    def _compact(self) -> None:
-        compaction = self.index.compaction()
-        if compaction is not None:
-            self.index.compact(compaction, self.store.search_docs(compaction.article_ids))
+
