@@ -370,6 +370,28 @@ def test_rebuild_reports_progress_and_can_be_cancelled(corpus, monkeypatch):
     assert found(index, "交城") == before == scan(docs, "交城")
 
 
+def test_a_rebuild_reports_its_merge_and_can_be_cancelled_in_it(corpus, monkeypatch):
+    index, docs = corpus  # under small_segments: a rebuild writes four segments, then merges them
+    before = found(index, "交城")
+    monkeypatch.setattr(search_module, "MERGE_PROGRESS_EVERY", 2)
+    cancel = threading.Event()
+    calls = []
+
+    def progress(done, total, message):
+        calls.append((done, total, message))
+        if message == search_module.MERGING and done >= total // 2:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        index.index.rebuild(docs.values(), len(docs), progress, cancel)
+    assert calls[-1][2] == search_module.MERGING and found(index, "交城") == before  # the previous index
+    calls.clear()
+    index.index.rebuild(docs.values(), len(docs), lambda *call: calls.append(call))
+    merging = [(done, total) for done, total, message in calls if message == search_module.MERGING]
+    assert merging and merging[-1][0] == merging[-1][1] and len(searchpostings.segments(index.index._ix)) == 1
+    assert found(index, "交城") == before == scan(docs, "交城")
+
+
 def test_segments_of_one_size_are_merged(tmp_path, small_segments):
     rng = random.Random(5)
     docs = {i: make_doc(rng, i) for i in range(1, 61)}

@@ -25,6 +25,7 @@ from viewer.export import ENCODINGS, FORMATS
 from viewer.failures import one_line
 from viewer.ingest import DEFAULT_PUBLICATION, ReadOptions
 from viewer.ingest.ocr import DEFAULT_ENGINE, DEFAULT_LANG, ENGINES, OCR_MODES, OcrOptions
+from viewer.search import MERGING
 from viewer.serve.command import serve_command
 from viewer.terminal import for_terminal, json_for_terminal
 
@@ -271,7 +272,7 @@ def sample_command(archive: Archive) -> None:
 def reindex_command(archive: Archive) -> None:
     """Rebuild the search index from the archive's database, with progress on stderr."""
     def progress(done: int, total: int, message: str) -> None:
-        click.echo(f"\rindexing {done}/{total}", err=True, nl=False)
+        click.echo(f"\r{'merging' if message == MERGING else 'indexing'} {done}/{total}    ", err=True, nl=False)
 
     count = archive.indexing.rebuild(on_progress=progress)
     echo("", err=True)

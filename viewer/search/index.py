@@ -84,6 +84,8 @@ LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archive
 LEGACY_EPOCH = "EPOCH"
 BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
 MERGE_FACTOR = 4  # segments of about one size merged into one once there are this many
+MERGE_PROGRESS_EVERY = 256  # groups of buckets between a rebuild's progress reports while merging
+MERGING = "merging"  # the message of a rebuild's progress while it merges its segments
 PROGRESS_EVERY = 200
 
 
@@ -175,7 +177,8 @@ class SearchIndex:
         segments of BATCH_DOCS articles merged into one at the end, then make it current. The
         caller holds the index's write lock (:mod:`viewer.services.indexing`).
 
-        ``on_progress(done, total, "")`` is called every few hundred articles and at the end.
+        ``on_progress(done, total, "")`` is called every few hundred articles and at the end,
+        then ``on_progress(done, total, MERGING)`` over the merge's groups of buckets.
         """
         self._open_current()
         _delete_generations(self.path, keep=self.generation)  # left by a rebuild that crashed
@@ -194,7 +197,7 @@ class SearchIndex:
                     writer.cancel()
                     raise
                 _commit(writer, merge=False)
-            _merge(fresh, frozenset(s.segment_id() for s in segments(fresh)))
+            _merge(fresh, frozenset(s.segment_id() for s in segments(fresh)), _merge_progress(on_progress, cancel))
         except BaseException:
             _delete_generations(self.path, keep=self.generation)
             raise
@@ -308,12 +311,24 @@ def _commit(writer: BulkWriter, **options) -> None:
         raise
 
 
-def _merge(ix, segment_ids: frozenset[str]) -> None:
+def _merge(ix, segment_ids: frozenset[str], on_group: Callable[[int, int], None] | None = None) -> None:
     """Rewrite the segments ``segment_ids`` of ``ix`` as one (:class:`MergingWriter`)."""
     if len(segment_ids) < 2:
         return
-    _commit(MergingWriter(ix, segment_ids, timeout=10.0),
+    _commit(MergingWriter(ix, segment_ids, on_group, timeout=10.0),
             mergetype=lambda _writer, kept: [s for s in kept if s.segment_id() not in segment_ids])
+
+
+def _merge_progress(on_progress: Callable[[int, int, str], None] | None,
+                    cancel: threading.Event | None) -> Callable[[int, int], None]:
+    """A rebuild's merge reports its groups of buckets as :data:`MERGING` progress, and stops
+    when cancelled."""
+    def on_group(done: int, total: int) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("rebuilding the search index cancelled while merging; the previous index is kept")
+        if on_progress and (done % MERGE_PROGRESS_EVERY == 0 or done == total):
+            on_progress(done, total, MERGING)
+    return on_group
 
 
 def _prepare(doc: SearchDoc) -> tuple[DocRow, str, str, str]:

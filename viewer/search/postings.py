@@ -54,6 +54,7 @@ import os
 import struct
 import tempfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -250,8 +251,10 @@ class MergingWriter(BulkWriter):
     Fewer, larger segments make a query read less: each segment costs a query one bucket read
     per bigram, and a string's rarest bigrams are found among more documents at once."""
 
-    def __init__(self, ix, segment_ids: frozenset[str], **kwargs):
+    def __init__(self, ix, segment_ids: frozenset[str], on_group: Callable[[int, int], None] | None = None,
+                 **kwargs):
         super().__init__(ix, **kwargs)
+        self._on_group = on_group  # (done, total) after each group of buckets; may raise to stop
         self._reader = self.reader()  # the segments as this writer, holding the lock, sees them
         sources = [leaf for leaf, _ in self._reader.leaf_readers() if leaf.segment().segment_id() in segment_ids]
         self._sources = sources
@@ -284,10 +287,16 @@ class MergingWriter(BulkWriter):
     def _flush_segment(self):
         self.perdocwriter.close()
         fieldwriter = self.fieldwriter
-        for name in sorted(self._lengths):
+        names = sorted(self._lengths)
+        for n, name in enumerate(names):
             fieldwriter.start_field(name, self.schema[name])
             lengths = np.array(self._lengths[name], dtype=np.int64)
-            entries = _merged_postings(fieldwriter._postfile, name, self._sources, self._doc_maps, lengths)
+
+            def on_group(done: int, total: int, n: int = n) -> None:  # the fields one after another
+                if self._on_group is not None:
+                    self._on_group(n * total + done, len(names) * total)
+
+            entries = _merged_postings(fieldwriter._postfile, name, self._sources, self._doc_maps, lengths, on_group)
             for term, info in sorted(entries):
                 fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + term.encode("utf-8"), info)
             fieldwriter.finish_field()
@@ -300,7 +309,7 @@ class MergingWriter(BulkWriter):
 
 
 def _merged_postings(postfile, field: str, sources: list, doc_maps: list[np.ndarray],
-                     lengths: np.ndarray) -> list[tuple[str, bytes]]:
+                     lengths: np.ndarray, on_group: Callable[[int, int], None]) -> list[tuple[str, bytes]]:
     """Write the postings of ``field`` for the documents of ``sources`` (renumbered by
     ``doc_maps``); return (term, term info)s."""
     if not len(lengths):
@@ -317,7 +326,7 @@ def _merged_postings(postfile, field: str, sources: list, doc_maps: list[np.ndar
         ids, weights = (np.concatenate(p) for p in zip(*parts)) if parts else (_EMPTY, _EMPTY)
         if len(ids):
             entries.append((char, _write_term(postfile, ids, weights, None, lengths).to_bytes()))
-    entries += _merged_buckets(postfile, grams, doc_maps, lengths)
+    entries += _merged_buckets(postfile, grams, doc_maps, lengths, on_group)
     return entries
 
 
@@ -330,8 +339,8 @@ def _renumbered(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, doc
     return new[kept], weights[kept], positions[np.repeat(kept, weights)] if len(positions) else positions
 
 
-def _merged_buckets(postfile, grams: list[Grams], doc_maps: list[np.ndarray],
-                    lengths: np.ndarray) -> list[tuple[str, bytes]]:
+def _merged_buckets(postfile, grams: list[Grams], doc_maps: list[np.ndarray], lengths: np.ndarray,
+                    on_group: Callable[[int, int], None]) -> list[tuple[str, bytes]]:
     """Merge the bigrams of ``grams``: a bigram common in any source is written with postings
     of its own, the others go whole into their bucket. The buckets are many more than in a
     new segment when the sources' buckets together are large (BUCKET_BYTES each, about).
@@ -373,6 +382,7 @@ def _merged_buckets(postfile, grams: list[Grams], doc_maps: list[np.ndarray],
             if keys:
                 _write_group(postfile, buckets_file, group, bits - group_bits, sizes, np.concatenate(keys),
                              np.concatenate(docs), np.concatenate(positions), common, lengths, bits)
+            on_group(group + 1, 1 << group_bits)
         base = postfile.tell()
         buckets_file.seek(0)
         while chunk := buckets_file.read(_CHUNK):
