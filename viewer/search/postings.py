@@ -321,7 +321,7 @@ def _merged_postings(postfile, field: str, sources: list, doc_maps: list[np.ndar
         for g, doc_map in zip(grams, doc_maps):
             postings = g.lookup(char)
             if postings is not None:
-                ids, weights, _ = postings.everything()  # type: ignore[attr-defined]
+                ids, weights, _ = postings.everything()
                 parts.append(_renumbered(ids, weights, _EMPTY, doc_map)[:2])
         ids, weights = (np.concatenate(p) for p in zip(*parts)) if parts else (_EMPTY, _EMPTY)
         if len(ids):
@@ -350,9 +350,9 @@ def _merged_buckets(postfile, grams: list[Grams], doc_maps: list[np.ndarray], le
     with_text = [g for g in grams if len(g._bucket_ends)]
     if not with_text:
         return []
-    total = sum(int(g._bucket_ends[-1] - g._bucket_starts[0]) for g in with_text)
+    bucket_bytes = sum(int(g._bucket_ends[-1] - g._bucket_starts[0]) for g in with_text)
     group_bits = min(g.bits for g in with_text)
-    bits = max(max(g.bits for g in with_text), int(np.ceil(np.log2(max(1, total / BUCKET_BYTES)))))
+    bits = max(max(g.bits for g in with_text), int(np.ceil(np.log2(max(1, bucket_bytes / BUCKET_BYTES)))))
     sizes = np.zeros(1 << bits, dtype="<u4")
     with tempfile.TemporaryFile() as buckets_file:
         for group in range(1 << group_bits):
@@ -703,7 +703,7 @@ def _smallest_type(largest: int) -> np.dtype:
 
 class _Occurrences:
     """The shared reading interface of one term in one segment: ``doc_frequency``,
-    ``counts(docs)`` and ``starts(docs, offset)``."""
+    ``counts(docs)``, ``starts(docs, offset)`` and ``everything()``."""
 
     doc_frequency: int
 
@@ -711,6 +711,10 @@ class _Occurrences:
         raise NotImplementedError
 
     def starts(self, docs: np.ndarray, offset: int) -> np.ndarray:
+        raise NotImplementedError
+
+    def everything(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(doc numbers, weights, positions) of all the postings."""
         raise NotImplementedError
 
 
@@ -843,6 +847,9 @@ class BucketPostings(_Occurrences):
 
     def counts(self, docs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         return self._ids, self._weights
+
+    def everything(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self._ids, self._weights, self._positions
 
     def starts(self, docs: np.ndarray, offset: int) -> np.ndarray:
         return _starts(self._ids, self._weights, self._positions, docs, offset)
