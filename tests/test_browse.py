@@ -86,3 +86,18 @@ def test_missing_dates_stay_inside_the_span():
     span = (dt.date(2026, 3, 4), dt.date(2026, 3, 6))
     assert missing_dates([dt.date(2026, 3, 5)], {0, 1, 2, 3, 4, 5, 6}, dt.date(2026, 3, 1), dt.date(2026, 3, 31),
                          span=span) == [dt.date(2026, 3, 4), dt.date(2026, 3, 6)]
+
+
+
+def test_sections_are_each_section_printed_once_in_order(tmp_path):
+    from conftest import SEED
+    from corpus import FIXED, PageTruth
+
+    pages = sorted(FIXED.glob("page???.txt"))  # eight sections; the seed's, 县域·交城, is page008's too
+    for path in pages:
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with Archive(tmp_path / "archive", create=True) as archive:
+        report = archive.importing.import_paths([*(tmp_path / path.name for path in pages), SEED])
+        assert len(report.imported) == len(pages) + 1
+        printed = {PageTruth.from_json(path.with_suffix(".json").read_text(encoding="utf-8")).section for path in pages}
+        assert "县域·交城" in printed and archive.browsing.sections() == sorted(printed)
