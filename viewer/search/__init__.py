@@ -12,7 +12,7 @@ article's text into spans and snippets.
 - :mod:`viewer.search.snippets` — spans and snippets.
 """
 
-from viewer.search.index import MERGING, Matches, SearchIndex
+from viewer.search.index import MERGING, Compaction, Matches, SearchIndex
 from viewer.search.snippets import EARLIER_READING, MARK_CLOSE, MARK_OPEN, make_hit
 
-__all__ = ["EARLIER_READING", "MARK_CLOSE", "MARK_OPEN", "MERGING", "Matches", "SearchIndex", "make_hit"]
+__all__ = ["EARLIER_READING", "MARK_CLOSE", "MARK_OPEN", "MERGING", "Compaction", "Matches", "SearchIndex", "make_hit"]

@@ -31,8 +31,9 @@ title again (weighted :data:`viewer.searchview.TITLE_WEIGHT` times more); equal 
 oldest first. Only terms on the text score: ``note:`` and the other fields narrow, so a query
 made of them alone comes out oldest first. ``sort="date"`` gives oldest first, then by page.
 
-**Compacting.** Each write adds a segment; :meth:`SearchIndex.compact` merges segments of
-about one size, from their postings, once there are :data:`MERGE_FACTOR` of them, and a
+**Compacting.** Each write adds a segment; :meth:`SearchIndex.compaction` names segments of
+about one size once there are :data:`MERGE_FACTOR` of them, which :meth:`SearchIndex.compact`
+writes as one (a few articles again from their text, more merged from their postings), and a
 rebuild merges all it wrote into one.
 
 **Rebuilding** takes ``on_progress(done, total, message)`` and ``cancel``, a
@@ -84,6 +85,7 @@ LEGACY_GENERATION = "MAIN"  # Whoosh's own index name: the generation of archive
 LEGACY_EPOCH = "EPOCH"
 BATCH_DOCS = 5_000  # articles per segment written at once; bounds memory while indexing
 MERGE_FACTOR = 4  # segments of about one size merged into one once there are this many
+REINDEX_DOCS = 500  # a merge of this many articles or fewer writes them again from their text
 MERGE_PROGRESS_EVERY = 256  # groups of buckets between a rebuild's progress reports while merging
 MERGING = "merging"  # the message of a rebuild's progress while it merges its segments
 PROGRESS_EVERY = 200
@@ -99,6 +101,12 @@ class Matches:
     scores: list[float]
     facets: dict[str, dict[str, int]]
     texts: list[q.Text]
+
+
+@dataclass(frozen=True)
+class Compaction:
+    segment_ids: frozenset[str]
+    article_ids: list[int]  # the articles to write again from their text; none: merge the postings
 
 
 class SearchIndex:
@@ -142,27 +150,36 @@ class SearchIndex:
         if gone:
             self._write([], replace_ids=gone)
 
-    def compact(self) -> int:
-        """Merge segments from their postings while :data:`MERGE_FACTOR` of them are of about
-        one size (the same power of MERGE_FACTOR of live articles), the smallest first; return
-        how many merges were made. Each write adds a segment and a query pays for each one it
-        looks in; merging like sizes rewrites an article a few times over the archive's life."""
-        merges = 0
-        while (chosen := self._segments_to_merge()) is not None:
-            self._drop_view()
-            _merge(self._ix, chosen)
-            merges += 1
-        return merges
-
-    def _segments_to_merge(self) -> frozenset[str] | None:
+    def compaction(self) -> Compaction | None:
+        """The next merge, while :data:`MERGE_FACTOR` segments are of about one size (the same
+        power of MERGE_FACTOR of live articles), the smallest first; None when there is none.
+        Each write adds a segment and a query pays for each one it looks in; merging like sizes
+        rewrites an article a few times over the archive's life. Up to :data:`REINDEX_DOCS`
+        articles are written again from their text (the caller reads it from SQLite: faster
+        than merging the postings of a few articles), more are merged from their postings."""
         self._open_current()
         tiers: dict[int, list] = {}
         for segment in sorted(segments(self._ix), key=lambda s: s.doc_count()):
             tiers.setdefault(int(math.log(max(1, segment.doc_count()), MERGE_FACTOR)), []).append(segment)
         for tier in sorted(tiers):
             if len(tiers[tier]) >= MERGE_FACTOR:
-                return frozenset(s.segment_id() for s in tiers[tier][:MERGE_FACTOR])
+                chosen = tiers[tier][:MERGE_FACTOR]
+                ids = frozenset(s.segment_id() for s in chosen)
+                if sum(s.doc_count() for s in chosen) > REINDEX_DOCS:
+                    return Compaction(ids, [])
+                view = self._current_view()
+                return Compaction(ids, view.article_id[view.docs_in_segments(set(ids))].tolist())
         return None
+
+    def compact(self, compaction: Compaction, docs: Iterable[SearchDoc] = ()) -> None:
+        """Replace the segments of ``compaction`` by one: merged from their postings, or when
+        it names articles, holding ``docs`` (those articles as SQLite has them now; those gone
+        are left out)."""
+        if compaction.article_ids:
+            self._write(list(docs), replace_ids=[], drop_segments=compaction.segment_ids)
+        else:
+            self._drop_view()
+            _merge(self._ix, compaction.segment_ids)
 
     def merge(self) -> None:
         """Rewrite the index's segments as one, from their postings (:class:`MergingWriter`)."""

@@ -82,7 +82,7 @@ class IndexKeeper:
             done += len(ids)
             if on_progress:
                 on_progress(done, max(total, done), "")
-        self.index.compact()
+        self._compact()
         if self.store.get_state("index_epoch") is None:  # from now on, the index is known by it
             self._mark_epoch()
         return done
@@ -106,6 +106,11 @@ class IndexKeeper:
         epoch = uuid.uuid4().hex
         self.index.mark_epoch(epoch)
         self.store.set_state("index_epoch", epoch)
+
+    def _compact(self) -> None:
+        while (compaction := self.index.compaction()) is not None:
+            self.index.compact(compaction, self.store.search_docs(compaction.article_ids)
+                               if compaction.article_ids else ())
 
     def try_catch_up(self) -> None:
         """Catch up after a write; a failure is logged and left for the next catch-up (the
