@@ -126,3 +126,25 @@ def test_a_change_of_nothing_shown_reads_nothing(window, monkeypatch):
     monkeypatch.setattr(window.search, "run", lambda: calls.append("search"))
     window.apply_change(Change(annotations=(other_article(window),)))
     assert calls == []
+
+
+def test_a_tag_put_on_an_article_shows_it_in_the_tag_search_shown(window, qtbot):
+    from gui_helpers import search
+
+    result = search(window, qtbot, "tag:待核")
+    assert result.total == 0
+    article_id = other_article(window)
+    with qtbot.waitSignal(window.search.answered, timeout=10_000) as answered:
+        window.annotating.history.push(edits.AddTag(article_id, ["待核"], EDITOR), lambda: "Tag")
+    assert [hit.article_id for hit in answered.args[0].hits] == [article_id]
+
+
+def test_a_tag_leaves_a_search_of_the_text_alone(window, qtbot, monkeypatch):
+    from gui_helpers import search
+
+    search(window, qtbot, BODY_WORDS)
+    runs = []
+    monkeypatch.setattr(window.search, "run", lambda: runs.append("search"))
+    window.annotating.history.push(edits.AddTag(other_article(window), ["待核"], EDITOR), lambda: "Tag")
+    written(window, qtbot)
+    assert runs == []  # the results list an editor is working down stays as it is

@@ -412,3 +412,13 @@ def test_an_empty_index_finds_nothing(tmp_path):
     index = IndexedDocs(tmp_path / "index", {})
     result = index.search("交城")
     assert (result.total, result.hits, result.facets["year"]) == (0, (), {})
+
+
+@pytest.mark.parametrize(("query", "reads"), [
+    ("tag:待核", True), ("交城 collection:专题", True), ("-annotator:王", True), ("has:notes", True),
+    ('note:"核对"', True), ("交城 OR (发展 tag:待核)", True),
+    ("交城", False), ("author:王耀 发展", False), ("section:要闻 date:2025", False)])
+def test_a_query_says_whether_it_reads_what_editors_put_on_articles(query, reads):
+    from viewer.search import query as search_query
+
+    assert search_query.reads_annotations(search_query.parse(query)) is reads

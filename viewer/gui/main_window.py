@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
             self.annotating.complete_tags()
         if change.unknown or change.index:
             self.index_keeper.ensure_fresh()
-        if pages or change.texts:
+        if pages or change.texts or (change.annotations and self.search.request.reads_annotations()):
             self._search_again()
         if pages:
             self._open_something()

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from viewer.errors import QueryError
+from viewer.search import query
+
 
 @dataclass(frozen=True)
 class SearchRequest:
@@ -32,6 +35,13 @@ class SearchRequest:
             return text
         person = 'person:"{}"'.format(self.person.replace('"', ""))
         return f"({text}) {person}" if text else person
+
+    def reads_annotations(self) -> bool:
+        """Whether the answer changes with a note, tag or collection (``tag:``, ``has:notes`` …)."""
+        try:
+            return query.reads_annotations(query.parse(self.query()))
+        except QueryError:
+            return False
 
     def search_arguments(self) -> dict:
         return {"date_from": self.date_from, "date_to": self.date_to, "section": self.section,

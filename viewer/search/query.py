@@ -144,6 +144,18 @@ def parse(query: str) -> object:
     return tree
 
 
+def reads_annotations(tree: object) -> bool:
+    """Whether the query asks for what editors put on articles (notes, tags, collections,
+    annotators), whose answers change with every such edit."""
+    if isinstance(tree, (Label, HasNotes)):
+        return True
+    if isinstance(tree, Text):
+        return tree.field == "note"
+    if isinstance(tree, Not):
+        return reads_annotations(tree.part)
+    return isinstance(tree, (And, Or)) and any(reads_annotations(part) for part in tree.parts)
+
+
 def positive_texts(tree: object) -> list[Text]:
     """The terms on the article's text that make it match (not those under NOT, nor notes),
     for ranking and marking hits."""
