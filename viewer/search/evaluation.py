@@ -14,7 +14,7 @@ from collections import OrderedDict
 import numpy as np
 
 from viewer.search import query as q
-from viewer.search.postings import Grams, advise_random, numeric_column, unpack_meta
+from viewer.search.postings import Grams, advise_random, distinct, numeric_column, unpack_meta
 from viewer.textnorm import fold
 
 TITLE_WEIGHT = 2.0  # on top of the title's weight as part of the article text
@@ -391,18 +391,32 @@ def _segment_occurrences(leaf, field: str, text: str, lookup) -> tuple[np.ndarra
     cover = _cover(grams, len(text))
     candidates = cover[0][1].counts()[0]
     for _, term in cover[1:]:
-        candidates = np.intersect1d(candidates, term.counts(candidates)[0], assume_unique=True)
+        candidates = _intersection(candidates, term.counts(candidates)[0])
         if not len(candidates):
             return _EMPTY, _EMPTY
     starts: np.ndarray | None = None
     for offset, term in cover:
         found = term.starts(candidates, offset)
-        starts = found if starts is None else np.intersect1d(starts, found, assume_unique=True)
+        starts = found if starts is None else _intersection(starts, found)
         if not len(starts):
             return _EMPTY, _EMPTY
-        candidates = np.unique(starts >> 32)
+        candidates = distinct(starts >> 32)
     assert starts is not None  # the cover has a bigram
-    return np.unique(starts >> 32, return_counts=True)
+    docs = starts >> 32
+    firsts = np.flatnonzero(np.diff(docs, prepend=-1))
+    return docs[firsts], np.diff(np.append(firsts, len(docs)))
+
+
+def _intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values in both sorted, distinct ``a`` and ``b``, sorted: doc numbers and
+    ``doc << 32 | start`` keys come so from the postings, and ``np.intersect1d`` would sort
+    them again (with ``np.unique``, 40% of a phrase found in 95,000 of 100,000 articles)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return a
+    at = np.minimum(np.searchsorted(b, a), len(b) - 1)
+    return a[b[at] == a]
 
 
 def _cover(grams: list, length: int) -> list:

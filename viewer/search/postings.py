@@ -764,7 +764,7 @@ class TermPostings(_Occurrences):
             self._open()
         if docs is None:
             return list(range(len(self._last_ids)))
-        wanted = np.unique(np.searchsorted(self._last_ids, docs))
+        wanted = distinct(np.searchsorted(self._last_ids, docs))
         return wanted[wanted < len(self._last_ids)].tolist()
 
     def _load(self, blocks: list[int], starts: np.ndarray, ends: np.ndarray, decode, cache: dict) -> None:
@@ -812,7 +812,7 @@ class TermPostings(_Occurrences):
         ids = np.concatenate([self._ids[b][0] for b in blocks])
         hit = _members(ids, docs)  # one pass over all the blocks' ids
         block_of = np.repeat(np.array(blocks, dtype=np.int64), self._counts[blocks])
-        with_docs = np.unique(block_of[hit]).tolist()
+        with_docs = distinct(block_of[hit]).tolist()
         if not with_docs:
             return _EMPTY
         self._load(with_docs, self._positions_starts, self._positions_ends, self._decode_positions,
@@ -972,6 +972,11 @@ def _starts(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, docs: n
     return _keys(ids, weights, positions, _members(ids, docs), offset)
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values of sorted ``values`` in one pass (``np.unique`` sorts them again)."""
+    return values[np.diff(values, prepend=values[0] - 1) != 0] if len(values) else values
+
+
 def _members(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
     """Whether each of ``ids`` is one of the sorted ``docs``."""
     if not len(docs):
@@ -982,11 +987,13 @@ def _members(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
 
 def _keys(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, hit: np.ndarray,
           offset: int) -> np.ndarray:
-    """``doc << 32 | position - offset`` of the occurrences in the postings ``hit``."""
+    """``doc << 32 | position - offset`` of the occurrences in the postings ``hit``, sorted;
+    those before the line could hold the string (``position < offset``) left out."""
     wanted = np.repeat(hit, weights)
     doc_of = np.repeat(ids, weights)[wanted]
     position = positions[wanted].astype(np.int64) - offset
-    return (doc_of << 32) | (position & 0xFFFFFFFF)
+    inside = position >= 0
+    return (doc_of[inside] << 32) | position[inside]
 
 
 def advise_random(segment_reader) -> None:
