@@ -401,8 +401,8 @@ def test_segments_of_one_size_are_merged(tmp_path, small_segments, monkeypatch):
     for start in range(1, 61, 3):  # twenty writes of three articles
         index.add(docs[i] for i in range(start, start + 3))
         while (compaction := index.index.compaction()) is not None:
-            kinds.append("text" if compaction.article_ids else "postings")
-            index.index.compact(compaction, [docs[i] for i in compaction.article_ids])
+            kinds.append("postings" if compaction.article_ids is None else "text")
+            index.index.compact(compaction, [docs[i] for i in compaction.article_ids or ()])
     sizes = sorted(s.doc_count() for s in searchpostings.segments(index.index._ix))
     assert {"text", "postings"} <= set(kinds) and len(kinds) >= 5 and len(sizes) <= 6 and sum(sizes) == 60, sizes
     assert found(index, "交城") == scan(docs, "交城") and found(index, '"交城县"') == scan(docs, "交城县")
@@ -422,3 +422,17 @@ def test_a_query_says_whether_it_reads_what_editors_put_on_articles(query, reads
     from viewer.search import query as search_query
 
     assert search_query.reads_annotations(search_query.parse(query)) is reads
+
+
+def test_segments_whose_articles_are_all_gone_are_dropped(tmp_path, small_segments):
+    rng = random.Random(6)
+    docs = {i: make_doc(rng, i) for i in range(1, 5)}
+    index = IndexedDocs(tmp_path / "index", docs)
+    for i in docs:
+        index.add([docs[i]])
+    index.index.update([], gone=list(docs))
+    compaction = index.index.compaction()
+    assert compaction is not None and compaction.article_ids == []
+    index.index.compact(compaction, [])
+    assert searchpostings.segments(index.index._ix) == [] and index.index.compaction() is None
+    assert index.search("交城").total == 0

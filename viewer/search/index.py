@@ -106,7 +106,7 @@ class Matches:
 @dataclass(frozen=True)
 class Compaction:
     segment_ids: frozenset[str]
-    article_ids: list[int]  # the articles to write again from their text; none: merge the postings
+    article_ids: list[int] | None  # the articles to write again from their text; None: merge the postings
 
 
 class SearchIndex:
@@ -166,7 +166,7 @@ class SearchIndex:
                 chosen = tiers[tier][:MERGE_FACTOR]
                 ids = frozenset(s.segment_id() for s in chosen)
                 if sum(s.doc_count() for s in chosen) > REINDEX_DOCS:
-                    return Compaction(ids, [])
+                    return Compaction(ids, None)
                 view = self._current_view()
                 return Compaction(ids, view.article_id[view.docs_in_segments(set(ids))].tolist())
         return None
@@ -175,11 +175,11 @@ class SearchIndex:
         """Replace the segments of ``compaction`` by one: merged from their postings, or when
         it names articles, holding ``docs`` (those articles as SQLite has them now; those gone
         are left out)."""
-        if compaction.article_ids:
-            self._write(list(docs), replace_ids=[], drop_segments=compaction.segment_ids)
-        else:
+        if compaction.article_ids is None:
             self._drop_view()
             _merge(self._ix, compaction.segment_ids)
+        else:  # (none left when all of them were deleted: the segments are only dropped)
+            self._write(list(docs), replace_ids=[], drop_segments=compaction.segment_ids)
 
     def merge(self) -> None:
         """Rewrite the index's segments as one, from their postings (:class:`MergingWriter`)."""

@@ -109,8 +109,8 @@ class IndexKeeper:
 
     def _compact(self) -> None:
         while (compaction := self.index.compaction()) is not None:
-            self.index.compact(compaction, self.store.search_docs(compaction.article_ids)
-                               if compaction.article_ids else ())
+            self.index.compact(compaction, () if compaction.article_ids is None
+                               else self.store.search_docs(compaction.article_ids))
 
     def try_catch_up(self) -> None:
         """Catch up after a write; a failure is logged and left for the next catch-up (the
