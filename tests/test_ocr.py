@@ -8,6 +8,7 @@ import random
 from io import BytesIO
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
 from corpus import FIXED, PageTruth
@@ -198,8 +199,25 @@ def test_the_rules_between_stacked_articles_are_found(name):
     assert len(horizontal_rules(straight)) == 1 + len(articles)
 
 
+def printed_box(pdf: Path, text: str, dpi: int) -> tuple[int, int, int, int]:
+    """Where the PDF prints ``text`` (its text layer), in pixels of the page rendered at ``dpi``:
+    left, top, right, bottom."""
+    page = pdfium.PdfDocument(pdf)[0]
+    text_page = page.get_textpage()
+    first, count = text_page.search(text).get_next()
+    boxes = [text_page.get_charbox(first + n) for n in range(count)]  # left, bottom, right, top in points
+    scale, height = dpi / 72, page.get_height()
+    return (round(min(b[0] for b in boxes) * scale), round((height - max(b[3] for b in boxes)) * scale),
+            round(max(b[2] for b in boxes) * scale), round((height - min(b[1] for b in boxes)) * scale))
+
+
 def test_a_centred_byline_above_the_columns_is_no_indented_paragraph():
-    picture = rendered(FIXED / "page008.pdf", 200).crop((0, 520, 1000, 900)).convert("L")
+    # The second article of page008 from its kicker to the first lines of its first two columns,
+    # found around its byline (本报评论员, centred above the columns).
+    left, top, right, bottom = printed_box(FIXED / "page008.pdf", "本报评论员", 200)
+    line = bottom - top
+    picture = rendered(FIXED / "page008.pdf", 200).crop((0, top - 7 * line, right + 4 * line, bottom + 9 * line))
+    picture = picture.convert("L")
     out = BytesIO()
     picture.save(out, "PNG")
     lines = read_picture(out.getvalue(), OcrOptions()).text.text.splitlines()
