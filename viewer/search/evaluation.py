@@ -14,7 +14,7 @@ from collections import OrderedDict
 import numpy as np
 
 from viewer.search import query as q
-from viewer.search.postings import Grams, advise_random, distinct, numeric_column, unpack_meta
+from viewer.search.postings import Grams, advise_random, distinct, in_sorted, numeric_column, unpack_meta
 from viewer.textnorm import fold
 
 TITLE_WEIGHT = 2.0  # on top of the title's weight as part of the article text
@@ -71,7 +71,7 @@ class _Labels:
 
     def counts(self, matched: np.ndarray) -> dict[str, int]:
         """The most frequent names among the ``matched`` docs, with their doc counts."""
-        in_matched = _members(self.doc, matched)
+        in_matched = _among(self.doc, matched)
         return _top(self.codes.names, np.bincount(self.code[in_matched], minlength=len(self.codes.names)))
 
 
@@ -264,9 +264,9 @@ class View:
         }
 
 
-def _members(values: np.ndarray, members: np.ndarray) -> np.ndarray:
-    """Whether each of ``values`` (doc numbers) is one of ``members``: through a mask over the
-    doc numbers, ten times faster than ``np.isin``'s sorting on 100,000 articles."""
+def _among(values: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` (doc numbers, in any order) is one of ``members``: through a
+    mask over the doc numbers, ten times faster than ``np.isin``'s sorting on 100,000 articles."""
     if not len(values) or not len(members):
         return np.zeros(len(values), dtype=bool)
     mask = np.zeros(int(max(values.max(), members.max())) + 1, dtype=bool)
@@ -336,7 +336,7 @@ class Evaluation:
         for text in texts:
             body_docs, body_counts = view.occurrences(text.field, text.text)
             idf = math.log(1 + (live_count - len(body_docs) + 0.5) / (len(body_docs) + 0.5))
-            keep = _members(body_docs, matched)
+            keep = _among(body_docs, matched)
             docs, in_body = body_docs[keep], body_counts[keep]
             # Titles are part of the text: only the segments of the docs scored need reading.
             title_docs, title_counts = (body_docs, body_counts) if text.field == "title" \
@@ -413,10 +413,7 @@ def _intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     them again (with ``np.unique``, 40% of a phrase found in 95,000 of 100,000 articles)."""
     if len(a) > len(b):
         a, b = b, a
-    if not len(a):
-        return a
-    at = np.minimum(np.searchsorted(b, a), len(b) - 1)
-    return a[b[at] == a]
+    return a[in_sorted(a, b)]
 
 
 def _cover(grams: list, length: int) -> list:

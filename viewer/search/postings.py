@@ -266,9 +266,9 @@ class MergingWriter(BulkWriter):
             values = {name: numeric_column(leaf, name).tolist() for name in numeric}
             metas = list(leaf.column_reader("meta", translate=False))
             doc_map = np.full(leaf.doc_count_all(), -1, dtype=np.int64)
-            deleted = {doc for doc in range(leaf.doc_count_all()) if leaf.is_deleted(doc)} if leaf.has_deletions() else set()
+            deletions = leaf.has_deletions()
             for doc in range(leaf.doc_count_all()):
-                if doc in deleted:
+                if deletions and leaf.is_deleted(doc):
                     continue
                 doc_map[doc] = self.docnum
                 perdoc.start_doc(self.docnum)
@@ -316,7 +316,7 @@ def _merged_postings(postfile, field: str, sources: list, doc_maps: list[np.ndar
         return []
     grams = [Grams(leaf, field) for leaf in sources]
     entries = []
-    for char in sorted({c for g, leaf in zip(grams, sources) for c in g.characters(leaf)}):
+    for char in sorted({c for g in grams for c in g.characters()}):
         parts = []
         for g, doc_map in zip(grams, doc_maps):
             postings = g.lookup(char)
@@ -347,10 +347,10 @@ def _merged_buckets(postfile, grams: list[Grams], doc_maps: list[np.ndarray], le
     Buckets are taken in groups (bucket ``g`` of the sources with the fewest), so the merge
     holds one group's postings at a time; the buckets are written to a temporary file, then
     after all the common postings, as the directory wants them in one run."""
-    with_text = [g for g in grams if len(g._bucket_ends)]
+    with_text = [g for g in grams if g.bucket_bytes()]
     if not with_text:
         return []
-    bucket_bytes = sum(int(g._bucket_ends[-1] - g._bucket_starts[0]) for g in with_text)
+    bucket_bytes = sum(g.bucket_bytes() for g in with_text)
     group_bits = min(g.bits for g in with_text)
     bits = max(max(g.bits for g in with_text), int(np.ceil(np.log2(max(1, bucket_bytes / BUCKET_BYTES)))))
     sizes = np.zeros(1 << bits, dtype="<u4")
@@ -358,7 +358,7 @@ def _merged_buckets(postfile, grams: list[Grams], doc_maps: list[np.ndarray], le
         for group in range(1 << group_bits):
             keys, docs, positions, common = [], [], [], set()
             for g, doc_map in zip(grams, doc_maps):
-                if not len(g._bucket_ends):
+                if not g.bucket_bytes():
                     continue
                 shift = g.bits - group_bits
                 for number in range(group << shift, (group + 1) << shift):
@@ -810,7 +810,7 @@ class TermPostings(_Occurrences):
             return _EMPTY
         self._load(blocks, self._ids_starts, self._ids_ends, self._decode_ids, self._ids)
         ids = np.concatenate([self._ids[b][0] for b in blocks])
-        hit = _members(ids, docs)  # one pass over all the blocks' ids
+        hit = in_sorted(ids, docs)  # one pass over all the blocks' ids
         block_of = np.repeat(np.array(blocks, dtype=np.int64), self._counts[blocks])
         with_docs = distinct(block_of[hit]).tolist()
         if not with_docs:
@@ -861,7 +861,7 @@ class Grams:
 
     def __init__(self, segment_reader, field: str):
         terms = segment_reader._terms
-        self._terms, self._postfile, self._field = terms, terms._postfile, field
+        self._reader, self._terms, self._postfile, self._field = segment_reader, terms, terms._postfile, field
         self._bucket_starts = self._bucket_ends = _EMPTY
         self.bits = _BUCKET_BITS
         try:
@@ -907,10 +907,14 @@ class Grams:
         return TermPostings(self._postfile, int(bucket.common_offsets[which]), int(bucket.common_lengths[which]),
                             int(bucket.common_frequencies[which]))
 
-    def characters(self, segment_reader) -> list[str]:
+    def characters(self) -> list[str]:
         """The characters of this field in the segment (its one-character terms)."""
-        return [term.decode("utf-8") for term in segment_reader.lexicon(self._field)
-                if len(term.decode("utf-8")) == 1]
+        return [term for term in (raw.decode("utf-8") for raw in self._reader.lexicon(self._field))
+                if len(term) == 1]
+
+    def bucket_bytes(self) -> int:
+        """How many bytes the field's buckets take (0: the field holds no text here)."""
+        return int(self._bucket_ends[-1] - self._bucket_starts[0]) if len(self._bucket_ends) else 0
 
 
 class _Bucket:
@@ -969,7 +973,7 @@ def _extent(info) -> tuple[int, int]:
 
 def _starts(ids: np.ndarray, weights: np.ndarray, positions: np.ndarray, docs: np.ndarray,
             offset: int) -> np.ndarray:
-    return _keys(ids, weights, positions, _members(ids, docs), offset)
+    return _keys(ids, weights, positions, in_sorted(ids, docs), offset)
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -977,8 +981,8 @@ def distinct(values: np.ndarray) -> np.ndarray:
     return values[np.diff(values, prepend=values[0] - 1) != 0] if len(values) else values
 
 
-def _members(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """Whether each of ``ids`` is one of the sorted ``docs``."""
+def in_sorted(ids: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Whether each of ``ids`` is one of the sorted ``docs`` (by binary search)."""
     if not len(docs):
         return np.zeros(len(ids), dtype=bool)
     at = np.minimum(np.searchsorted(docs, ids), len(docs) - 1)

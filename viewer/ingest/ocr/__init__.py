@@ -82,7 +82,8 @@ def horizontal_rules(image: Image.Image) -> list[int]:
     articles, under the masthead): rows with an unbroken run of ink over RULE_MIN_WIDTH of the
     picture's width, neighbouring rows taken as one rule, unless there are more of them than
     a rule is thick (a dark picture, a black border)."""
-    ink = np.asarray(image.convert("L")) < ink_threshold(image.convert("L"))
+    grey = image.convert("L")
+    ink = np.asarray(grey) < ink_threshold(grey)
     edges = np.diff(np.pad(ink, ((0, 0), (1, 1))).astype(np.int8), axis=1)
     rows_starts, starts = np.nonzero(edges == 1)
     _, ends = np.nonzero(edges == -1)  # in the same row-major order as the starts

@@ -33,7 +33,7 @@ from viewer.ingest.pdf import TextLine, mark_indents, with_vertical_gaps
 INDENT_TOLERANCE = 0.25  # ems: lines whose left edges are this close start at one column edge
 MIN_BAND = 0.6  # ems: an empty band narrower than this is line spacing, not a cut
 STACK_OVERLAP = 0.6  # single characters stacked this aligned are one vertical line
-MISREAD_BYLINE_MARK = "口"
+MISREAD_BYLINE_MARK = "口"  # what engines read a byline's □ as
 
 
 @dataclass
