@@ -27,11 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from corpus import FIXED, ArticleTruth, PageTruth
+from corpus.readings import PATHS, read_page
 
-from viewer.ingest import ReadOptions, read_page_text, read_pdf_pages
 from viewer.model import Page
 
-PATHS = ("text", "layout", "pdf")
 PAGE_FIELDS = ("page", "label", "section", "date", "weekday", "page credits")
 ARTICLE_FIELDS = ("title", "subtitle", "kicker", "byline names")
 MARKUP = set("/／:：□■")  # byline and credits punctuation: structure, not text
@@ -53,15 +52,6 @@ class Score:
         p = self.matched / self.read if self.read else 0.0
         r = self.matched / self.truth if self.truth else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def read(path_kind: str, folder: Path, name: str) -> Page:
-    options = ReadOptions(publication="")
-    if path_kind == "pdf":
-        pdf = folder / f"{name}.pdf"
-        return read_pdf_pages(pdf, pdf.read_bytes(), options)[0]
-    text_file = folder / (f"{name}.txt" if path_kind == "text" else f"{name}.layout.txt")
-    return read_page_text(text_file, text_file.read_text(encoding="utf-8"), options)
 
 
 def norm(text: str) -> str:
@@ -171,7 +161,7 @@ def main() -> None:
                 if kind == "pdf" and not (folder / f"{name}.pdf").exists():
                     continue
                 truth = PageTruth.from_json((folder / f"{name}.json").read_text(encoding="utf-8"))
-                score_page(truth, read(kind, folder, name), score, f"{kind} {name}")
+                score_page(truth, read_page(folder, name, kind), score, f"{kind} {name}")
                 pages += 1
             p, r, f1 = score.f1()
             accuracy = [score.fields[f] / score.totals[f] if score.totals[f] else 1.0 for f in PAGE_FIELDS + ARTICLE_FIELDS]

@@ -10,19 +10,9 @@ from pathlib import Path
 
 import pytest
 from corpus import PageTruth
-
-from viewer.ingest import ReadOptions, read_page_text, read_pdf_pages
+from corpus.readings import read_page
 
 CASES = Path(__file__).resolve().parent / "corpus" / "cases"
-
-
-def read(name: str, path: str):
-    options = ReadOptions(publication="")
-    if path == "pdf":
-        pdf = CASES / f"{name}.pdf"
-        return read_pdf_pages(pdf, pdf.read_bytes(), options)[0]
-    text_file = CASES / (f"{name}.txt" if path == "text" else f"{name}.layout.txt")
-    return read_page_text(text_file, text_file.read_text(encoding="utf-8"), options)
 
 
 def truth(name: str) -> PageTruth:
@@ -44,7 +34,7 @@ def test_a_lead_broken_at_the_space_between_two_names(path):
     """本报讯（记者 吕欣⏎毛海亮）: the extractor drops the space at the line end; both halves are
     names of two or more characters, so they stay two names (许国⏎振 is one: fixed/page001)."""
     want = next(a for a in truth("page1038").articles if a.title == "全国运动会之会外琼屑")
-    article = article_with_title(read("page1038", path), want.title)
+    article = article_with_title(read_page(CASES, "page1038", path), want.title)
     assert sorted((c.role, c.name) for c in article.credits) == sorted(want.credits)
 
 
@@ -57,7 +47,7 @@ def test_a_sub_heading_set_apart_in_plain_text_is_a_paragraph_of_its_own(name):
     """pdftotext sets a bold sub-heading as a block of one line, blank lines above and below; in
     a narrow column it is nearly as wide as the column, so only being set apart tells it from
     the first line of the paragraph under it (whose indent plain text drops)."""
-    page = read(name, "text")
+    page = read_page(CASES, name, "text")
     read_paragraphs = {_norm(p) for a in page.articles for p in a.paragraphs}
     flat = _norm(page.raw_text)
     for article in truth(name).articles:
